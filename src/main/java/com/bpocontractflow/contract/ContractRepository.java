@@ -1,0 +1,109 @@
+package com.bpocontractflow.contract;
+
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import com.bpocontractflow.validation.Clocks;
+
+/** The {@code contract} table. Runs inside the caller's transaction (the engine's, in a process step). */
+@Repository
+public class ContractRepository {
+
+  /** Columns a process step may update. */
+  static final Set<String> UPDATABLE = Set.of(
+      "status", "process_instance_id", "service_scope", "service_hours", "billing_model", "unit_price",
+      "term_months", "proposal_round", "proposal_decision", "proposal_comment", "signing_method",
+      "deposit_amount", "deposit_handling", "review_round", "sealed_by", "sealed_date", "courier_company",
+      "tracking_number", "countersigned_received_on", "merchant_signer_name", "merchant_signed_at",
+      "countersigned_by", "go_live_date");
+
+  private static final DataClassRowMapper<Contract> MAPPER = new DataClassRowMapper<>(Contract.class);
+
+  private final JdbcClient jdbc;
+
+  public ContractRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Stores a new contract. Its number is the requested one or, when none was requested,
+   * {@code BPO-<year>-<6-digit id>} in the business time zone.
+   */
+  public Contract register(NewContract request) {
+    OffsetDateTime now = OffsetDateTime.now(Clocks.ZONE);
+    String provisionalNumber = request.requestedNumber() != null
+        ? request.requestedNumber() : "PENDING-" + UUID.randomUUID();
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO contract (contract_number, status, merchant_name, merchant_email, contact_person,
+              contact_phone, shop_platform, seats, service_needs, created_at, updated_at)
+            VALUES (:number, :status, :merchantName, :merchantEmail, :contactPerson, :contactPhone,
+              :shopPlatform, :seats, :serviceNeeds, :now, :now)
+            """)
+        .param("number", provisionalNumber)
+        .param("status", ContractStatus.REQUESTED.name())
+        .param("merchantName", request.merchantName())
+        .param("merchantEmail", request.merchantEmail())
+        .param("contactPerson", request.contactPerson())
+        .param("contactPhone", request.contactPhone())
+        .param("shopPlatform", request.shopPlatform().name())
+        .param("seats", request.seats())
+        .param("serviceNeeds", request.serviceNeeds())
+        .param("now", now)
+        .update(keys, "id");
+    long id = keys.getKey().longValue();
+    if (request.requestedNumber() == null) {
+      String number = String.format("BPO-%d-%06d", Year.now(Clocks.ZONE).getValue(), id);
+      jdbc.sql("UPDATE contract SET contract_number = :number WHERE id = :id")
+          .param("number", number).param("id", id).update();
+    }
+    return get(id);
+  }
+
+  public boolean numberExists(String contractNumber) {
+    return jdbc.sql("SELECT COUNT(*) FROM contract WHERE contract_number = :number")
+        .param("number", contractNumber).query(Long.class).single() > 0;
+  }
+
+  public Optional<Contract> find(long id) {
+    return jdbc.sql("SELECT * FROM contract WHERE id = :id").param("id", id).query(MAPPER).optional();
+  }
+
+  public Optional<Contract> findByNumber(String contractNumber) {
+    return jdbc.sql("SELECT * FROM contract WHERE contract_number = :number")
+        .param("number", contractNumber).query(MAPPER).optional();
+  }
+
+  public Contract get(long id) {
+    return find(id).orElseThrow(() -> new IllegalStateException("No contract with id " + id));
+  }
+
+  /** Updates the given columns (snake_case names) and the update time. */
+  public void update(long id, Map<String, ?> columns) {
+    if (columns.isEmpty()) {
+      return;
+    }
+    if (!UPDATABLE.containsAll(columns.keySet())) {
+      throw new IllegalArgumentException("Not updatable: " + columns.keySet());
+    }
+    Map<String, Object> params = new LinkedHashMap<>(columns);
+    params.put("id", id);
+    params.put("updated_at", OffsetDateTime.now(Clocks.ZONE));
+    String assignments = columns.keySet().stream().map(c -> c + " = :" + c).collect(Collectors.joining(", "));
+    jdbc.sql("UPDATE contract SET " + assignments + ", updated_at = :updated_at WHERE id = :id")
+        .params(params).update();
+  }
+
+  public void updateStatus(long id, ContractStatus status) {
+    update(id, Map.of("status", status.name()));
+  }
+}

@@ -1,0 +1,26 @@
+package com.bpocontractflow.contract;
+
+/** Where a contract stands; kept on the contract record for reports and pages outside the engine. */
+public enum ContractStatus {
+  REQUESTED("已收到需求"),
+  PROPOSAL_SENT("服务方案已发送"),
+  PROPOSAL_REVISION("服务方案修改中"),
+  PROPOSAL_DECLINED("服务方案未获接受"),
+  DRAFTING("合同起草中"),
+  IN_REVIEW("合同审阅中"),
+  IN_REVISION("合同条款修改中"),
+  SIGNING("合同签署中"),
+  SIGNED("合同已签署"),
+  DEPOSIT_PAID("定金已付清"),
+  LIVE("已正式上线");
+
+  private final String label;
+
+  ContractStatus(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,31 @@
+package com.bpocontractflow.mail;
+
+/** The e-mails a merchant receives; each has a template pair under templates/mail/ and a subject. */
+public enum MerchantMail {
+  REQUEST_RECEIVED("request-received", "您的客服外包需求已收到"),
+  PROPOSAL("proposal", "客服外包服务方案与报价（第 %s 版）"),
+  CONTRACT_FOR_REVIEW("contract-for-review", "请审阅客服外包合同（第 %s 轮）"),
+  SIGNING_INSTRUCTIONS("signing-instructions", "合同签署说明（%s）"),
+  CONTRACT_COURIERED("contract-couriered", "合同已寄出，快递单号 %s"),
+  DEPOSIT_REQUEST("deposit-request", "定金付款通知"),
+  DEPOSIT_SHORT("deposit-short", "已收到部分定金，尚欠 %s 元"),
+  GO_LIVE("go-live", "客服服务正式上线通知"),
+  REMINDER("reminder", "第 %s 次提醒：%s");
+
+  private final String template;
+  private final String subject;
+
+  MerchantMail(String template, String subject) {
+    this.template = template;
+    this.subject = subject;
+  }
+
+  public String template() {
+    return template;
+  }
+
+  /** The subject, always led by the contract number. */
+  public String subject(String contractNumber, Object... arguments) {
+    return "【合同编号 " + contractNumber + "】" + String.format(subject, arguments);
+  }
+}

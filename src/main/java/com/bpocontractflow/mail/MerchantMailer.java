@@ -1,0 +1,88 @@
+package com.bpocontractflow.mail;
+
+import com.bpocontractflow.contract.BillingModel;
+import com.bpocontractflow.contract.Contract;
+import com.bpocontractflow.contract.DepositHandling;
+import com.bpocontractflow.contract.ServiceHours;
+import com.bpocontractflow.contract.ShopPlatform;
+import com.bpocontractflow.contract.SigningMethod;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes an e-mail to a merchant into the outbox, in the caller's transaction. The template sees the
+ * contract's values (already in zh-CN labels) plus whatever the step adds.
+ */
+@Service
+public class MerchantMailer {
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+  private final MailRenderer renderer;
+  private final MailOutbox outbox;
+  private final ProviderProperties provider;
+
+  public MerchantMailer(MailRenderer renderer, MailOutbox outbox, ProviderProperties provider) {
+    this.renderer = renderer;
+    this.outbox = outbox;
+    this.provider = provider;
+  }
+
+  /** Renders and enqueues; returns the e-mail's Message-ID. */
+  public String send(MerchantMail mail, Contract contract, Map<String, Object> extra, Object... subjectArguments) {
+    Map<String, Object> model = model(contract);
+    model.putAll(extra);
+    String subject = mail.subject(contract.contractNumber(), subjectArguments);
+    RenderedMail rendered = renderer.render(subject, mail.template(), model);
+    return outbox.enqueue(contract.contractNumber(), mail.name(), contract.merchantEmail(), rendered);
+  }
+
+  Map<String, Object> model(Contract c) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("providerName", provider.providerName());
+    m.put("baseUrl", provider.baseUrl());
+    m.put("contractNumber", c.contractNumber());
+    m.put("merchantName", c.merchantName());
+    m.put("contactPerson", c.contactPerson());
+    m.put("shopPlatform", label(c.shopPlatform(), ShopPlatform::valueOf, ShopPlatform::label));
+    m.put("seats", c.seats());
+    m.put("serviceNeeds", c.serviceNeeds());
+    m.put("serviceScope", c.serviceScope());
+    m.put("serviceHours", label(c.serviceHours(), ServiceHours::valueOf, ServiceHours::label));
+    m.put("billingModel", label(c.billingModel(), BillingModel::valueOf, BillingModel::label));
+    m.put("unitPrice", yuan(c.unitPrice()));
+    m.put("termMonths", c.termMonths());
+    m.put("proposalRound", c.proposalRound());
+    m.put("reviewRound", c.reviewRound());
+    m.put("signingMethod", label(c.signingMethod(), SigningMethod::valueOf, SigningMethod::label));
+    m.put("paperSigning", SigningMethod.PAPER.name().equals(c.signingMethod()));
+    m.put("depositAmount", yuan(c.depositAmount()));
+    m.put("depositHandling", label(c.depositHandling(), DepositHandling::valueOf, DepositHandling::label));
+    m.put("courierCompany", c.courierCompany());
+    m.put("trackingNumber", c.trackingNumber());
+    m.put("depositDue", c.depositAmount() != null && c.depositAmount().signum() > 0);
+    m.put("goLiveDate", c.goLiveDate() == null ? null : DAY.format(c.goLiveDate()));
+    return m;
+  }
+
+  /** An amount in CNY as merchants read it: thousands separators and two decimals, e.g. 12,000.00. */
+  public static String yuan(BigDecimal amount) {
+    if (amount == null) {
+      return null;
+    }
+    DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    return format.format(amount.setScale(2, RoundingMode.HALF_UP));
+  }
+
+  private static <E extends Enum<E>> String label(String value, Function<String, E> parse, Function<E, String> label) {
+    return value == null ? null : label.apply(parse.apply(value));
+  }
+}

@@ -1,0 +1,133 @@
+package com.bpocontractflow.signing;
+
+/**
+ * The process backing class of {@code bpmn/contract-signing.bpmn}: its key, element ids, messages and
+ * variable names in one place, for delegates and tests alike.
+ */
+public final class ContractSigningProcess {
+
+  public static final String KEY = "contract-signing";
+  public static final String RESOURCE = "bpmn/contract-signing.bpmn";
+
+  private ContractSigningProcess() {
+  }
+
+  /** User-task ids (the public interface, see README). */
+  public static final class Tasks {
+    public static final String DRAFT_PROPOSAL = "draft-proposal";
+    public static final String CONFIRM_PROPOSAL = "confirm-proposal";
+    public static final String DRAFT_CONTRACT = "draft-contract";
+    public static final String REVIEW_CLAUSES = "review-clauses";
+    public static final String REVISE_CLAUSES = "revise-clauses";
+    public static final String SEAL_CONTRACT = "seal-contract";
+    public static final String COURIER_CONTRACT = "courier-contract";
+    public static final String RECEIVE_COUNTERSIGNED_CONTRACT = "receive-countersigned-contract";
+    public static final String COUNTERSIGN_CONTRACT = "countersign-contract";
+    public static final String CONFIRM_DEPOSIT = "confirm-deposit";
+    public static final String CONDUCT_TRAINING = "conduct-training";
+    public static final String ASSESS_TRAINING = "assess-training";
+    public static final String AUTHORIZE_SUBACCOUNTS = "authorize-subaccounts";
+    public static final String CONFIGURE_CS_SOFTWARE = "configure-cs-software";
+    public static final String APPROVE_GO_LIVE = "approve-go-live";
+    public static final String ESCALATE_PROPOSAL_ANSWER = "escalate-proposal-answer";
+    public static final String ESCALATE_CLAUSE_FEEDBACK = "escalate-clause-feedback";
+    public static final String ESCALATE_E_SIGNATURE = "escalate-e-signature";
+    public static final String ESCALATE_COUNTERSIGNED_COPY = "escalate-countersigned-copy";
+    public static final String ESCALATE_DEPOSIT = "escalate-deposit";
+    public static final String REVIEW_OVERDUE_SIGNING = "review-overdue-signing";
+
+    private Tasks() {
+    }
+  }
+
+  /** Other element ids that tests and delegates refer to. */
+  public static final class Elements {
+    public static final String START = "StartEvent_ContractRequested";
+    public static final String AWAIT_MERCHANT_SIGNATURE = "ReceiveTask_MerchantSigned";
+    public static final String AWAIT_DEPOSIT = "SubProcess_AwaitDeposit";
+    public static final String DEPOSIT_RECEIVED = "BoundaryEvent_DepositReceived";
+    public static final String SIGNING_TARGET_MISSED = "StartEvent_SigningTargetMissed";
+    public static final String END_PROPOSAL_DECLINED = "EndEvent_ProposalDeclined";
+    public static final String END_WENT_LIVE = "EndEvent_WentLive";
+
+    private Elements() {
+    }
+  }
+
+  /** Message names (the public interface). */
+  public static final class Messages {
+    public static final String MERCHANT_SIGNED = "MerchantSigned";
+    public static final String DEPOSIT_RECEIVED = "DepositReceived";
+
+    private Messages() {
+    }
+  }
+
+  /** Process variable names. */
+  public static final class Vars {
+    // set at the start
+    public static final String MERCHANT_NAME = "merchantName";
+    public static final String MERCHANT_EMAIL = "merchantEmail";
+    public static final String CONTACT_PERSON = "contactPerson";
+    public static final String CONTACT_PHONE = "contactPhone";
+    public static final String SHOP_PLATFORM = "shopPlatform";
+    public static final String SEATS = "seats";
+    public static final String SERVICE_NEEDS = "serviceNeeds";
+    // references kept by the process
+    public static final String CONTRACT_ID = "contractId";
+    public static final String CONTRACT_NUMBER = "contractNumber";
+    // proposal
+    public static final String SERVICE_SCOPE = "serviceScope";
+    public static final String SERVICE_HOURS = "serviceHours";
+    public static final String BILLING_MODEL = "billingModel";
+    public static final String UNIT_PRICE = "unitPrice";
+    public static final String TERM_MONTHS = "termMonths";
+    public static final String PROPOSAL_ROUND = "proposalRound";
+    public static final String PROPOSAL_DECISION = "proposalDecision";
+    public static final String PROPOSAL_COMMENT = "proposalComment";
+    // contract and review
+    public static final String SIGNING_METHOD = "signingMethod";
+    public static final String DEPOSIT_AMOUNT = "depositAmount";
+    public static final String DEPOSIT_HANDLING = "depositHandling";
+    public static final String DEPOSIT_REQUIRED = "depositRequired";
+    public static final String REVIEW_ROUND = "reviewRound";
+    public static final String CLAUSES_AGREED = "clausesAgreed";
+    public static final String CLAUSE_FEEDBACK = "clauseFeedback";
+    public static final String REVISION_SUMMARY = "revisionSummary";
+    // paper signing
+    public static final String SEALED_BY = "sealedBy";
+    public static final String SEALED_DATE = "sealedDate";
+    public static final String COURIER_COMPANY = "courierCompany";
+    public static final String TRACKING_NUMBER = "trackingNumber";
+    public static final String COUNTERSIGNED_RECEIVED_DATE = "countersignedReceivedDate";
+    public static final String COUNTERSIGNED_COPY_CHECKED = "countersignedCopyChecked";
+    // electronic signing
+    public static final String SIGNER_NAME = "signerName";
+    public static final String COUNTERSIGNED_BY = "countersignedBy";
+    public static final String COUNTERSIGN_CONFIRMED = "countersignConfirmed";
+    // deposit
+    public static final String DEPOSIT_RECEIVED_AMOUNT = "depositReceivedAmount";
+    public static final String PAYMENT_REFERENCE = "paymentReference";
+    public static final String DEPOSIT_PAID_TOTAL = "depositPaidTotal";
+    public static final String DEPOSIT_PAID_IN_FULL = "depositPaidInFull";
+    // onboarding
+    public static final String TRAINED_AGENTS = "trainedAgents";
+    public static final String TRAINING_NOTES = "trainingNotes";
+    public static final String ASSESSMENT_SCORE = "assessmentScore";
+    public static final String TRAINING_PASSED = "trainingPassed";
+    public static final String SUBACCOUNT_COUNT = "subaccountCount";
+    public static final String SUBACCOUNTS_AUTHORIZED = "subaccountsAuthorized";
+    public static final String CS_SOFTWARE = "csSoftware";
+    public static final String CS_SOFTWARE_CONFIGURED = "csSoftwareConfigured";
+    public static final String GO_LIVE_DATE = "goLiveDate";
+    public static final String GO_LIVE_APPROVED = "goLiveApproved";
+    // escalations
+    public static final String ESCALATION_ACTION = "escalationAction";
+    // service-task inputs
+    public static final String MAIL_TEMPLATE = "mailTemplate";
+    public static final String WAITING_FOR = "waitingFor";
+
+    private Vars() {
+    }
+  }
+}

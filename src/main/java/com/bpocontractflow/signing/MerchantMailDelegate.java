@@ -1,0 +1,44 @@
+package com.bpocontractflow.signing;
+
+import static com.bpocontractflow.signing.ContractSigningProcess.Vars.CONTRACT_ID;
+import static com.bpocontractflow.signing.ContractSigningProcess.Vars.MAIL_TEMPLATE;
+
+import com.bpocontractflow.contract.Contract;
+import com.bpocontractflow.contract.ContractRepository;
+import com.bpocontractflow.mail.MerchantMail;
+import com.bpocontractflow.mail.MerchantMailer;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the merchant the e-mail named by the service task's {@code mailTemplate} input, through the
+ * outbox, in the step's transaction.
+ */
+@Component("merchantMail")
+public class MerchantMailDelegate implements JavaDelegate {
+
+  private final ContractRepository contracts;
+  private final MerchantMailer mailer;
+
+  public MerchantMailDelegate(ContractRepository contracts, MerchantMailer mailer) {
+    this.contracts = contracts;
+    this.mailer = mailer;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    MerchantMail mail = MerchantMail.valueOf((String) execution.getVariable(MAIL_TEMPLATE));
+    Contract contract = contracts.get(((Number) execution.getVariable(CONTRACT_ID)).longValue());
+    Object[] subjectArguments = switch (mail) {
+      case PROPOSAL -> new Object[] {contract.proposalRound()};
+      case CONTRACT_FOR_REVIEW -> new Object[] {contract.reviewRound()};
+      case SIGNING_INSTRUCTIONS -> new Object[] {
+          com.bpocontractflow.contract.SigningMethod.valueOf(contract.signingMethod()).label()};
+      case CONTRACT_COURIERED -> new Object[] {contract.trackingNumber()};
+      default -> new Object[0];
+    };
+    mailer.send(mail, contract, Map.of(), subjectArguments);
+  }
+}

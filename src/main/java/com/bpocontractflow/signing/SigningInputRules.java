@@ -1,0 +1,122 @@
+package com.bpocontractflow.signing;
+
+import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.*;
+import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
+import static com.bpocontractflow.validation.InputRules.*;
+
+import com.bpocontractflow.contract.BillingModel;
+import com.bpocontractflow.contract.DepositHandling;
+import com.bpocontractflow.contract.ServiceHours;
+import com.bpocontractflow.contract.ShopPlatform;
+import com.bpocontractflow.contract.SigningMethod;
+import com.bpocontractflow.validation.InputRules;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * What each step of {@code contract-signing} requires, checked on the server whatever the input came
+ * through (Tasklist form, REST call, message). The forms in forms/ state the same rules for the browser.
+ */
+public final class SigningInputRules {
+
+  /** The form id of the start event. */
+  public static final String START_FORM = "contract-request";
+
+  static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");
+  private static final String FREE_TEXT = "^[^<>]*$";
+
+  private static final Map<String, InputRules> RULES = Map.ofEntries(
+      Map.entry(START_FORM, InputRules.of(
+          text(MERCHANT_NAME, "商家名称").length(2, 100),
+          email(MERCHANT_EMAIL, "商家邮箱"),
+          text(CONTACT_PERSON, "联系人").length(1, 50),
+          text(CONTACT_PHONE, "联系电话").optional().matches("^[0-9+\\- ]{6,20}$", "只能包含数字、空格、+ 和 -（6 到 20 位）"),
+          choice(SHOP_PLATFORM, "店铺平台", ShopPlatform.class),
+          wholeNumber(SEATS, "客服座席数", 1, 2000),
+          text(SERVICE_NEEDS, "需求说明").optional().length(0, 2000))),
+      Map.entry(DRAFT_PROPOSAL, InputRules.of(
+          text(SERVICE_SCOPE, "服务范围").length(10, 2000),
+          choice(SERVICE_HOURS, "服务时间", ServiceHours.class),
+          choice(BILLING_MODEL, "计费方式", BillingModel.class),
+          amount(UNIT_PRICE, "单价（元）", new BigDecimal("0.01"), MAX_AMOUNT),
+          amount(DEPOSIT_AMOUNT, "定金金额（元）", BigDecimal.ZERO, MAX_AMOUNT),
+          wholeNumber(TERM_MONTHS, "合同期限（月）", 1, 60))),
+      Map.entry(CONFIRM_PROPOSAL, InputRules.of(
+          choice(PROPOSAL_DECISION, "商家答复", ProposalDecision.class),
+          text(PROPOSAL_COMMENT, "修改意见").length(2, 2000)
+              .when(v -> ProposalDecision.REVISION_REQUESTED.name().equals(v.get(PROPOSAL_DECISION))),
+          text(PROPOSAL_COMMENT, "商家意见").optional().length(0, 2000)
+              .when(v -> !ProposalDecision.REVISION_REQUESTED.name().equals(v.get(PROPOSAL_DECISION))))),
+      Map.entry(DRAFT_CONTRACT, InputRules.of(
+          choice(SIGNING_METHOD, "签署方式", SigningMethod.class),
+          amount(DEPOSIT_AMOUNT, "定金金额（元）", BigDecimal.ZERO, MAX_AMOUNT),
+          choice(DEPOSIT_HANDLING, "定金处理方式", DepositHandling.class))),
+      Map.entry(REVIEW_CLAUSES, InputRules.of(
+          bool(CLAUSES_AGREED, "商家同意全部条款"),
+          text(CLAUSE_FEEDBACK, "商家修改意见").length(2, 4000)
+              .when(v -> Boolean.FALSE.equals(v.get(CLAUSES_AGREED))))),
+      Map.entry(REVISE_CLAUSES, InputRules.of(
+          text(REVISION_SUMMARY, "修改说明").length(2, 4000))),
+      Map.entry(SEAL_CONTRACT, InputRules.of(
+          text(SEALED_BY, "盖章经办人").length(1, 50),
+          pastDate(SEALED_DATE, "盖章日期"))),
+      Map.entry(COURIER_CONTRACT, InputRules.of(
+          text(COURIER_COMPANY, "快递公司").length(2, 40),
+          text(TRACKING_NUMBER, "快递单号").matches("^[A-Za-z0-9-]{6,30}$", "只能包含字母、数字和 -（6 到 30 位）"))),
+      Map.entry(RECEIVE_COUNTERSIGNED_CONTRACT, InputRules.of(
+          pastDate(COUNTERSIGNED_RECEIVED_DATE, "收到回寄合同的日期")
+              .and((value, all) -> notBefore(value, all.get(SEALED_DATE)), "不能早于我方盖章日期"),
+          confirmed(COUNTERSIGNED_COPY_CHECKED, "已核对商家盖章完整有效"))),
+      Map.entry(COUNTERSIGN_CONTRACT, InputRules.of(
+          text(COUNTERSIGNED_BY, "我方签署人").length(1, 50),
+          confirmed(COUNTERSIGN_CONFIRMED, "已核对商家签署的合同版本"))),
+      Map.entry(CONFIRM_DEPOSIT, InputRules.of(
+          amount(DEPOSIT_RECEIVED_AMOUNT, "本次到账金额（元）", new BigDecimal("0.01"), MAX_AMOUNT),
+          text(PAYMENT_REFERENCE, "付款流水号").length(3, 100).matches(FREE_TEXT, "不能包含 < 或 >"))),
+      Map.entry(CONDUCT_TRAINING, InputRules.of(
+          wholeNumber(TRAINED_AGENTS, "参训客服人数", 1, 2000),
+          text(TRAINING_NOTES, "培训内容").length(2, 2000))),
+      Map.entry(ASSESS_TRAINING, InputRules.of(
+          wholeNumber(ASSESSMENT_SCORE, "考核平均分", 0, 100),
+          bool(TRAINING_PASSED, "考核通过"))),
+      Map.entry(AUTHORIZE_SUBACCOUNTS, InputRules.of(
+          wholeNumber(SUBACCOUNT_COUNT, "已授权子账号数", 1, 2000),
+          confirmed(SUBACCOUNTS_AUTHORIZED, "子账号已授权并验证可登录"))),
+      Map.entry(CONFIGURE_CS_SOFTWARE, InputRules.of(
+          text(CS_SOFTWARE, "客服软件").length(2, 100),
+          confirmed(CS_SOFTWARE_CONFIGURED, "客服软件已配置并测试"))),
+      Map.entry(APPROVE_GO_LIVE, InputRules.of(
+          futureDate(GO_LIVE_DATE, "上线日期"),
+          confirmed(GO_LIVE_APPROVED, "批准正式上线"))),
+      Map.entry("escalation", InputRules.of(
+          text(ESCALATION_ACTION, "处理措施").length(2, 2000))));
+
+  /** The form id of each user task whose form is shared. */
+  private static final Map<String, String> SHARED_FORMS = Map.of(
+      ESCALATE_PROPOSAL_ANSWER, "escalation",
+      ESCALATE_CLAUSE_FEEDBACK, "escalation",
+      ESCALATE_E_SIGNATURE, "escalation",
+      ESCALATE_COUNTERSIGNED_COPY, "escalation",
+      ESCALATE_DEPOSIT, "escalation",
+      REVIEW_OVERDUE_SIGNING, "escalation");
+
+  private SigningInputRules() {
+  }
+
+  /** The rules for a user task (by task definition key) or for the start form. */
+  public static InputRules forStep(String taskOrFormId) {
+    String formId = SHARED_FORMS.getOrDefault(taskOrFormId, taskOrFormId);
+    return RULES.getOrDefault(formId, InputRules.none());
+  }
+
+  public static boolean hasRules(String taskOrFormId) {
+    return RULES.containsKey(SHARED_FORMS.getOrDefault(taskOrFormId, taskOrFormId));
+  }
+
+  private static boolean notBefore(Object date, Object earliest) {
+    LocalDate day = toDate(date);
+    LocalDate first = toDate(earliest);
+    return day == null || first == null || !day.isBefore(first);
+  }
+}

@@ -1,0 +1,32 @@
+package com.bpocontractflow.signing;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code bpo.signing.*}: reminders on every wait for the merchant, the escalation delay and the target
+ * duration of the whole signing.
+ */
+@ConfigurationProperties("bpo.signing")
+public record SigningProperties(
+    @DefaultValue("P2D") Duration reminderInterval,
+    @DefaultValue("3") int reminderMaxCount,
+    @DefaultValue("P7D") Duration escalateAfter,
+    @DefaultValue("P14D") Duration target) {
+
+  public SigningProperties {
+    requirePositive(reminderInterval, "bpo.signing.reminder-interval");
+    requirePositive(escalateAfter, "bpo.signing.escalate-after");
+    requirePositive(target, "bpo.signing.target");
+    if (reminderMaxCount < 1) {
+      throw new IllegalArgumentException("bpo.signing.reminder-max-count must be 1 or more");
+    }
+  }
+
+  private static void requirePositive(Duration duration, String name) {
+    if (duration == null || duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException(name + " must be a positive duration, e.g. P2D");
+    }
+  }
+}

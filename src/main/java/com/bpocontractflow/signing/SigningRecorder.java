@@ -1,0 +1,93 @@
+package com.bpocontractflow.signing;
+
+import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.*;
+import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
+
+import com.bpocontractflow.contract.ContractRepository;
+import com.bpocontractflow.contract.ContractStatus;
+import com.bpocontractflow.validation.InputRules;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes what a completed signing step decided onto the contract record, in the step's transaction.
+ * The record is the business data; process variables only route the flow.
+ */
+@Component
+public class SigningRecorder {
+
+  private final ContractRepository contracts;
+
+  public SigningRecorder(ContractRepository contracts) {
+    this.contracts = contracts;
+  }
+
+  public void taskCompleted(String taskKey, long contractId, VariableScope v) {
+    Map<String, Object> columns = new HashMap<>();
+    switch (taskKey) {
+      case DRAFT_PROPOSAL -> {
+        columns.put("service_scope", text(v, SERVICE_SCOPE));
+        columns.put("service_hours", v.getVariable(SERVICE_HOURS));
+        columns.put("billing_model", v.getVariable(BILLING_MODEL));
+        columns.put("unit_price", InputRules.toDecimal(v.getVariable(UNIT_PRICE)));
+        columns.put("deposit_amount", InputRules.toDecimal(v.getVariable(DEPOSIT_AMOUNT)));
+        columns.put("term_months", InputRules.toWholeNumber(v.getVariable(TERM_MONTHS)).intValue());
+        columns.put("proposal_round", v.getVariable(PROPOSAL_ROUND));
+        columns.put("status", ContractStatus.PROPOSAL_SENT.name());
+      }
+      case CONFIRM_PROPOSAL -> {
+        ProposalDecision decision = ProposalDecision.valueOf((String) v.getVariable(PROPOSAL_DECISION));
+        columns.put("proposal_decision", decision.name());
+        columns.put("proposal_comment", text(v, PROPOSAL_COMMENT));
+        columns.put("status", switch (decision) {
+          case ACCEPTED -> ContractStatus.DRAFTING.name();
+          case REVISION_REQUESTED -> ContractStatus.PROPOSAL_REVISION.name();
+          case DECLINED -> ContractStatus.PROPOSAL_DECLINED.name();
+        });
+      }
+      case DRAFT_CONTRACT -> {
+        columns.put("signing_method", v.getVariable(SIGNING_METHOD));
+        columns.put("deposit_amount", InputRules.toDecimal(v.getVariable(DEPOSIT_AMOUNT)));
+        columns.put("deposit_handling", v.getVariable(DEPOSIT_HANDLING));
+        columns.put("status", ContractStatus.IN_REVIEW.name());
+      }
+      case REVIEW_CLAUSES -> columns.put("status", Boolean.TRUE.equals(v.getVariable(CLAUSES_AGREED))
+          ? ContractStatus.SIGNING.name() : ContractStatus.IN_REVISION.name());
+      case REVISE_CLAUSES -> columns.put("status", ContractStatus.IN_REVIEW.name());
+      case SEAL_CONTRACT -> {
+        columns.put("sealed_by", text(v, SEALED_BY));
+        columns.put("sealed_date", InputRules.toDate(v.getVariable(SEALED_DATE)));
+      }
+      case COURIER_CONTRACT -> {
+        columns.put("courier_company", text(v, COURIER_COMPANY));
+        columns.put("tracking_number", text(v, TRACKING_NUMBER));
+      }
+      case RECEIVE_COUNTERSIGNED_CONTRACT -> {
+        columns.put("countersigned_received_on", InputRules.toDate(v.getVariable(COUNTERSIGNED_RECEIVED_DATE)));
+        columns.put("status", ContractStatus.SIGNED.name());
+      }
+      case COUNTERSIGN_CONTRACT -> {
+        columns.put("countersigned_by", text(v, COUNTERSIGNED_BY));
+        columns.put("status", ContractStatus.SIGNED.name());
+      }
+      case APPROVE_GO_LIVE -> {
+        columns.put("go_live_date", InputRules.toDate(v.getVariable(GO_LIVE_DATE)));
+        columns.put("status", ContractStatus.LIVE.name());
+      }
+      default -> {
+        // the other steps leave the record as it is; their values stay in the engine's history
+      }
+    }
+    contracts.update(contractId, columns);
+  }
+
+  public void reviewRoundStarted(long contractId, int round) {
+    contracts.update(contractId, Map.of("review_round", round, "status", ContractStatus.IN_REVIEW.name()));
+  }
+
+  private static String text(VariableScope v, String name) {
+    return v.getVariable(name) instanceof String s && !s.isBlank() ? s.trim() : null;
+  }
+}

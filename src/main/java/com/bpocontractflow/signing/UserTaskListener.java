@@ -1,0 +1,65 @@
+package com.bpocontractflow.signing;
+
+import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.DRAFT_CONTRACT;
+import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.DRAFT_PROPOSAL;
+import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
+
+import com.bpocontractflow.validation.InputRules;
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Listens to every user task (attached by {@link UserTaskListenerPlugin}):
+ * on create it writes the contract number and merchant into the task's description, so that they show
+ * in Tasklist; on complete it validates the submitted values on the server (a refusal keeps the task
+ * open and changes nothing) and records the step on the contract.
+ */
+@Component("userTaskListener")
+public class UserTaskListener implements TaskListener {
+
+  private final SigningRecorder recorder;
+
+  public UserTaskListener(SigningRecorder recorder) {
+    this.recorder = recorder;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    switch (task.getEventName()) {
+      case EVENTNAME_CREATE -> describe(task);
+      case EVENTNAME_COMPLETE -> complete(task);
+      default -> {
+      }
+    }
+  }
+
+  private void describe(DelegateTask task) {
+    Object number = task.getVariable(CONTRACT_NUMBER);
+    Object merchant = task.getVariable(MERCHANT_NAME);
+    if (number != null) {
+      task.setDescription("合同编号 " + number + (merchant != null ? " · 商家：" + merchant : ""));
+    }
+  }
+
+  private void complete(DelegateTask task) {
+    String key = task.getTaskDefinitionKey();
+    SigningInputRules.forStep(key).check(task.getVariables());
+    if (DRAFT_PROPOSAL.equals(key)) {
+      task.setVariable(PROPOSAL_ROUND, intVariable(task, PROPOSAL_ROUND) + 1);
+    }
+    if (DRAFT_CONTRACT.equals(key)) {
+      BigDecimal deposit = InputRules.toDecimal(task.getVariable(DEPOSIT_AMOUNT));
+      task.setVariable(DEPOSIT_REQUIRED, deposit.signum() > 0);
+    }
+    if (task.getVariable(CONTRACT_ID) instanceof Number contractId) {
+      recorder.taskCompleted(key, contractId.longValue(), task);
+    }
+  }
+
+  private static int intVariable(DelegateTask task, String name) {
+    Long value = InputRules.toWholeNumber(task.getVariable(name));
+    return value == null ? 0 : value.intValue();
+  }
+}

@@ -1,0 +1,497 @@
+package com.bpocontractflow.signing;
+
+import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.*;
+import static com.bpocontractflow.signing.SigningTestData.*;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.bpocontractflow.contract.Contract;
+import com.bpocontractflow.contract.ContractRepository;
+import com.bpocontractflow.contract.NewContract;
+import com.bpocontractflow.contract.SigningMethod;
+import com.bpocontractflow.contract.TestContracts;
+import com.bpocontractflow.deposit.DepositLedger;
+import com.bpocontractflow.mail.MerchantMail;
+import com.bpocontractflow.mail.MerchantMailer;
+import com.bpocontractflow.signing.ContractSigningProcess.Elements;
+import com.bpocontractflow.signing.ContractSigningProcess.Messages;
+import com.bpocontractflow.signing.ContractSigningProcess.Vars;
+import com.bpocontractflow.validation.InvalidInputException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.mockito.ArgumentCaptor;
+
+/**
+ * Engine tests of every path, loop and timer of {@code contract-signing}. The listeners and delegates are
+ * the real classes (validation included); only their repositories and the mailer are replaced.
+ */
+@Deployment(resources = ContractSigningProcess.RESOURCE)
+class ContractSigningProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+      .assertClassCoverageAtLeast(0.95)
+      .build();
+
+  static final String NUMBER = "BPO-2026-000042";
+  static final SigningProperties TIMERS = new SigningProperties(Duration.ofDays(2), 3, Duration.ofDays(7), Duration.ofDays(14));
+
+  final ContractRepository contracts = mock(ContractRepository.class);
+  final MerchantMailer mailer = mock(MerchantMailer.class);
+  final SigningRecorder recorder = mock(SigningRecorder.class);
+  final InMemoryDepositLedger ledger = new InMemoryDepositLedger();
+
+  @BeforeEach
+  void registerBeans() {
+    useContract(new BigDecimal("5000.00"), SigningMethod.PAPER);
+    when(contracts.register(any(NewContract.class))).thenAnswer(i -> contracts.get(42L));
+    Mocks.register("contractRegistration", new ContractRegistration(contracts));
+    Mocks.register("userTaskListener", new UserTaskListener(recorder));
+    Mocks.register("merchantMail", new MerchantMailDelegate(contracts, mailer));
+    Mocks.register("merchantReminder", new MerchantReminderDelegate(contracts, mailer, new SigningSchedule(TIMERS)));
+    Mocks.register("depositPayment", new DepositPaymentDelegate(contracts, ledger, mailer));
+    Mocks.register("reviewRoundStarted", new ReviewRoundListener(recorder));
+    Mocks.register("merchantSignature", new MerchantSignatureListener(contracts));
+    Mocks.register("signingSchedule", new SigningSchedule(TIMERS));
+  }
+
+  @AfterEach
+  void reset() {
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  void useContract(BigDecimal deposit, SigningMethod method) {
+    Contract contract = TestContracts.contract(42L, NUMBER, deposit, method);
+    when(contracts.get(anyLong())).thenReturn(contract);
+  }
+
+  ProcessInstance start() {
+    return runtimeService().startProcessInstanceByKey(ContractSigningProcess.KEY, request());
+  }
+
+  void completeTask(ProcessInstance pi, String taskKey, Map<String, Object> variables) {
+    assertThat(pi).isWaitingAt(taskKey);
+    complete(task(taskKey, pi), variables);
+  }
+
+  /** Runs the proposal and clause review once, accepting both. */
+  ProcessInstance agreeOnContract(String signingMethod, String deposit) {
+    ProcessInstance pi = start();
+    completeTask(pi, DRAFT_PROPOSAL, proposal(deposit));
+    completeTask(pi, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
+    completeTask(pi, DRAFT_CONTRACT, contractDraft(signingMethod, deposit));
+    completeTask(pi, REVIEW_CLAUSES, clauseReview(true));
+    return pi;
+  }
+
+  void onboardAndGoLive(ProcessInstance pi) {
+    assertThat(pi).isWaitingAt(CONDUCT_TRAINING, AUTHORIZE_SUBACCOUNTS, CONFIGURE_CS_SOFTWARE);
+    completeTask(pi, CONDUCT_TRAINING, training());
+    completeTask(pi, ASSESS_TRAINING, assessment(true));
+    completeTask(pi, AUTHORIZE_SUBACCOUNTS, subaccounts());
+    completeTask(pi, CONFIGURE_CS_SOFTWARE, software());
+    completeTask(pi, APPROVE_GO_LIVE, goLive());
+  }
+
+  void correlate(ProcessInstance pi, String message, Map<String, Object> variables) {
+    runtimeService().createMessageCorrelation(message).processInstanceBusinessKey(pi.getBusinessKey())
+        .setVariables(variables).correlate();
+  }
+
+  List<MerchantMail> mailsSent() {
+    ArgumentCaptor<MerchantMail> mails = ArgumentCaptor.forClass(MerchantMail.class);
+    verify(mailer, atLeastOnce()).send(mails.capture(), any(), any(), any(Object[].class));
+    return mails.getAllValues();
+  }
+
+
+  @Test
+  void shouldSignOnPaperPayDepositByMessageAndGoLive() {
+    ProcessInstance pi = agreeOnContract("PAPER", "5000.00");
+
+    completeTask(pi, SEAL_CONTRACT, seal());
+    completeTask(pi, COURIER_CONTRACT, courier());
+    completeTask(pi, RECEIVE_COUNTERSIGNED_CONTRACT, countersignedCopyReceived());
+    assertThat(pi).isWaitingAt(CONFIRM_DEPOSIT);
+
+    correlate(pi, Messages.DEPOSIT_RECEIVED, payment("5000.00", "PAY-20261126-001"));
+
+    onboardAndGoLive(pi);
+    assertThat(pi).isEnded().hasPassed(Elements.END_WENT_LIVE)
+        .hasPassedInOrder(DRAFT_PROPOSAL, CONFIRM_PROPOSAL, DRAFT_CONTRACT, REVIEW_CLAUSES, SEAL_CONTRACT,
+            COURIER_CONTRACT, RECEIVE_COUNTERSIGNED_CONTRACT, "ServiceTask_RecordDepositPayment", APPROVE_GO_LIVE);
+    Assertions.assertThat(pi.getBusinessKey()).isEqualTo(NUMBER);
+    Assertions.assertThat(mailsSent()).containsExactly(MerchantMail.REQUEST_RECEIVED, MerchantMail.PROPOSAL,
+        MerchantMail.CONTRACT_FOR_REVIEW, MerchantMail.SIGNING_INSTRUCTIONS, MerchantMail.CONTRACT_COURIERED,
+        MerchantMail.DEPOSIT_REQUEST, MerchantMail.GO_LIVE);
+    verify(recorder).taskCompleted(eq(APPROVE_GO_LIVE), eq(42L), any());
+  }
+
+  @Test
+  void shouldSignElectronicallyAfterRevisionsAndRetrainingAndConfirmDepositInTasklist() {
+    useContract(new BigDecimal("3000.00"), SigningMethod.ELECTRONIC);
+    ProcessInstance pi = start();
+    completeTask(pi, DRAFT_PROPOSAL, proposal("3000.00"));
+    completeTask(pi, CONFIRM_PROPOSAL, proposalAnswer("REVISION_REQUESTED"));
+    completeTask(pi, DRAFT_PROPOSAL, proposal("3000.00"));
+    completeTask(pi, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
+    completeTask(pi, DRAFT_CONTRACT, contractDraft("ELECTRONIC", "3000.00"));
+    completeTask(pi, REVIEW_CLAUSES, clauseReview(false));
+    completeTask(pi, REVISE_CLAUSES, revision());
+    completeTask(pi, REVIEW_CLAUSES, clauseReview(true));
+
+    assertThat(pi).isWaitingAt(Elements.AWAIT_MERCHANT_SIGNATURE);
+    correlate(pi, Messages.MERCHANT_SIGNED, vars(Vars.SIGNER_NAME, "王小明"));
+    completeTask(pi, COUNTERSIGN_CONTRACT, countersign());
+    completeTask(pi, CONFIRM_DEPOSIT, payment("3000.00", "BANK-889900"));
+
+    completeTask(pi, CONDUCT_TRAINING, training());
+    completeTask(pi, ASSESS_TRAINING, assessment(false));
+    completeTask(pi, CONDUCT_TRAINING, training());
+    completeTask(pi, ASSESS_TRAINING, assessment(true));
+    completeTask(pi, AUTHORIZE_SUBACCOUNTS, subaccounts());
+    completeTask(pi, CONFIGURE_CS_SOFTWARE, software());
+    completeTask(pi, APPROVE_GO_LIVE, goLive());
+
+    assertThat(pi).isEnded().hasPassed(Elements.END_WENT_LIVE);
+    assertThat(pi).variables().containsEntry(Vars.PROPOSAL_ROUND, 2).containsEntry(Vars.REVIEW_ROUND, 2);
+    Assertions.assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId(CONDUCT_TRAINING).count()).isEqualTo(2);
+    verify(recorder).reviewRoundStarted(42L, 1);
+    verify(recorder).reviewRoundStarted(42L, 2);
+    verify(contracts).update(eq(42L), argThat(columns -> "王小明".equals(columns.get("merchant_signer_name"))));
+  }
+
+  @Test
+  void shouldEndWhenTheMerchantDeclinesTheProposal() {
+    ProcessInstance pi = start();
+    completeTask(pi, DRAFT_PROPOSAL, proposal("5000.00"));
+    completeTask(pi, CONFIRM_PROPOSAL, proposalAnswer("DECLINED"));
+
+    assertThat(pi).isEnded().hasPassed(Elements.END_PROPOSAL_DECLINED).hasNotPassed(DRAFT_CONTRACT);
+  }
+
+  @Test
+  void shouldSkipTheDepositWaitWhenNoDepositIsDue() {
+    useContract(BigDecimal.ZERO, SigningMethod.PAPER);
+    ProcessInstance pi = agreeOnContract("PAPER", "0");
+    completeTask(pi, SEAL_CONTRACT, seal());
+    completeTask(pi, COURIER_CONTRACT, courier());
+    completeTask(pi, RECEIVE_COUNTERSIGNED_CONTRACT, countersignedCopyReceived());
+
+    assertThat(pi).isWaitingAt(CONDUCT_TRAINING, AUTHORIZE_SUBACCOUNTS, CONFIGURE_CS_SOFTWARE)
+        .hasNotPassed(Elements.AWAIT_DEPOSIT);
+    assertThat(pi).variables().containsEntry(Vars.DEPOSIT_REQUIRED, false);
+  }
+
+
+  ProcessInstance waitingForDeposit() {
+    ProcessInstance pi = agreeOnContract("PAPER", "5000.00");
+    completeTask(pi, SEAL_CONTRACT, seal());
+    completeTask(pi, COURIER_CONTRACT, courier());
+    completeTask(pi, RECEIVE_COUNTERSIGNED_CONTRACT, countersignedCopyReceived());
+    return pi;
+  }
+
+  @Test
+  void shouldKeepWaitingAndRecordAShortPaymentThenProceedOnTheRemainder() {
+    ProcessInstance pi = waitingForDeposit();
+
+    correlate(pi, Messages.DEPOSIT_RECEIVED, payment("2000.00", "PAY-1"));
+
+    assertThat(pi).isWaitingAt(CONFIRM_DEPOSIT);
+    assertThat(pi).variables().containsEntry(Vars.DEPOSIT_PAID_TOTAL, "2000.00")
+        .containsEntry(Vars.DEPOSIT_PAID_IN_FULL, false);
+    Assertions.assertThat(ledger.payments).containsExactly("PAY-1=2000.00");
+    verify(mailer).send(eq(MerchantMail.DEPOSIT_SHORT), any(), any(), eq("3,000.00"));
+
+    correlate(pi, Messages.DEPOSIT_RECEIVED, payment("3000.00", "PAY-2"));
+
+    assertThat(pi).isWaitingAt(CONDUCT_TRAINING, AUTHORIZE_SUBACCOUNTS, CONFIGURE_CS_SOFTWARE);
+    assertThat(pi).variables().containsEntry(Vars.DEPOSIT_PAID_TOTAL, "5000.00");
+  }
+
+  @Test
+  void shouldCountARepeatedPaymentMessageOnce() {
+    ProcessInstance pi = waitingForDeposit();
+
+    correlate(pi, Messages.DEPOSIT_RECEIVED, payment("2500.00", "PAY-SAME"));
+    correlate(pi, Messages.DEPOSIT_RECEIVED, payment("2500.00", "PAY-SAME"));
+
+    assertThat(pi).isWaitingAt(CONFIRM_DEPOSIT);
+    assertThat(pi).variables().containsEntry(Vars.DEPOSIT_PAID_TOTAL, "2500.00");
+  }
+
+  @Test
+  void shouldRefuseAPaymentMessageWithoutAmountAndChangeNothing() {
+    ProcessInstance pi = waitingForDeposit();
+    Task before = task(CONFIRM_DEPOSIT, pi);
+
+    assertThatThrownBy(() -> correlate(pi, Messages.DEPOSIT_RECEIVED, vars(Vars.PAYMENT_REFERENCE, "PAY-X")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("到账金额");
+
+    Assertions.assertThat(task(CONFIRM_DEPOSIT, pi).getId()).isEqualTo(before.getId());
+    Assertions.assertThat(ledger.payments).isEmpty();
+    assertThat(pi).variables().doesNotContainKey(Vars.PAYMENT_REFERENCE);
+  }
+
+
+  @Test
+  void shouldStartNothingForAMalformedEmail() {
+    Map<String, Object> request = request();
+    request.put(Vars.MERCHANT_EMAIL, "not-an-email");
+
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(ContractSigningProcess.KEY, request))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("商家邮箱");
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+    verify(contracts, never()).register(any());
+  }
+
+  @Test
+  void shouldStartNothingForLessThanOneSeat() {
+    Map<String, Object> request = request();
+    request.put(Vars.SEATS, 0L);
+
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(ContractSigningProcess.KEY, request))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("客服座席数");
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void shouldKeepATaskOpenWhenCompletedWithMissingOrOutOfRangeValues() {
+    ProcessInstance pi = start();
+    Map<String, Object> bad = proposal("5000.00");
+    bad.remove(Vars.SERVICE_SCOPE);
+    bad.put(Vars.TERM_MONTHS, 99L);
+
+    assertThatThrownBy(() -> complete(task(DRAFT_PROPOSAL, pi), bad))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("请填写「服务范围」")
+        .hasMessageContaining("「合同期限（月）」必须是 1 到 60 之间的整数");
+
+    assertThat(pi).isWaitingAt(DRAFT_PROPOSAL);
+    assertThat(pi).variables().doesNotContainKey(Vars.TERM_MONTHS);
+    verify(recorder, never()).taskCompleted(any(), anyLong(), any());
+  }
+
+  @Test
+  void shouldRequireACommentWhenTheMerchantAsksForARevision() {
+    ProcessInstance pi = start();
+    completeTask(pi, DRAFT_PROPOSAL, proposal("5000.00"));
+
+    assertThatThrownBy(() -> complete(task(CONFIRM_PROPOSAL, pi), vars(Vars.PROPOSAL_DECISION, "REVISION_REQUESTED")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("修改意见");
+    assertThatThrownBy(() -> complete(task(CONFIRM_PROPOSAL, pi), vars(Vars.PROPOSAL_DECISION, "MAYBE")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("商家答复");
+    assertThat(pi).isWaitingAt(CONFIRM_PROPOSAL);
+  }
+
+  @Test
+  void shouldRefuseACountersignedCopyReceivedBeforeOurSeal() {
+    ProcessInstance pi = agreeOnContract("PAPER", "5000.00");
+    completeTask(pi, SEAL_CONTRACT, seal());
+    completeTask(pi, COURIER_CONTRACT, courier());
+    Map<String, Object> received = countersignedCopyReceived();
+    received.put(Vars.COUNTERSIGNED_RECEIVED_DATE, java.time.LocalDate.now().minusDays(30).toString());
+
+    assertThatThrownBy(() -> complete(task(RECEIVE_COUNTERSIGNED_CONTRACT, pi), received))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("不能早于我方盖章日期");
+    assertThat(pi).isWaitingAt(RECEIVE_COUNTERSIGNED_CONTRACT);
+  }
+
+  @Test
+  void shouldRefuseAMerchantSignedMessageWithoutSigner() {
+    useContract(new BigDecimal("3000.00"), SigningMethod.ELECTRONIC);
+    ProcessInstance pi = agreeOnContract("ELECTRONIC", "3000.00");
+
+    assertThatThrownBy(() -> correlate(pi, Messages.MERCHANT_SIGNED, vars()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("签署人姓名");
+    assertThat(pi).isWaitingAt(Elements.AWAIT_MERCHANT_SIGNATURE);
+  }
+
+
+  @ParameterizedTest
+  @EnumSource(WaitingFor.class)
+  void shouldRemindTheMerchantAtMostMaxTimesThenEscalateToManagers(WaitingFor waitingFor) {
+    ProcessInstance pi = runtimeService().createProcessInstanceByKey(ContractSigningProcess.KEY)
+        .businessKey(NUMBER)
+        .startBeforeActivity(waitingFor.hostActivityId())
+        .setVariables(contextVariables())
+        .execute();
+
+    List<Integer> reminderNumbers = new ArrayList<>();
+    for (int i = 0; i < TIMERS.reminderMaxCount(); i++) {
+      Job reminder = reminderJob(pi, waitingFor);
+      Assertions.assertThat(reminder).as("reminder %d", i + 1).isNotNull();
+      ClockUtil.setCurrentTime(new Date(reminder.getDuedate().getTime() + 1000));
+      execute(reminder);
+    }
+    Assertions.assertThat(reminderJob(pi, waitingFor)).as("no reminder after the last one").isNull();
+
+    ArgumentCaptor<Map<String, Object>> models = mapCaptor();
+    verify(mailer, org.mockito.Mockito.times(3)).send(eq(MerchantMail.REMINDER), any(), models.capture(), any(Object[].class));
+    for (Map<String, Object> model : models.getAllValues()) {
+      reminderNumbers.add((Integer) model.get("reminderNumber"));
+      Assertions.assertThat(model.get("waitingFor")).isEqualTo(waitingFor.name());
+      Assertions.assertThat((String) model.get("deadline")).matches("\\d{4}年\\d{1,2}月\\d{1,2}日");
+    }
+    Assertions.assertThat(reminderNumbers).containsExactly(1, 2, 3);
+
+    Job escalation = job(waitingFor.escalationTimerId(), pi);
+    Assertions.assertThat(escalation.getDuedate())
+        .isCloseTo(new Date(escalationStart(pi, waitingFor).getTime() + Duration.ofDays(7).toMillis()), 5000);
+    execute(escalation);
+
+    String escalationTask = escalationTaskOf(waitingFor);
+    assertThat(pi).isWaitingAt(escalationTask, waitingFor.hostActivityId().equals(Elements.AWAIT_DEPOSIT)
+        ? CONFIRM_DEPOSIT : waitingFor.hostActivityId());
+    Assertions.assertThat(taskService().createTaskQuery().taskCandidateGroup("managers")
+        .taskDefinitionKey(escalationTask).count()).isEqualTo(1);
+    Assertions.assertThat(task(escalationTask, pi).getDescription()).contains(NUMBER);
+
+    completeTask(pi, escalationTask, escalationHandled());
+    assertThat(pi).hasPassed("EndEvent_" + escalationKey(waitingFor) + "Escalated");
+  }
+
+  @Test
+  void shouldStartANewReminderCountForEachProposalRound() {
+    ProcessInstance pi = start();
+    completeTask(pi, DRAFT_PROPOSAL, proposal("5000.00"));
+    execute(reminderJob(pi, WaitingFor.PROPOSAL_ANSWER));
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(3).toMillis()));
+    completeTask(pi, CONFIRM_PROPOSAL, proposalAnswer("REVISION_REQUESTED"));
+    completeTask(pi, DRAFT_PROPOSAL, proposal("5000.00"));
+    execute(reminderJob(pi, WaitingFor.PROPOSAL_ANSWER));
+
+    ArgumentCaptor<Map<String, Object>> models = mapCaptor();
+    verify(mailer, org.mockito.Mockito.times(2)).send(eq(MerchantMail.REMINDER), any(), models.capture(), any(Object[].class));
+    Assertions.assertThat(models.getAllValues()).extracting(m -> m.get("reminderNumber")).containsExactly(1, 1);
+  }
+
+  @Test
+  void shouldTellManagersWhenTheFourteenDayTargetIsPassed() {
+    ProcessInstance pi = start();
+    Job target = job(Elements.SIGNING_TARGET_MISSED, pi);
+    Assertions.assertThat(target.getDuedate())
+        .isCloseTo(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(14).toMillis()), 60_000);
+
+    execute(target);
+
+    assertThat(pi).isWaitingAt(DRAFT_PROPOSAL, REVIEW_OVERDUE_SIGNING);
+    Assertions.assertThat(taskService().createTaskQuery().taskCandidateGroup("managers")
+        .taskDefinitionKey(REVIEW_OVERDUE_SIGNING).count()).isEqualTo(1);
+    completeTask(pi, REVIEW_OVERDUE_SIGNING, escalationHandled());
+    assertThat(pi).hasPassed("EndEvent_OverdueSigningHandled").isWaitingAt(DRAFT_PROPOSAL);
+  }
+
+  @Test
+  void shouldCancelRemindersWhenTheMerchantAnswers() {
+    ProcessInstance pi = start();
+    completeTask(pi, DRAFT_PROPOSAL, proposal("5000.00"));
+    Assertions.assertThat(reminderJob(pi, WaitingFor.PROPOSAL_ANSWER)).isNotNull();
+
+    completeTask(pi, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
+
+    Assertions.assertThat(reminderJob(pi, WaitingFor.PROPOSAL_ANSWER)).isNull();
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(WaitingFor.PROPOSAL_ANSWER.escalationTimerId()).count()).isZero();
+  }
+
+  Date escalationStart(ProcessInstance pi, WaitingFor waitingFor) {
+    return historyService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId(waitingFor.hostActivityId()).singleResult().getStartTime();
+  }
+
+  Job reminderJob(ProcessInstance pi, WaitingFor waitingFor) {
+    return managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(waitingFor.reminderTimerId()).singleResult();
+  }
+
+  static String escalationTaskOf(WaitingFor waitingFor) {
+    return switch (waitingFor) {
+      case PROPOSAL_ANSWER -> ESCALATE_PROPOSAL_ANSWER;
+      case CLAUSE_FEEDBACK -> ESCALATE_CLAUSE_FEEDBACK;
+      case E_SIGNATURE -> ESCALATE_E_SIGNATURE;
+      case COUNTERSIGNED_COPY -> ESCALATE_COUNTERSIGNED_COPY;
+      case DEPOSIT -> ESCALATE_DEPOSIT;
+    };
+  }
+
+  static String escalationKey(WaitingFor waitingFor) {
+    return waitingFor.escalationTimerId().replace("BoundaryEvent_", "").replace("EscalationDue", "");
+  }
+
+  static Map<String, Object> contextVariables() {
+    Map<String, Object> variables = new HashMap<>(request());
+    variables.put(Vars.CONTRACT_ID, 42L);
+    variables.put(Vars.CONTRACT_NUMBER, NUMBER);
+    return variables;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static ArgumentCaptor<Map<String, Object>> mapCaptor() {
+    return (ArgumentCaptor) ArgumentCaptor.forClass(Map.class);
+  }
+
+  /** The ledger's rule (a reference counts once) without a database. */
+  static class InMemoryDepositLedger extends DepositLedger {
+    final List<String> payments = new ArrayList<>();
+    final Map<String, BigDecimal> byReference = new HashMap<>();
+
+    InMemoryDepositLedger() {
+      super(null);
+    }
+
+    @Override
+    public boolean record(long contractId, BigDecimal amount, String paymentReference, String recordedBy) {
+      if (byReference.containsKey(paymentReference)) {
+        return false;
+      }
+      byReference.put(paymentReference, amount);
+      payments.add(paymentReference + "=" + amount.setScale(2));
+      return true;
+    }
+
+    @Override
+    public BigDecimal totalPaid(long contractId) {
+      return byReference.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+  }
+}
