@@ -41,7 +41,7 @@ public class ContractRepository {
   public Contract register(NewContract request) {
     OffsetDateTime now = OffsetDateTime.now(Clocks.ZONE);
     String provisionalNumber = request.requestedNumber() != null
-        ? request.requestedNumber() : "PENDING-" + UUID.randomUUID();
+        ? request.requestedNumber() : "PENDING-" + UUID.randomUUID().toString().replace("-", "");
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO contract (contract_number, status, merchant_name, merchant_email, contact_person,

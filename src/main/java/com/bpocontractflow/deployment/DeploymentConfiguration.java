@@ -3,7 +3,7 @@ package com.bpocontractflow.deployment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -32,7 +32,7 @@ class DeploymentConfiguration {
     }
 
     @EventListener
-    public void onEngineStarted(PostDeployEvent event) {
+    public void onEngineStarted(ApplicationStartedEvent event) {
       try {
         deployment.deploy(repositoryService);
       } catch (IOException e) {

@@ -2,7 +2,7 @@ package com.bpocontractflow.team;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,7 +34,7 @@ public class DemoUsers {
 
   @EventListener
   @Order(10)
-  public void onEngineStarted(PostDeployEvent event) {
+  public void onEngineStarted(ApplicationStartedEvent event) {
     createUser("sales", "小王", "销售", Teams.SALES);
     createUser("legal", "小李", "法务", Teams.LEGAL);
     createUser("finance", "小陈", "财务", Teams.FINANCE);

@@ -8,10 +8,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +42,8 @@ public class TeamSetup {
   }
 
   @EventListener
-  public void onEngineStarted(PostDeployEvent event) {
+  @Order(0)
+  public void onEngineStarted(ApplicationStartedEvent event) {
     for (Teams team : Teams.all()) {
       createGroupIfMissing(team);
     }

@@ -65,7 +65,7 @@ import org.mockito.ArgumentCaptor;
 class ContractSigningProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(EngineTests.CONFIGURATION)
       .assertClassCoverageAtLeast(0.95)
       .build();
 

@@ -1,0 +1,253 @@
+package com.bpocontractflow.signing;
+
+import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.*;
+import static com.bpocontractflow.signing.SigningTestData.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bpocontractflow.contract.Contract;
+import com.bpocontractflow.contract.ContractRepository;
+import com.bpocontractflow.contract.ContractStatus;
+import com.bpocontractflow.deposit.DepositLedger;
+import com.bpocontractflow.mail.MailOutbox;
+import com.bpocontractflow.mail.OutboxMail;
+import com.bpocontractflow.mail.OutboxSender;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Drives whole contracts from request to go-live through the public interface (the engine's REST API)
+ * with the real application, and checks what a real SMTP server received.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:signing-application-test;DB_CLOSE_DELAY=-1",
+    "spring.mail.host=localhost",
+    "spring.mail.port=3025",
+    "bpo.mail.sender-enabled=false",
+    "camunda.bpm.job-execution.enabled=false"})
+class ContractSigningApplicationTest {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+  @Autowired
+  TestRestTemplate rest;
+
+  @Autowired
+  OutboxSender sender;
+  @Autowired
+  MailOutbox outbox;
+  @Autowired
+  ContractRepository contracts;
+  @Autowired
+  DepositLedger ledger;
+
+  @Test
+  void shouldTakeAPaperContractFromRequestToGoLiveAndMailTheMerchantAtEachStage() throws Exception {
+    Map<String, Object> started = post("/process-definition/key/contract-signing/start",
+        Map.of("variables", typed(request())), HttpStatus.OK);
+    String processInstanceId = (String) started.get("id");
+    String number = (String) started.get("businessKey");
+    assertThat(number).matches("BPO-\\d{4}-\\d{6}");
+
+    completeTask(processInstanceId, DRAFT_PROPOSAL, proposal("5000.00"));
+    completeTask(processInstanceId, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
+    completeTask(processInstanceId, DRAFT_CONTRACT, contractDraft("PAPER", "5000.00"));
+    completeTask(processInstanceId, REVIEW_CLAUSES, clauseReview(true));
+    completeTask(processInstanceId, SEAL_CONTRACT, seal());
+    completeTask(processInstanceId, COURIER_CONTRACT, courier());
+    completeTask(processInstanceId, RECEIVE_COUNTERSIGNED_CONTRACT, countersignedCopyReceived());
+
+    // a short payment from the payment system is recorded and the wait goes on
+    post("/message", Map.of("messageName", "DepositReceived", "businessKey", number,
+        "processVariables", typed(payment("2000.00", "PAY-A1"))), HttpStatus.NO_CONTENT);
+    assertThat(taskKeys(processInstanceId)).containsExactly(CONFIRM_DEPOSIT);
+    post("/message", Map.of("messageName", "DepositReceived", "businessKey", number,
+        "processVariables", typed(payment("3000.00", "PAY-A2"))), HttpStatus.NO_CONTENT);
+
+    completeTask(processInstanceId, CONDUCT_TRAINING, training());
+    completeTask(processInstanceId, ASSESS_TRAINING, assessment(true));
+    completeTask(processInstanceId, AUTHORIZE_SUBACCOUNTS, subaccounts());
+    completeTask(processInstanceId, CONFIGURE_CS_SOFTWARE, software());
+    completeTask(processInstanceId, APPROVE_GO_LIVE, goLive());
+
+    Map<String, Object> history = get("/history/process-instance/" + processInstanceId);
+    assertThat(history.get("state")).isEqualTo("COMPLETED");
+    assertThat(getList("/history/activity-instance?processInstanceId=" + processInstanceId
+        + "&activityId=EndEvent_WentLive&finished=true")).hasSize(1);
+
+    Contract contract = contracts.findByNumber(number).orElseThrow();
+    assertThat(contract.statusValue()).isEqualTo(ContractStatus.LIVE);
+    assertThat(contract.trackingNumber()).isEqualTo("SF1234567890");
+    assertThat(contract.depositAmount()).isEqualByComparingTo("5000.00");
+    assertThat(ledger.totalPaid(contract.id())).isEqualByComparingTo(new BigDecimal("5000.00"));
+    assertThat(contract.processInstanceId()).isEqualTo(processInstanceId);
+
+    // nothing reaches the SMTP server before the outbox sender runs
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+    while (sender.sendDue() > 0) {
+      // deliver everything
+    }
+
+    List<MimeMessage> received = List.of(smtp.getReceivedMessages());
+    assertThat(received).hasSize(8);
+    for (MimeMessage message : received) {
+      assertThat(recipients(message)).containsExactly("ops@xiaoxiang.example.com");
+      assertThat(message.getSubject()).startsWith("【合同编号 " + number + "】");
+      assertThat(message.getMessageID()).endsWith("@bpo-contract-flow>");
+      assertThat(parts(message)).containsKeys("text/plain", "text/html");
+    }
+    assertThat(received).extracting(MimeMessage::getSubject).containsExactly(
+        "【合同编号 " + number + "】您的客服外包需求已收到",
+        "【合同编号 " + number + "】客服外包服务方案与报价（第 1 版）",
+        "【合同编号 " + number + "】请审阅客服外包合同（第 1 轮）",
+        "【合同编号 " + number + "】合同签署说明（纸质合同）",
+        "【合同编号 " + number + "】合同已寄出，快递单号 SF1234567890",
+        "【合同编号 " + number + "】定金付款通知",
+        "【合同编号 " + number + "】已收到部分定金，尚欠 3,000.00 元",
+        "【合同编号 " + number + "】客服服务正式上线通知");
+
+    Map<String, String> proposal = parts(received.get(1));
+    assertThat(proposal.get("text/plain")).contains("王小明", "杭州小象旗舰店", "6,000.00 元", "5,000.00 元", "12 个月",
+        "每日 8:00-24:00（含节假日值守）", "按座席计费");
+    assertThat(proposal.get("text/html")).startsWith("<!DOCTYPE html>").contains(number, "售前咨询、订单核对、售后跟进、退款协商");
+    assertThat(parts(received.get(3)).get("text/plain")).contains("我方先在两份纸质合同上加盖合同专用章");
+    assertThat(parts(received.get(5)).get("text/plain")).contains("请支付定金 5,000.00 元", "抵扣尾款");
+    assertThat(parts(received.get(6)).get("text/plain")).contains("累计 2,000.00 元", "尚欠 3,000.00 元");
+    assertThat(outbox.findByContract(number)).extracting(OutboxMail::status).containsOnly(OutboxMail.SENT);
+  }
+
+  @Test
+  void shouldRefuseBadInputOverRestWithAClearMessageAndChangeNothing() {
+    Map<String, Object> badRequest = new HashMap<>(request());
+    badRequest.put("merchantEmail", "王小明@");
+    Map<String, Object> refused = post("/process-definition/key/contract-signing/start",
+        Map.of("variables", typed(badRequest)), HttpStatus.BAD_REQUEST);
+    assertThat((String) refused.get("message")).contains("「商家邮箱」不是有效的电子邮箱地址");
+
+    Map<String, Object> started = post("/process-definition/key/contract-signing/start",
+        Map.of("variables", typed(request())), HttpStatus.OK);
+    String processInstanceId = (String) started.get("id");
+    String taskId = taskId(processInstanceId, DRAFT_PROPOSAL);
+    Map<String, Object> proposal = proposal("5000.00");
+    proposal.put("unitPrice", "-1");
+    Map<String, Object> refusedTask = post("/task/" + taskId + "/complete", Map.of("variables", typed(proposal)),
+        HttpStatus.BAD_REQUEST);
+    assertThat((String) refusedTask.get("message")).contains("「单价（元）」必须是 0.01 到 100000000 元之间的金额");
+    assertThat(taskKeys(processInstanceId)).containsExactly(DRAFT_PROPOSAL);
+    assertThat(get("/task/" + taskId).get("id")).isEqualTo(taskId);
+
+    Map<String, Object> refusedMessage = post("/message", Map.of("messageName", "MerchantSigned",
+        "businessKey", started.get("businessKey"), "processVariables", Map.of()), HttpStatus.BAD_REQUEST);
+    assertThat((String) refusedMessage.get("message")).contains("MerchantSigned");
+  }
+
+  // ---------------------------------------------------------------- REST helpers
+
+  void completeTask(String processInstanceId, String taskKey, Map<String, Object> variables) {
+    post("/task/" + taskId(processInstanceId, taskKey) + "/complete", Map.of("variables", typed(variables)),
+        HttpStatus.NO_CONTENT);
+  }
+
+  String taskId(String processInstanceId, String taskKey) {
+    List<Map<String, Object>> tasks = getList("/task?processInstanceId=" + processInstanceId
+        + "&taskDefinitionKey=" + taskKey);
+    assertThat(tasks).as("open task %s", taskKey).hasSize(1);
+    assertThat((String) tasks.get(0).get("description")).startsWith("合同编号 BPO-");
+    return (String) tasks.get(0).get("id");
+  }
+
+  List<String> taskKeys(String processInstanceId) {
+    return getList("/task?processInstanceId=" + processInstanceId).stream()
+        .map(t -> (String) t.get("taskDefinitionKey")).toList();
+  }
+
+  /** Variables as the REST API takes them: {"name": {"value": ...}} (types inferred by the engine). */
+  static Map<String, Object> typed(Map<String, Object> variables) {
+    Map<String, Object> typed = new HashMap<>();
+    variables.forEach((name, value) -> {
+      if (value != null) {
+        typed.put(name, Map.of("value", value));
+      }
+    });
+    return typed;
+  }
+
+  Map<String, Object> post(String path, Object body, HttpStatus expected) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<Map<String, Object>> response = rest.exchange("/engine-rest" + path, HttpMethod.POST,
+        new HttpEntity<>(body, headers), new ParameterizedTypeReference<>() {
+        });
+    assertThat(response.getStatusCode()).as("POST %s: %s", path, response.getBody()).isEqualTo(expected);
+    return response.getBody();
+  }
+
+  Map<String, Object> get(String path) {
+    ResponseEntity<Map<String, Object>> response = rest.exchange("/engine-rest" + path, HttpMethod.GET, null,
+        new ParameterizedTypeReference<>() {
+        });
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return response.getBody();
+  }
+
+  List<Map<String, Object>> getList(String path) {
+    ResponseEntity<List<Map<String, Object>>> response = rest.exchange("/engine-rest" + path, HttpMethod.GET, null,
+        new ParameterizedTypeReference<>() {
+        });
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return response.getBody();
+  }
+
+  // ---------------------------------------------------------------- mail helpers
+
+  static List<String> recipients(MimeMessage message) throws Exception {
+    List<String> recipients = new ArrayList<>();
+    for (Address address : message.getAllRecipients()) {
+      recipients.add(address.toString());
+    }
+    return recipients;
+  }
+
+  /** The decoded text parts of a message by content type. */
+  static Map<String, String> parts(MimeMessage message) throws Exception {
+    Map<String, String> parts = new HashMap<>();
+    collect(message.getContent(), parts);
+    return parts;
+  }
+
+  private static void collect(Object content, Map<String, String> parts) throws Exception {
+    if (content instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        BodyPart part = multipart.getBodyPart(i);
+        if (part.getContent() instanceof Multipart nested) {
+          collect(nested, parts);
+        } else {
+          parts.put(part.getContentType().split(";")[0].trim().toLowerCase(), (String) part.getContent());
+        }
+      }
+    }
+  }
+}
