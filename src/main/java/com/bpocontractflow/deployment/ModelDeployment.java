@@ -8,6 +8,8 @@ import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -58,8 +60,14 @@ public class ModelDeployment {
         streams.add(in);
         builder.addInputStream(resource.name(), in);
       }
-      Deployment deployment = builder.deploy();
-      LOG.info("Deployment {}: {} resources", deployment.getId(), builder.getResourceNames().size());
+      DeploymentWithDefinitions deployment = builder.deployWithResult();
+      List<ProcessDefinition> created = deployment.getDeployedProcessDefinitions();
+      if (created == null || created.isEmpty()) {
+        LOG.info("Models and forms unchanged: deployment {} stays current", deployment.getId());
+      } else {
+        LOG.info("Deployed {} resources as deployment {}: {}", builder.getResourceNames().size(), deployment.getId(),
+            created.stream().map(ProcessDefinition::getId).toList());
+      }
       return deployment;
     } finally {
       for (InputStream in : streams) {

@@ -15,7 +15,7 @@ class LogMailTransport implements MailTransport {
 
   @Override
   public void deliver(OutboxMail mail) {
-    LOG.info("E-mail not sent (no SMTP_HOST configured), kept in the outbox: id={} contract={} subject={}",
+    LOG.info("E-mail not sent (no SPRING_MAIL_HOST configured), kept in the outbox: id={} contract={} subject={}",
         mail.id(), mail.contractNumber(), mail.subject());
   }
 }
