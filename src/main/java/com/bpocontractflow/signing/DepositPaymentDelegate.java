@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Records a deposit payment, reported either by finance in {@code confirm-deposit} or by the payment
  * system's {@code DepositReceived} message, and decides whether the deposit is paid in full. A short
- * payment is recorded, the merchant is told what is still due, and the wait goes on.
+ * payment is recorded, the merchant is told what is still due, and the wait goes on. A payment reported
+ * again under the same reference is neither counted nor announced twice.
  */
 @Component("depositPayment")
 public class DepositPaymentDelegate implements JavaDelegate {
@@ -48,7 +49,7 @@ public class DepositPaymentDelegate implements JavaDelegate {
     String reference = ((String) execution.getVariable(PAYMENT_REFERENCE)).trim();
     Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
 
-    ledger.record(contractId, amount, reference, user == null ? null : user.getUserId());
+    boolean newPayment = ledger.record(contractId, amount, reference, user == null ? null : user.getUserId());
     Contract contract = contracts.get(contractId);
     BigDecimal paid = ledger.totalPaid(contractId);
     BigDecimal due = contract.depositAmount() == null ? BigDecimal.ZERO : contract.depositAmount();
@@ -62,7 +63,7 @@ public class DepositPaymentDelegate implements JavaDelegate {
 
     if (paidInFull) {
       contracts.updateStatus(contractId, ContractStatus.DEPOSIT_PAID);
-    } else {
+    } else if (newPayment) {
       String outstanding = MerchantMailer.yuan(due.subtract(paid));
       mailer.send(MerchantMail.DEPOSIT_SHORT, contract,
           Map.of("depositPaidTotal", MerchantMailer.yuan(paid), "depositOutstanding", outstanding), outstanding);

@@ -254,6 +254,7 @@ class ContractSigningProcessTest {
 
     correlate(pi, Messages.DEPOSIT_RECEIVED, payment("2500.00", "PAY-SAME"));
     correlate(pi, Messages.DEPOSIT_RECEIVED, payment("2500.00", "PAY-SAME"));
+    verify(mailer, org.mockito.Mockito.times(1)).send(eq(MerchantMail.DEPOSIT_SHORT), any(), any(), any(Object[].class));
 
     assertThat(pi).isWaitingAt(CONFIRM_DEPOSIT);
     assertThat(pi).variables().containsEntry(Vars.DEPOSIT_PAID_TOTAL, "2500.00");
