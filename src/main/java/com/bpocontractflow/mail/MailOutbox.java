@@ -56,7 +56,7 @@ public class MailOutbox {
             SELECT * FROM mail_outbox
             WHERE status = :status AND next_attempt_at <= :now
             ORDER BY id
-            FETCH FIRST :limit ROWS ONLY
+            LIMIT :limit
             FOR UPDATE SKIP LOCKED
             """)
         .param("status", OutboxMail.PENDING)

@@ -53,6 +53,7 @@ class ContractSigningApplicationTest {
       .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
   @Autowired
+  TestRestTemplate anonymous;
   TestRestTemplate rest;
 
   @Autowired
@@ -63,6 +64,23 @@ class ContractSigningApplicationTest {
   ContractRepository contracts;
   @Autowired
   DepositLedger ledger;
+
+  @org.junit.jupiter.api.BeforeEach
+  void authenticate() {
+    rest = anonymous.withBasicAuth("sales", "demo");
+  }
+
+  @Test
+  void shouldRefuseTheRestApiWithoutValidCredentials() {
+    assertThat(anonymous.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(anonymous.withBasicAuth("onboarding", "wrong").getForEntity("/engine-rest/task", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(anonymous.postForEntity("/engine-rest/process-definition/key/contract-signing/start",
+        Map.of("variables", typed(request())), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
 
   @Test
   void shouldTakeAPaperContractFromRequestToGoLiveAndMailTheMerchantAtEachStage() throws Exception {
