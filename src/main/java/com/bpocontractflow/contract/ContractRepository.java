@@ -24,7 +24,8 @@ public class ContractRepository {
       "term_months", "proposal_round", "proposal_decision", "proposal_comment", "signing_method",
       "deposit_amount", "deposit_handling", "review_round", "sealed_by", "sealed_date", "courier_company",
       "tracking_number", "countersigned_received_on", "merchant_signer_name", "merchant_signed_at",
-      "countersigned_by", "go_live_date");
+      "merchant_signer_ip", "merchant_signer_user_agent", "signed_document_sha256", "signed_document_version",
+      "return_courier_company", "return_tracking_number", "countersigned_by", "go_live_date");
 
   private static final DataClassRowMapper<Contract> MAPPER = new DataClassRowMapper<>(Contract.class);
 

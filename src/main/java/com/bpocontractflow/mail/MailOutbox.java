@@ -102,6 +102,16 @@ public class MailOutbox {
         .param("number", contractNumber).query(MAPPER).list();
   }
 
+  public java.util.Optional<OutboxMail> find(long id) {
+    return jdbc.sql("SELECT * FROM mail_outbox WHERE id = :id").param("id", id).query(MAPPER).optional();
+  }
+
+  /** The newest e-mails first. */
+  public List<OutboxMail> findRecent(int limit) {
+    return jdbc.sql("SELECT * FROM mail_outbox ORDER BY id DESC LIMIT :limit").param("limit", limit)
+        .query(MAPPER).list();
+  }
+
   public List<OutboxMail> findAll() {
     return jdbc.sql("SELECT * FROM mail_outbox ORDER BY id").query(MAPPER).list();
   }

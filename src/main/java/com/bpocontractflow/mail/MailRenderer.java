@@ -4,12 +4,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Renders the merchant e-mails from Thymeleaf templates: {@code templates/mail/<name>.html} (HTML mode,
+ * Renders the merchant e-mails (with its own engine, apart from the web pages') from Thymeleaf templates: {@code templates/mail/<name>.html} (HTML mode,
  * every value escaped) and {@code templates/mail/<name>.txt} (the plain-text part).
  */
 @Component
@@ -17,7 +18,7 @@ public class MailRenderer {
 
   private static final Locale ZH_CN = Locale.SIMPLIFIED_CHINESE;
 
-  private final TemplateEngine engine = new TemplateEngine();
+  private final TemplateEngine engine = new SpringTemplateEngine();
 
   public MailRenderer() {
     engine.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 1));

@@ -45,7 +45,8 @@ public class MerchantMailer {
     return outbox.enqueue(contract.contractNumber(), mail.name(), contract.merchantEmail(), rendered);
   }
 
-  Map<String, Object> model(Contract c) {
+  /** The values every merchant-facing text may use, in zh-CN labels. */
+  public Map<String, Object> model(Contract c) {
     Map<String, Object> m = new HashMap<>();
     m.put("providerName", provider.providerName());
     m.put("baseUrl", provider.baseUrl());

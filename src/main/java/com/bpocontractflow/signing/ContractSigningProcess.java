@@ -103,6 +103,14 @@ public final class ContractSigningProcess {
     public static final String COUNTERSIGNED_COPY_CHECKED = "countersignedCopyChecked";
     // electronic signing
     public static final String SIGNER_NAME = "signerName";
+    public static final String SIGNER_IP = "signerIp";
+    public static final String SIGNER_USER_AGENT = "signerUserAgent";
+    public static final String SIGNED_DOCUMENT_SHA256 = "signedDocumentSha256";
+    public static final String SIGNED_DOCUMENT_VERSION = "signedDocumentVersion";
+    public static final String RETURN_COURIER_COMPANY = "returnCourierCompany";
+    public static final String RETURN_TRACKING_NUMBER = "returnTrackingNumber";
+    /** Who gave an answer recorded through a merchant link. */
+    public static final String ANSWERED_BY = "answeredBy";
     public static final String COUNTERSIGNED_BY = "countersignedBy";
     public static final String COUNTERSIGN_CONFIRMED = "countersignConfirmed";
     // deposit

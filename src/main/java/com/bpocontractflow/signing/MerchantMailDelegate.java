@@ -7,6 +7,7 @@ import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.mail.MerchantMail;
 import com.bpocontractflow.mail.MerchantMailer;
+import com.bpocontractflow.merchant.AnswerLinks;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,17 +15,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends the merchant the e-mail named by the service task's {@code mailTemplate} input, through the
- * outbox, in the step's transaction.
+ * outbox, in the step's transaction. An e-mail that expects an answer carries a fresh answer link.
  */
 @Component("merchantMail")
 public class MerchantMailDelegate implements JavaDelegate {
 
   private final ContractRepository contracts;
   private final MerchantMailer mailer;
+  private final AnswerLinks answerLinks;
 
-  public MerchantMailDelegate(ContractRepository contracts, MerchantMailer mailer) {
+  public MerchantMailDelegate(ContractRepository contracts, MerchantMailer mailer, AnswerLinks answerLinks) {
     this.contracts = contracts;
     this.mailer = mailer;
+    this.answerLinks = answerLinks;
   }
 
   @Override
@@ -39,6 +42,10 @@ public class MerchantMailDelegate implements JavaDelegate {
       case CONTRACT_COURIERED -> new Object[] {contract.trackingNumber()};
       default -> new Object[0];
     };
-    mailer.send(mail, contract, Map.of(), subjectArguments);
+    Map<String, Object> link = AnswerLinks.stepOf(mail, contract)
+        .map(step -> answerLinks.model(contract.id(), execution.getProcessInstanceId(), step,
+            ((Number) execution.getVariable(step.roundVariable())).intValue()))
+        .orElse(Map.of());
+    mailer.send(mail, contract, link, subjectArguments);
   }
 }

@@ -7,10 +7,13 @@ import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.mail.MerchantMail;
 import com.bpocontractflow.mail.MerchantMailer;
+import com.bpocontractflow.merchant.AnswerLinks;
+import com.bpocontractflow.merchant.MerchantStep;
 import com.bpocontractflow.validation.Clocks;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,11 +34,14 @@ public class MerchantReminderDelegate implements JavaDelegate {
   private final ContractRepository contracts;
   private final MerchantMailer mailer;
   private final SigningSchedule schedule;
+  private final AnswerLinks answerLinks;
 
-  public MerchantReminderDelegate(ContractRepository contracts, MerchantMailer mailer, SigningSchedule schedule) {
+  public MerchantReminderDelegate(ContractRepository contracts, MerchantMailer mailer, SigningSchedule schedule,
+      AnswerLinks answerLinks) {
     this.contracts = contracts;
     this.mailer = mailer;
     this.schedule = schedule;
+    this.answerLinks = answerLinks;
   }
 
   @Override
@@ -51,13 +57,15 @@ public class MerchantReminderDelegate implements JavaDelegate {
     String deadline = escalation == null ? null
         : DAY.format(escalation.getDuedate().toInstant().atZone(Clocks.ZONE));
 
-    mailer.send(MerchantMail.REMINDER, contract, Map.of(
-            "waitingFor", waitingFor.name(),
-            "waitingForLabel", waitingFor.label(),
-            "reminderNumber", reminderNumber,
-            "reminderMax", schedule.properties().reminderMaxCount(),
-            "deadline", deadline == null ? "已逾期" : deadline),
-        reminderNumber, waitingFor.label());
+    Map<String, Object> model = new HashMap<>(Map.of(
+        "waitingFor", waitingFor.name(),
+        "waitingForLabel", waitingFor.label(),
+        "reminderNumber", reminderNumber,
+        "reminderMax", schedule.properties().reminderMaxCount(),
+        "deadline", deadline == null ? "已逾期" : deadline));
+    MerchantStep.forWait(waitingFor).ifPresent(step -> model.putAll(answerLinks.model(contract.id(),
+        processInstanceId, step, ((Number) execution.getVariable(step.roundVariable())).intValue())));
+    mailer.send(MerchantMail.REMINDER, contract, model, reminderNumber, waitingFor.label());
   }
 
   /** Reminders already sent during the current wait (a loop back starts a new wait and a new count). */

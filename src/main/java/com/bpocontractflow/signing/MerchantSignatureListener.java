@@ -1,7 +1,6 @@
 package com.bpocontractflow.signing;
 
-import static com.bpocontractflow.signing.ContractSigningProcess.Vars.CONTRACT_ID;
-import static com.bpocontractflow.signing.ContractSigningProcess.Vars.SIGNER_NAME;
+import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 import static com.bpocontractflow.validation.InputRules.text;
 
 import com.bpocontractflow.contract.ContractRepository;
@@ -39,6 +38,15 @@ public class MerchantSignatureListener implements ExecutionListener {
     Map<String, Object> columns = new HashMap<>();
     columns.put("merchant_signer_name", ((String) execution.getVariable(SIGNER_NAME)).trim());
     columns.put("merchant_signed_at", OffsetDateTime.now(Clocks.ZONE));
+    // evidence recorded by the signing page (absent when an external e-signature system reports the signature)
+    columns.put("merchant_signer_ip", execution.getVariable(SIGNER_IP));
+    columns.put("merchant_signer_user_agent", truncated(execution.getVariable(SIGNER_USER_AGENT), 500));
+    columns.put("signed_document_sha256", execution.getVariable(SIGNED_DOCUMENT_SHA256));
+    columns.put("signed_document_version", execution.getVariable(SIGNED_DOCUMENT_VERSION));
     contracts.update(((Number) execution.getVariable(CONTRACT_ID)).longValue(), columns);
+  }
+
+  private static Object truncated(Object value, int max) {
+    return value instanceof String s && s.length() > max ? s.substring(0, max) : value;
   }
 }

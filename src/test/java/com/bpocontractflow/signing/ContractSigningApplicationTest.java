@@ -54,7 +54,7 @@ class ContractSigningApplicationTest {
 
   @Autowired
   TestRestTemplate anonymous;
-  TestRestTemplate rest;
+  SigningRest rest;
 
   @Autowired
   OutboxSender sender;
@@ -67,7 +67,7 @@ class ContractSigningApplicationTest {
 
   @org.junit.jupiter.api.BeforeEach
   void authenticate() {
-    rest = anonymous.withBasicAuth("sales", "demo");
+    rest = new SigningRest(anonymous.withBasicAuth("sales", "demo"));
   }
 
   @Test
@@ -77,56 +77,51 @@ class ContractSigningApplicationTest {
     assertThat(anonymous.withBasicAuth("onboarding", "wrong").getForEntity("/engine-rest/task", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(anonymous.postForEntity("/engine-rest/process-definition/key/contract-signing/start",
-        Map.of("variables", typed(request())), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(rest.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
-        .isEqualTo(HttpStatus.OK);
+        Map.of("variables", SigningRest.typed(request())), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(anonymous.withBasicAuth("sales", "demo").getForEntity("/engine-rest/process-definition", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
   @Test
   void shouldTakeAPaperContractFromRequestToGoLiveAndMailTheMerchantAtEachStage() throws Exception {
-    Map<String, Object> started = post("/process-definition/key/contract-signing/start",
-        Map.of("variables", typed(request())), HttpStatus.OK);
-    String processInstanceId = (String) started.get("id");
-    String number = (String) started.get("businessKey");
+    SigningRest.Started contract = rest.start(request());
+    String number = contract.number();
     assertThat(number).matches("BPO-\\d{4}-\\d{6}");
 
-    completeTask(processInstanceId, DRAFT_PROPOSAL, proposal("5000.00"));
-    completeTask(processInstanceId, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
-    completeTask(processInstanceId, DRAFT_CONTRACT, contractDraft("PAPER", "5000.00"));
-    completeTask(processInstanceId, REVIEW_CLAUSES, clauseReview(true));
-    completeTask(processInstanceId, SEAL_CONTRACT, seal());
-    completeTask(processInstanceId, COURIER_CONTRACT, courier());
-    completeTask(processInstanceId, RECEIVE_COUNTERSIGNED_CONTRACT, countersignedCopyReceived());
+    rest.complete(contract, DRAFT_PROPOSAL, proposal("5000.00"));
+    rest.complete(contract, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
+    rest.complete(contract, DRAFT_CONTRACT, contractDraft("PAPER", "5000.00"));
+    rest.complete(contract, REVIEW_CLAUSES, clauseReview(true));
+    rest.complete(contract, SEAL_CONTRACT, seal());
+    rest.complete(contract, COURIER_CONTRACT, courier());
+    rest.complete(contract, RECEIVE_COUNTERSIGNED_CONTRACT, countersignedCopyReceived());
 
     // a short payment from the payment system is recorded and the wait goes on
-    post("/message", Map.of("messageName", "DepositReceived", "businessKey", number,
-        "processVariables", typed(payment("2000.00", "PAY-A1"))), HttpStatus.NO_CONTENT);
-    assertThat(taskKeys(processInstanceId)).containsExactly(CONFIRM_DEPOSIT);
+    rest.correlate("DepositReceived", contract, payment("2000.00", "PAY-A1"));
+    assertThat(rest.taskKeys(contract)).containsExactly(CONFIRM_DEPOSIT);
     // the payment system repeats its message: counted once
-    post("/message", Map.of("messageName", "DepositReceived", "businessKey", number,
-        "processVariables", typed(payment("2000.00", "PAY-A1"))), HttpStatus.NO_CONTENT);
+    rest.correlate("DepositReceived", contract, payment("2000.00", "PAY-A1"));
     assertThat(ledger.totalPaid(contracts.findByNumber(number).orElseThrow().id())).isEqualByComparingTo("2000.00");
-    assertThat(taskKeys(processInstanceId)).containsExactly(CONFIRM_DEPOSIT);
-    post("/message", Map.of("messageName", "DepositReceived", "businessKey", number,
-        "processVariables", typed(payment("3000.00", "PAY-A2"))), HttpStatus.NO_CONTENT);
+    assertThat(rest.taskKeys(contract)).containsExactly(CONFIRM_DEPOSIT);
+    rest.correlate("DepositReceived", contract, payment("3000.00", "PAY-A2"));
 
-    completeTask(processInstanceId, CONDUCT_TRAINING, training());
-    completeTask(processInstanceId, ASSESS_TRAINING, assessment(true));
-    completeTask(processInstanceId, AUTHORIZE_SUBACCOUNTS, subaccounts());
-    completeTask(processInstanceId, CONFIGURE_CS_SOFTWARE, software());
-    completeTask(processInstanceId, APPROVE_GO_LIVE, goLive());
+    rest.complete(contract, CONDUCT_TRAINING, training());
+    rest.complete(contract, ASSESS_TRAINING, assessment(true));
+    rest.complete(contract, AUTHORIZE_SUBACCOUNTS, subaccounts());
+    rest.complete(contract, CONFIGURE_CS_SOFTWARE, software());
+    rest.complete(contract, APPROVE_GO_LIVE, goLive());
 
-    Map<String, Object> history = get("/history/process-instance/" + processInstanceId);
-    assertThat(history.get("state")).isEqualTo("COMPLETED");
-    assertThat(getList("/history/activity-instance?processInstanceId=" + processInstanceId
-        + "&activityId=EndEvent_WentLive&finished=true")).hasSize(1);
+    assertThat(rest.get("/history/process-instance/" + contract.processInstanceId()).get("state"))
+        .isEqualTo("COMPLETED");
+    assertThat(rest.wentLive(contract)).isTrue();
 
-    Contract contract = contracts.findByNumber(number).orElseThrow();
-    assertThat(contract.statusValue()).isEqualTo(ContractStatus.LIVE);
-    assertThat(contract.trackingNumber()).isEqualTo("SF1234567890");
-    assertThat(contract.depositAmount()).isEqualByComparingTo("5000.00");
-    assertThat(ledger.totalPaid(contract.id())).isEqualByComparingTo(new BigDecimal("5000.00"));
-    assertThat(contract.processInstanceId()).isEqualTo(processInstanceId);
+    Contract record = contracts.findByNumber(number).orElseThrow();
+    assertThat(record.statusValue()).isEqualTo(ContractStatus.LIVE);
+    assertThat(record.trackingNumber()).isEqualTo("SF1234567890");
+    assertThat(record.depositAmount()).isEqualByComparingTo("5000.00");
+    assertThat(ledger.totalPaid(record.id())).isEqualByComparingTo(new BigDecimal("5000.00"));
+    assertThat(record.processInstanceId()).isEqualTo(contract.processInstanceId());
 
     // nothing reaches the SMTP server before the outbox sender runs
     assertThat(smtp.getReceivedMessages()).isEmpty();
@@ -166,82 +161,23 @@ class ContractSigningApplicationTest {
   void shouldRefuseBadInputOverRestWithAClearMessageAndChangeNothing() {
     Map<String, Object> badRequest = new HashMap<>(request());
     badRequest.put("merchantEmail", "王小明@");
-    Map<String, Object> refused = post("/process-definition/key/contract-signing/start",
-        Map.of("variables", typed(badRequest)), HttpStatus.BAD_REQUEST);
+    Map<String, Object> refused = rest.post("/process-definition/key/contract-signing/start",
+        Map.of("variables", SigningRest.typed(badRequest)), HttpStatus.BAD_REQUEST);
     assertThat((String) refused.get("message")).contains("「商家邮箱」不是有效的电子邮箱地址");
 
-    Map<String, Object> started = post("/process-definition/key/contract-signing/start",
-        Map.of("variables", typed(request())), HttpStatus.OK);
-    String processInstanceId = (String) started.get("id");
-    String taskId = taskId(processInstanceId, DRAFT_PROPOSAL);
+    SigningRest.Started started = rest.start(request());
+    String taskId = rest.taskId(started, DRAFT_PROPOSAL);
     Map<String, Object> proposal = proposal("5000.00");
     proposal.put("unitPrice", "-1");
-    Map<String, Object> refusedTask = post("/task/" + taskId + "/complete", Map.of("variables", typed(proposal)),
-        HttpStatus.BAD_REQUEST);
+    Map<String, Object> refusedTask = rest.post("/task/" + taskId + "/complete",
+        Map.of("variables", SigningRest.typed(proposal)), HttpStatus.BAD_REQUEST);
     assertThat((String) refusedTask.get("message")).contains("「单价（元）」必须是 0.01 到 100000000 元之间的金额");
-    assertThat(taskKeys(processInstanceId)).containsExactly(DRAFT_PROPOSAL);
-    assertThat(get("/task/" + taskId).get("id")).isEqualTo(taskId);
+    assertThat(rest.taskKeys(started)).containsExactly(DRAFT_PROPOSAL);
+    assertThat(rest.get("/task/" + taskId).get("id")).isEqualTo(taskId);
 
-    Map<String, Object> refusedMessage = post("/message", Map.of("messageName", "MerchantSigned",
-        "businessKey", started.get("businessKey"), "processVariables", Map.of()), HttpStatus.BAD_REQUEST);
+    Map<String, Object> refusedMessage = rest.post("/message", Map.of("messageName", "MerchantSigned",
+        "businessKey", started.number(), "processVariables", Map.of()), HttpStatus.BAD_REQUEST);
     assertThat((String) refusedMessage.get("message")).contains("MerchantSigned");
-  }
-
-  // ---------------------------------------------------------------- REST helpers
-
-  void completeTask(String processInstanceId, String taskKey, Map<String, Object> variables) {
-    post("/task/" + taskId(processInstanceId, taskKey) + "/complete", Map.of("variables", typed(variables)),
-        HttpStatus.NO_CONTENT);
-  }
-
-  String taskId(String processInstanceId, String taskKey) {
-    List<Map<String, Object>> tasks = getList("/task?processInstanceId=" + processInstanceId
-        + "&taskDefinitionKey=" + taskKey);
-    assertThat(tasks).as("open task %s", taskKey).hasSize(1);
-    assertThat((String) tasks.get(0).get("description")).startsWith("合同编号 BPO-");
-    return (String) tasks.get(0).get("id");
-  }
-
-  List<String> taskKeys(String processInstanceId) {
-    return getList("/task?processInstanceId=" + processInstanceId).stream()
-        .map(t -> (String) t.get("taskDefinitionKey")).toList();
-  }
-
-  /** Variables as the REST API takes them: {"name": {"value": ...}} (types inferred by the engine). */
-  static Map<String, Object> typed(Map<String, Object> variables) {
-    Map<String, Object> typed = new HashMap<>();
-    variables.forEach((name, value) -> {
-      if (value != null) {
-        typed.put(name, Map.of("value", value));
-      }
-    });
-    return typed;
-  }
-
-  Map<String, Object> post(String path, Object body, HttpStatus expected) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    ResponseEntity<Map<String, Object>> response = rest.exchange("/engine-rest" + path, HttpMethod.POST,
-        new HttpEntity<>(body, headers), new ParameterizedTypeReference<>() {
-        });
-    assertThat(response.getStatusCode()).as("POST %s: %s", path, response.getBody()).isEqualTo(expected);
-    return response.getBody();
-  }
-
-  Map<String, Object> get(String path) {
-    ResponseEntity<Map<String, Object>> response = rest.exchange("/engine-rest" + path, HttpMethod.GET, null,
-        new ParameterizedTypeReference<>() {
-        });
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-    return response.getBody();
-  }
-
-  List<Map<String, Object>> getList(String path) {
-    ResponseEntity<List<Map<String, Object>>> response = rest.exchange("/engine-rest" + path, HttpMethod.GET, null,
-        new ParameterizedTypeReference<>() {
-        });
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-    return response.getBody();
   }
 
   // ---------------------------------------------------------------- mail helpers

@@ -30,6 +30,7 @@ import com.bpocontractflow.contract.TestContracts;
 import com.bpocontractflow.deposit.DepositLedger;
 import com.bpocontractflow.mail.MerchantMail;
 import com.bpocontractflow.mail.MerchantMailer;
+import com.bpocontractflow.merchant.AnswerLinks;
 import com.bpocontractflow.signing.ContractSigningProcess.Elements;
 import com.bpocontractflow.signing.ContractSigningProcess.Messages;
 import com.bpocontractflow.signing.ContractSigningProcess.Vars;
@@ -76,6 +77,7 @@ class ContractSigningProcessTest {
   final MerchantMailer mailer = mock(MerchantMailer.class);
   final SigningRecorder recorder = mock(SigningRecorder.class);
   final InMemoryDepositLedger ledger = new InMemoryDepositLedger();
+  final AnswerLinks answerLinks = mock(AnswerLinks.class);
 
   @BeforeEach
   void registerBeans() {
@@ -83,8 +85,11 @@ class ContractSigningProcessTest {
     when(contracts.register(any(NewContract.class))).thenAnswer(i -> contracts.get(42L));
     Mocks.register("contractRegistration", new ContractRegistration(contracts));
     Mocks.register("userTaskListener", new UserTaskListener(recorder));
-    Mocks.register("merchantMail", new MerchantMailDelegate(contracts, mailer));
-    Mocks.register("merchantReminder", new MerchantReminderDelegate(contracts, mailer, new SigningSchedule(TIMERS)));
+    when(answerLinks.model(anyLong(), any(), any(), org.mockito.ArgumentMatchers.anyInt()))
+        .thenReturn(Map.of("answerLink", "https://bpo.example.com/m/token"));
+    Mocks.register("merchantMail", new MerchantMailDelegate(contracts, mailer, answerLinks));
+    Mocks.register("merchantReminder", new MerchantReminderDelegate(contracts, mailer, new SigningSchedule(TIMERS),
+        answerLinks));
     Mocks.register("depositPayment", new DepositPaymentDelegate(contracts, ledger, mailer));
     Mocks.register("reviewRoundStarted", new ReviewRoundListener(recorder));
     Mocks.register("merchantSignature", new MerchantSignatureListener(contracts));
@@ -463,6 +468,8 @@ class ContractSigningProcessTest {
     Map<String, Object> variables = new HashMap<>(request());
     variables.put(Vars.CONTRACT_ID, 42L);
     variables.put(Vars.CONTRACT_NUMBER, NUMBER);
+    variables.put(Vars.PROPOSAL_ROUND, 1);
+    variables.put(Vars.REVIEW_ROUND, 1);
     return variables;
   }
 

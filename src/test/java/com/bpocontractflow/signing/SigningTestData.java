@@ -7,12 +7,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Valid inputs for every step of contract-signing, as a form or an integration would send them. */
-final class SigningTestData {
+public final class SigningTestData {
 
   private SigningTestData() {
   }
 
-  static Map<String, Object> request() {
+  public static Map<String, Object> request() {
     return vars(
         MERCHANT_NAME, "杭州小象旗舰店",
         MERCHANT_EMAIL, "ops@xiaoxiang.example.com",
@@ -22,7 +22,7 @@ final class SigningTestData {
         SERVICE_NEEDS, "双十一期间需要 7×24 小时售前咨询");
   }
 
-  static Map<String, Object> proposal(String deposit) {
+  public static Map<String, Object> proposal(String deposit) {
     return vars(
         SERVICE_SCOPE, "售前咨询、订单核对、售后跟进、退款协商",
         SERVICE_HOURS, "EXTENDED",
@@ -32,67 +32,67 @@ final class SigningTestData {
         TERM_MONTHS, 12L);
   }
 
-  static Map<String, Object> proposalAnswer(String decision) {
+  public static Map<String, Object> proposalAnswer(String decision) {
     return vars(PROPOSAL_DECISION, decision, PROPOSAL_COMMENT, "REVISION_REQUESTED".equals(decision) ? "单价请下调 5%" : null);
   }
 
-  static Map<String, Object> contractDraft(String signingMethod, String deposit) {
+  public static Map<String, Object> contractDraft(String signingMethod, String deposit) {
     return vars(SIGNING_METHOD, signingMethod, DEPOSIT_AMOUNT, deposit, DEPOSIT_HANDLING, "SET_OFF");
   }
 
-  static Map<String, Object> clauseReview(boolean agreed) {
+  public static Map<String, Object> clauseReview(boolean agreed) {
     return vars(CLAUSES_AGREED, agreed, CLAUSE_FEEDBACK, agreed ? null : "违约责任与赔偿：首次响应超时的减免比例请写明");
   }
 
-  static Map<String, Object> revision() {
+  public static Map<String, Object> revision() {
     return vars(REVISION_SUMMARY, "违约责任条款：首次响应超时每次减免 0.5%");
   }
 
-  static Map<String, Object> seal() {
+  public static Map<String, Object> seal() {
     return vars(SEALED_BY, "李法务", SEALED_DATE, LocalDate.now().minusDays(1).toString());
   }
 
-  static Map<String, Object> courier() {
+  public static Map<String, Object> courier() {
     return vars(COURIER_COMPANY, "顺丰速运", TRACKING_NUMBER, "SF1234567890");
   }
 
-  static Map<String, Object> countersignedCopyReceived() {
+  public static Map<String, Object> countersignedCopyReceived() {
     return vars(COUNTERSIGNED_RECEIVED_DATE, LocalDate.now().toString(), COUNTERSIGNED_COPY_CHECKED, true);
   }
 
-  static Map<String, Object> countersign() {
+  public static Map<String, Object> countersign() {
     return vars(COUNTERSIGNED_BY, "张经理", COUNTERSIGN_CONFIRMED, true);
   }
 
-  static Map<String, Object> payment(String amount, String reference) {
+  public static Map<String, Object> payment(String amount, String reference) {
     return vars(DEPOSIT_RECEIVED_AMOUNT, amount, PAYMENT_REFERENCE, reference);
   }
 
-  static Map<String, Object> training() {
+  public static Map<String, Object> training() {
     return vars(TRAINED_AGENTS, 5L, TRAINING_NOTES, "产品知识、话术规范、天猫平台规则");
   }
 
-  static Map<String, Object> assessment(boolean passed) {
+  public static Map<String, Object> assessment(boolean passed) {
     return vars(ASSESSMENT_SCORE, passed ? 92L : 58L, TRAINING_PASSED, passed);
   }
 
-  static Map<String, Object> subaccounts() {
+  public static Map<String, Object> subaccounts() {
     return vars(SUBACCOUNT_COUNT, 5L, SUBACCOUNTS_AUTHORIZED, true);
   }
 
-  static Map<String, Object> software() {
+  public static Map<String, Object> software() {
     return vars(CS_SOFTWARE, "千牛工作台 + 智能客服机器人", CS_SOFTWARE_CONFIGURED, true);
   }
 
-  static Map<String, Object> goLive() {
+  public static Map<String, Object> goLive() {
     return vars(GO_LIVE_DATE, LocalDate.now().plusDays(1).toString(), GO_LIVE_APPROVED, true);
   }
 
-  static Map<String, Object> escalationHandled() {
+  public static Map<String, Object> escalationHandled() {
     return vars(ESCALATION_ACTION, "已电话联系商家，对方承诺三日内答复");
   }
 
-  static Map<String, Object> vars(Object... keysAndValues) {
+  public static Map<String, Object> vars(Object... keysAndValues) {
     Map<String, Object> map = new HashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       map.put((String) keysAndValues[i], keysAndValues[i + 1]);

@@ -1,0 +1,47 @@
+package com.bpocontractflow.merchant;
+
+import com.bpocontractflow.contract.Contract;
+import com.bpocontractflow.mail.MerchantMailer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The contract document the merchant signs electronically, rendered from {@code templates/documents/contract.html}
+ * and identified by the SHA-256 of its bytes: the same contract content always gives the same hash, any change
+ * gives another.
+ */
+@Component
+public class ContractDocument {
+
+  private final ITemplateEngine templates;
+  private final MerchantMailer mailer;
+
+  public ContractDocument(ITemplateEngine templates, MerchantMailer mailer) {
+    this.templates = templates;
+    this.mailer = mailer;
+  }
+
+  public Rendered render(Contract contract) {
+    Context context = new Context(Locale.SIMPLIFIED_CHINESE, mailer.model(contract));
+    String html = templates.process("documents/contract", context);
+    return new Rendered(html, sha256(html), contract.reviewRound());
+  }
+
+  static String sha256(String html) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(html.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The document's HTML, its SHA-256 (hex) and its version (the clause-review round). */
+  public record Rendered(String html, String sha256, int version) {
+  }
+}

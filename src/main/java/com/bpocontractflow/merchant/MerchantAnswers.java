@@ -1,0 +1,178 @@
+package com.bpocontractflow.merchant;
+
+import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
+import static com.bpocontractflow.validation.InputRules.text;
+
+import com.bpocontractflow.contract.Contract;
+import com.bpocontractflow.contract.ContractRepository;
+import com.bpocontractflow.signing.ContractSigningProcess.Messages;
+import com.bpocontractflow.validation.InputRules;
+import com.bpocontractflow.validation.InvalidInputException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies a merchant's answer given through a link. The answer sets the same variables, passes the same
+ * server-side validation and completes the same task (or correlates the same message) as staff recording
+ * it in Tasklist; the engine records the user {@value #MERCHANT_USER} and the variable {@code answeredBy}
+ * says who answered. The link is used in the same transaction: a refused answer leaves it usable and
+ * changes nothing.
+ */
+@Service
+public class MerchantAnswers {
+
+  /** The user id under which answers through links are recorded in the engine's history. */
+  public static final String MERCHANT_USER = "merchant";
+
+  static final InputRules RETURN_SHIPMENT = InputRules.of(
+      text(RETURN_COURIER_COMPANY, "快递公司").length(2, 40),
+      text(RETURN_TRACKING_NUMBER, "快递单号").matches("^[A-Za-z0-9-]{6,30}$", "只能包含字母、数字和 -（6 到 30 位）"));
+
+  private final MerchantLinks links;
+  private final ContractRepository contracts;
+  private final ContractDocument document;
+  private final TaskService taskService;
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+  private final TransactionTemplate transaction;
+
+  public MerchantAnswers(MerchantLinks links, ContractRepository contracts, ContractDocument document,
+      TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
+      TransactionTemplate transaction) {
+    this.links = links;
+    this.contracts = contracts;
+    this.document = document;
+    this.taskService = taskService;
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+    this.transaction = transaction;
+  }
+
+  public Outcome answerProposal(String token, String decision, String comment, Client client) {
+    return answer(token, MerchantStep.PROPOSAL_ANSWER, client, (link, contract) -> {
+      Map<String, Object> variables = answeredBy(contract);
+      variables.put(PROPOSAL_DECISION, blankToNull(decision));
+      variables.put(PROPOSAL_COMMENT, blankToNull(comment));
+      completeTask(link, variables);
+    });
+  }
+
+  public Outcome answerClauses(String token, boolean agreed, String feedback, Client client) {
+    return answer(token, MerchantStep.CLAUSE_REVIEW, client, (link, contract) -> {
+      Map<String, Object> variables = answeredBy(contract);
+      variables.put(CLAUSES_AGREED, agreed);
+      variables.put(CLAUSE_FEEDBACK, agreed ? null : blankToNull(feedback));
+      completeTask(link, variables);
+    });
+  }
+
+  public Outcome sign(String token, String signerName, boolean consent, String shownDocumentSha256, Client client) {
+    return answer(token, MerchantStep.E_SIGNATURE, client, (link, contract) -> {
+      ContractDocument.Rendered current = document.render(contract);
+      if (!current.sha256().equals(shownDocumentSha256)) {
+        throw new InvalidInputException("合同内容已更新，请刷新页面，核对最新版本后再签署");
+      }
+      if (!consent) {
+        throw new InvalidInputException("请勾选「我已阅读并同意以上合同全部条款，同意以电子签名方式签署」");
+      }
+      Map<String, Object> variables = answeredBy(contract);
+      variables.put(SIGNER_NAME, blankToNull(signerName));
+      variables.put(SIGNER_IP, client.ip());
+      variables.put(SIGNER_USER_AGENT, client.userAgent());
+      variables.put(SIGNED_DOCUMENT_SHA256, current.sha256());
+      variables.put(SIGNED_DOCUMENT_VERSION, current.version());
+      runtimeService.createMessageCorrelation(Messages.MERCHANT_SIGNED)
+          .processInstanceId(link.processInstanceId()).setVariables(variables).correlate();
+    });
+  }
+
+  public Outcome confirmReturn(String token, String courierCompany, String trackingNumber, Client client) {
+    return answer(token, MerchantStep.COUNTERSIGNED_COPY, client, (link, contract) -> {
+      Map<String, Object> values = new HashMap<>();
+      values.put(RETURN_COURIER_COMPANY, blankToNull(courierCompany));
+      values.put(RETURN_TRACKING_NUMBER, blankToNull(trackingNumber));
+      RETURN_SHIPMENT.check(values);
+      runtimeService.setVariables(link.processInstanceId(), values);
+      contracts.update(contract.id(), Map.of("return_courier_company", courierCompany.trim(),
+          "return_tracking_number", trackingNumber.trim()));
+      Task task = waitingTask(link);
+      taskService.createComment(task.getId(), link.processInstanceId(),
+          "商家已寄回盖章合同：" + courierCompany.trim() + " " + trackingNumber.trim());
+    });
+  }
+
+  private Outcome answer(String token, MerchantStep expected, Client client, Answer action) {
+    return transaction.execute(status -> {
+      MerchantLinks.Resolved resolved = links.resolveForUpdate(token);
+      if (resolved.status() != LinkStatus.VALID) {
+        return Outcome.refused(resolved.status());
+      }
+      MerchantLink link = resolved.link();
+      if (link.stepValue() != expected) {
+        return Outcome.refused(LinkStatus.UNKNOWN);
+      }
+      Contract contract = contracts.get(link.contractId());
+      identityService.setAuthenticatedUserId(MERCHANT_USER);
+      try {
+        action.apply(link, contract);
+      } catch (InvalidInputException e) {
+        status.setRollbackOnly();
+        return Outcome.invalid(e.getProblems());
+      } finally {
+        identityService.clearAuthentication();
+      }
+      links.markUsed(link.id(), client.ip());
+      return Outcome.answered();
+    });
+  }
+
+  private void completeTask(MerchantLink link, Map<String, Object> variables) {
+    taskService.complete(waitingTask(link).getId(), variables);
+  }
+
+  private Task waitingTask(MerchantLink link) {
+    return taskService.createTaskQuery().processInstanceId(link.processInstanceId())
+        .taskDefinitionKey(link.stepValue().waitActivityId()).singleResult();
+  }
+
+  private static Map<String, Object> answeredBy(Contract contract) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ANSWERED_BY, "商家 " + contract.contactPerson() + "（" + contract.merchantName() + "），通过邮件链接");
+    return variables;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  @FunctionalInterface
+  interface Answer {
+    void apply(MerchantLink link, Contract contract);
+  }
+
+  /** Who sent the answer: recorded with an e-signature and with the link's use. */
+  public record Client(String ip, String userAgent) {
+  }
+
+  /** The result of an answer: done, refused for the link's state, or invalid with the problems. */
+  public record Outcome(boolean accepted, LinkStatus refusal, List<String> problems) {
+    static Outcome answered() {
+      return new Outcome(true, null, List.of());
+    }
+
+    static Outcome refused(LinkStatus status) {
+      return new Outcome(false, status, List.of());
+    }
+
+    static Outcome invalid(List<String> problems) {
+      return new Outcome(false, null, problems);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package com.bpocontractflow.merchant;
+
+import com.bpocontractflow.contract.Contract;
+import com.bpocontractflow.contract.ContractRepository;
+import com.bpocontractflow.mail.MerchantMailer;
+import com.bpocontractflow.signing.ProposalDecision;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The pages a merchant opens from an e-mail link ({@code /m/<token>}), without an account. Each page shows
+ * only the contract its link is bound to; a link that is forged, altered, expired, used or out of date gets
+ * a page that says so and changes nothing.
+ */
+@Controller
+class MerchantPageController {
+
+  /** The six key clauses, in the order of the contract. */
+  static final List<String> CLAUSES = List.of("服务范围与标准", "费用与支付方式", "数据安全与保密", "违约责任与赔偿",
+      "合同期限与续签/解约", "纠纷解决方式");
+
+  private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+  private final MerchantLinks links;
+  private final MerchantAnswers answers;
+  private final ContractRepository contracts;
+  private final ContractDocument document;
+  private final MerchantMailer mailer;
+
+  MerchantPageController(MerchantLinks links, MerchantAnswers answers, ContractRepository contracts,
+      ContractDocument document, MerchantMailer mailer) {
+    this.links = links;
+    this.answers = answers;
+    this.contracts = contracts;
+    this.document = document;
+    this.mailer = mailer;
+  }
+
+  @GetMapping("/m/{token}")
+  String open(@PathVariable String token, Model model, HttpServletResponse response) {
+    MerchantLinks.Resolved resolved = links.resolve(token);
+    if (resolved.status() != LinkStatus.VALID) {
+      return refused(resolved.status(), model, response);
+    }
+    return page(token, resolved.link(), model, List.of(), Map.of());
+  }
+
+  @PostMapping("/m/{token}")
+  String answer(@PathVariable String token, @RequestParam Map<String, String> form, Model model,
+      HttpServletRequest request, HttpServletResponse response) {
+    MerchantLinks.Resolved resolved = links.resolve(token);
+    if (resolved.status() != LinkStatus.VALID) {
+      return refused(resolved.status(), model, response);
+    }
+    MerchantAnswers.Client client = new MerchantAnswers.Client(request.getRemoteAddr(),
+        String.valueOf(request.getHeader("User-Agent")));
+    MerchantAnswers.Outcome outcome = switch (resolved.link().stepValue()) {
+      case PROPOSAL_ANSWER -> answers.answerProposal(token, form.get("decision"), form.get("comment"), client);
+      case CLAUSE_REVIEW -> answers.answerClauses(token, "true".equals(form.get("agreed")), clauseFeedback(form), client);
+      case E_SIGNATURE -> answers.sign(token, form.get("signerName"), "on".equals(form.get("consent")),
+          form.get("documentSha256"), client);
+      case COUNTERSIGNED_COPY -> answers.confirmReturn(token, form.get("courierCompany"), form.get("trackingNumber"),
+          client);
+    };
+    if (outcome.refusal() != null) {
+      return refused(outcome.refusal(), model, response);
+    }
+    if (!outcome.accepted()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return page(token, resolved.link(), model, outcome.problems(), form);
+    }
+    Contract contract = contracts.get(resolved.link().contractId());
+    model.addAllAttributes(mailer.model(contract));
+    model.addAttribute("step", resolved.link().stepValue());
+    return "merchant/answered";
+  }
+
+  private String page(String token, MerchantLink link, Model model, List<String> problems, Map<String, String> form) {
+    Contract contract = contracts.get(link.contractId());
+    model.addAllAttributes(mailer.model(contract));
+    model.addAttribute("token", token);
+    model.addAttribute("step", link.stepValue());
+    model.addAttribute("expiresAt", DAY_TIME.format(link.expiresAt().atZoneSameInstant(com.bpocontractflow.validation.Clocks.ZONE)));
+    model.addAttribute("problems", problems);
+    model.addAttribute("form", form);
+    model.addAttribute("clauses", CLAUSES);
+    model.addAttribute("decisions", ProposalDecision.values());
+    if (link.stepValue() == MerchantStep.E_SIGNATURE) {
+      model.addAttribute("document", document.render(contract));
+    }
+    return "merchant/" + link.stepValue().name().toLowerCase().replace('_', '-');
+  }
+
+  private static String refused(LinkStatus status, Model model, HttpServletResponse response) {
+    response.setStatus(status.httpStatus());
+    model.addAttribute("status", status);
+    return "merchant/refused";
+  }
+
+  /** The per-clause comments as one text, each led by its clause's name. */
+  static String clauseFeedback(Map<String, String> form) {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < CLAUSES.size(); i++) {
+      String comment = form.get("clause" + i);
+      if (comment != null && !comment.isBlank()) {
+        lines.add("【" + CLAUSES.get(i) + "】" + comment.trim());
+      }
+    }
+    return String.join("\n", lines);
+  }
+
+}

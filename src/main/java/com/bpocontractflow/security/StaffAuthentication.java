@@ -1,0 +1,59 @@
+package com.bpocontractflow.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is calling a staff page: the user logged in to the Camunda web apps in this browser session, or
+ * the user of valid HTTP Basic credentials. Nobody else gets in.
+ */
+@Component
+public class StaffAuthentication {
+
+  private static final String ENGINE = "default";
+
+  private final IdentityService identityService;
+
+  public StaffAuthentication(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  public Optional<String> currentUser(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+      Authentication authentication = authentications == null ? null
+          : authentications.getAuthenticationForProcessEngine(ENGINE);
+      if (authentication != null && authentication.getName() != null) {
+        return Optional.of(authentication.getName());
+      }
+    }
+    return basicUser(request.getHeader("Authorization"));
+  }
+
+  private Optional<String> basicUser(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return Optional.empty();
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    int colon = decoded.indexOf(':');
+    if (colon <= 0) {
+      return Optional.empty();
+    }
+    String user = decoded.substring(0, colon);
+    return identityService.checkPassword(user, decoded.substring(colon + 1)) ? Optional.of(user) : Optional.empty();
+  }
+}

@@ -1,0 +1,282 @@
+package com.bpocontractflow.merchant;
+
+import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.*;
+import static com.bpocontractflow.signing.SigningTestData.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bpocontractflow.contract.Contract;
+import com.bpocontractflow.contract.ContractRepository;
+import com.bpocontractflow.mail.MailOutbox;
+import com.bpocontractflow.mail.OutboxMail;
+import com.bpocontractflow.signing.ContractSigningProcess.Vars;
+import com.bpocontractflow.signing.SigningRest;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Merchants answering through the links in their e-mails: every step of a contract, and every way a
+ * link can be wrong.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:merchant-links-test;DB_CLOSE_DELAY=-1",
+    "bpo.mail.sender-enabled=false",
+    "camunda.bpm.job-execution.enabled=false"})
+class MerchantLinksTest {
+
+  static final Pattern LINK = Pattern.compile("https?://[^\"\\s]+/m/([A-Za-z0-9_-]{43})");
+  static final Pattern DOCUMENT_HASH = Pattern.compile("name=\"documentSha256\" value=\"([0-9a-f]{64})\"");
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  TestRestTemplate anonymous;
+  @Autowired
+  MailOutbox outbox;
+  @Autowired
+  ContractRepository contracts;
+  @Autowired
+  ContractDocument document;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  HistoryService historyService;
+  @Autowired
+  JdbcClient jdbc;
+
+  final HttpClient http = HttpClient.newHttpClient();
+  SigningRest rest;
+
+  @BeforeEach
+  void authenticate() {
+    rest = new SigningRest(anonymous.withBasicAuth("sales", "demo"));
+  }
+
+  @Test
+  void shouldSignAWholeContractWithTheMerchantAnsweringThroughLinksOnly() throws Exception {
+    Map<String, Object> request = request();
+    request.put(Vars.MERCHANT_NAME, "<script>alert('x')</script>小象");
+    SigningRest.Started contract = rest.start(request);
+
+    rest.complete(contract, DRAFT_PROPOSAL, proposal("3000.00"));
+    String proposalLink = linkIn(contract, "PROPOSAL");
+    HttpResponse<String> proposalPage = get(proposalLink);
+    assertThat(proposalPage.statusCode()).isEqualTo(200);
+    assertThat(proposalPage.body()).contains(contract.number(), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;小象")
+        .doesNotContain("<script>");
+    assertThat(proposalPage.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+        csp -> assertThat(csp).contains("default-src 'none'", "frame-ancestors 'none'"));
+    assertThat(proposalPage.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+
+    // a revision without comment is refused with the same rule as in Tasklist, and the link stays usable
+    HttpResponse<String> refused = post(proposalLink, Map.of("decision", "REVISION_REQUESTED"));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("请填写「修改意见」");
+    assertThat(rest.taskKeys(contract)).containsExactly(CONFIRM_PROPOSAL);
+
+    assertThat(post(proposalLink, Map.of("decision", "REVISION_REQUESTED", "comment", "单价请下调 5%")).statusCode())
+        .isEqualTo(200);
+    rest.complete(contract, DRAFT_PROPOSAL, proposal("3000.00"));
+    assertThat(post(latestLinkIn(contract, "PROPOSAL"), Map.of("decision", "ACCEPTED")).body()).contains("已收到您的答复");
+
+    rest.complete(contract, DRAFT_CONTRACT, contractDraft("ELECTRONIC", "3000.00"));
+    Map<String, String> feedback = new LinkedHashMap<>();
+    feedback.put("agreed", "false");
+    feedback.put("clause5", "请写明仲裁委员会的名称");
+    assertThat(post(linkIn(contract, "CONTRACT_FOR_REVIEW"), feedback).statusCode()).isEqualTo(200);
+    assertThat(rest.variable(contract, Vars.CLAUSE_FEEDBACK)).isEqualTo("【纠纷解决方式】请写明仲裁委员会的名称");
+    rest.complete(contract, REVISE_CLAUSES, revision());
+    assertThat(post(latestLinkIn(contract, "CONTRACT_FOR_REVIEW"), Map.of("agreed", "true")).statusCode())
+        .isEqualTo(200);
+
+    String signLink = linkIn(contract, "SIGNING_INSTRUCTIONS");
+    String signPage = get(signLink).body();
+    Matcher hash = DOCUMENT_HASH.matcher(signPage);
+    assertThat(hash.find()).isTrue();
+    assertThat(post(signLink, Map.of("signerName", "王小明", "documentSha256", hash.group(1))).body())
+        .as("consent is required").contains("请勾选");
+    assertThat(post(signLink, Map.of("signerName", "王小明", "consent", "on", "documentSha256", "0".repeat(64))).body())
+        .as("the signed version must be the one shown").contains("合同内容已更新");
+    HttpResponse<String> signed = post(signLink,
+        Map.of("signerName", "王小明", "consent", "on", "documentSha256", hash.group(1)));
+    assertThat(signed.statusCode()).isEqualTo(200);
+
+    Contract record = contracts.findByNumber(contract.number()).orElseThrow();
+    assertThat(record.merchantSignerName()).isEqualTo("王小明");
+    assertThat(record.merchantSignedAt()).isNotNull();
+    assertThat(record.merchantSignerIp()).isEqualTo("127.0.0.1");
+    assertThat(record.merchantSignerUserAgent()).isEqualTo("bpo-contract-flow-test");
+    assertThat(record.signedDocumentSha256()).isEqualTo(hash.group(1)).isEqualTo(document.render(record).sha256());
+    assertThat(record.signedDocumentVersion()).isEqualTo(2);
+
+    rest.complete(contract, COUNTERSIGN_CONTRACT, countersign());
+    rest.correlate("DepositReceived", contract, payment("3000.00", "PAY-LINKS"));
+    rest.complete(contract, CONDUCT_TRAINING, training());
+    rest.complete(contract, ASSESS_TRAINING, assessment(true));
+    rest.complete(contract, AUTHORIZE_SUBACCOUNTS, subaccounts());
+    rest.complete(contract, CONFIGURE_CS_SOFTWARE, software());
+    rest.complete(contract, APPROVE_GO_LIVE, goLive());
+    assertThat(rest.wentLive(contract)).isTrue();
+
+    List<UserOperationLogEntry> merchantAnswers = historyService.createUserOperationLogQuery()
+        .processInstanceId(contract.processInstanceId()).userId(MerchantAnswers.MERCHANT_USER)
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list();
+    assertThat(merchantAnswers).extracting(UserOperationLogEntry::getTaskId).doesNotContainNull().hasSizeGreaterThanOrEqualTo(4);
+    assertThat(rest.variable(contract, Vars.ANSWERED_BY)).isEqualTo("商家 王小明（<script>alert('x')</script>小象），通过邮件链接");
+  }
+
+  @Test
+  void shouldLetTheMerchantConfirmThePaperCopyWasSentBack() throws Exception {
+    SigningRest.Started contract = rest.start(request());
+    rest.complete(contract, DRAFT_PROPOSAL, proposal("0"));
+    rest.complete(contract, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
+    rest.complete(contract, DRAFT_CONTRACT, contractDraft("PAPER", "0"));
+    rest.complete(contract, REVIEW_CLAUSES, clauseReview(true));
+    rest.complete(contract, SEAL_CONTRACT, seal());
+    rest.complete(contract, COURIER_CONTRACT, courier());
+
+    String link = linkIn(contract, "CONTRACT_COURIERED");
+    assertThat(post(link, Map.of("courierCompany", "京东物流", "trackingNumber", "<b>x</b>")).body())
+        .contains("「快递单号」只能包含字母、数字和 -");
+    assertThat(post(link, Map.of("courierCompany", "京东物流", "trackingNumber", "JD0012345678")).statusCode())
+        .isEqualTo(200);
+
+    Contract record = contracts.findByNumber(contract.number()).orElseThrow();
+    assertThat(record.returnTrackingNumber()).isEqualTo("JD0012345678");
+    String taskId = rest.taskId(contract, RECEIVE_COUNTERSIGNED_CONTRACT);
+    assertThat(taskService.getTaskComments(taskId)).extracting(c -> c.getFullMessage())
+        .containsExactly("商家已寄回盖章合同：京东物流 JD0012345678");
+  }
+
+  @Test
+  void shouldRefuseForgedAlteredExpiredUsedAndOutdatedLinksAndChangeNothing() throws Exception {
+    SigningRest.Started contract = rest.start(request());
+    rest.complete(contract, DRAFT_PROPOSAL, proposal("3000.00"));
+    String link = linkIn(contract, "PROPOSAL");
+    String token = link.substring(link.lastIndexOf('/') + 1);
+    String base = link.substring(0, link.lastIndexOf('/') + 1);
+
+    String altered = base + token.substring(0, 42) + (token.charAt(42) == 'A' ? 'B' : 'A');
+    assertRefused(get(altered), 404, "链接无效");
+    assertRefused(post(altered, Map.of("decision", "ACCEPTED")), 404, "链接无效");
+    assertRefused(get(base + "forged-token"), 404, "链接无效");
+    assertRefused(get(base + "A".repeat(43)), 404, "链接无效");
+    assertThat(rest.taskKeys(contract)).containsExactly(CONFIRM_PROPOSAL);
+
+    // expired
+    jdbc.sql("UPDATE merchant_link SET expires_at = created_at WHERE token_hash = :hash")
+        .param("hash", MerchantLinks.hash(token)).update();
+    assertRefused(post(link, Map.of("decision", "ACCEPTED")), 410, "链接已过期");
+    assertThat(rest.taskKeys(contract)).containsExactly(CONFIRM_PROPOSAL);
+    jdbc.sql("UPDATE merchant_link SET expires_at = created_at + INTERVAL '1' DAY WHERE token_hash = :hash")
+        .param("hash", MerchantLinks.hash(token)).update();
+
+    // used
+    assertThat(post(link, Map.of("decision", "REVISION_REQUESTED", "comment", "请调整")).statusCode()).isEqualTo(200);
+    assertRefused(post(link, Map.of("decision", "ACCEPTED")), 409, "链接已使用");
+    assertThat(rest.variable(contract, Vars.PROPOSAL_DECISION)).isEqualTo("REVISION_REQUESTED");
+
+    // out of date: staff recorded the answer of round 2 in Tasklist, the round-2 link must not work any more
+    rest.complete(contract, DRAFT_PROPOSAL, proposal("3000.00"));
+    String secondRound = latestLinkIn(contract, "PROPOSAL");
+    rest.complete(contract, CONFIRM_PROPOSAL, proposalAnswer("DECLINED"));
+    assertRefused(get(secondRound), 409, "该事项已处理");
+    assertRefused(post(secondRound, Map.of("decision", "ACCEPTED")), 409, "该事项已处理");
+    assertThat(rest.variable(contract, Vars.PROPOSAL_DECISION)).isEqualTo("DECLINED");
+  }
+
+  @Test
+  void shouldShowOnlyTheLinksOwnContract() throws Exception {
+    SigningRest.Started first = rest.start(request());
+    SigningRest.Started second = rest.start(request());
+    rest.complete(first, DRAFT_PROPOSAL, proposal("3000.00"));
+    rest.complete(second, DRAFT_PROPOSAL, proposal("3000.00"));
+
+    String page = get(linkIn(first, "PROPOSAL")).body();
+    assertThat(page).contains(first.number()).doesNotContain(second.number());
+  }
+
+  @Test
+  void shouldShowTheOutboxToStaffOnlyWithEachMailRenderedAndItsLinks() throws Exception {
+    SigningRest.Started contract = rest.start(request());
+    rest.complete(contract, DRAFT_PROPOSAL, proposal("3000.00"));
+    OutboxMail proposalMail = mail(contract, "PROPOSAL");
+
+    assertThat(anonymous.getForEntity("/staff/outbox", String.class).getStatusCode().value()).isEqualTo(401);
+    String list = anonymous.withBasicAuth("finance", "demo").getForObject("/staff/outbox", String.class);
+    assertThat(list).contains(contract.number(), proposalMail.subject(), "ops@xiaoxiang.example.com");
+    String detail = anonymous.withBasicAuth("finance", "demo").getForObject("/staff/outbox/" + proposalMail.id(), String.class);
+    String link = linkIn(contract, "PROPOSAL");
+    assertThat(detail).contains("/m/" + link.substring(link.lastIndexOf('/') + 1) + "\"", "srcdoc=", "纯文本正文");
+    assertThat(anonymous.postForEntity("/staff/outbox/" + proposalMail.id() + "/retry", null, String.class)
+        .getStatusCode().value()).isEqualTo(401);
+    assertThat(anonymous.withBasicAuth("finance", "demo").postForEntity("/staff/outbox/" + proposalMail.id()
+        + "/retry?csrf=guess", null, String.class).getStatusCode().value()).isEqualTo(403);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  static void assertRefused(HttpResponse<String> response, int status, String title) {
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.body()).contains("<h1>" + title + "</h1>");
+  }
+
+  OutboxMail mail(SigningRest.Started contract, String template) {
+    List<OutboxMail> mails = outbox.findByContract(contract.number()).stream()
+        .filter(m -> m.template().equals(template)).toList();
+    assertThat(mails).as("%s e-mail of %s", template, contract.number()).isNotEmpty();
+    return mails.get(mails.size() - 1);
+  }
+
+  String linkIn(SigningRest.Started contract, String template) {
+    OutboxMail mail = outbox.findByContract(contract.number()).stream()
+        .filter(m -> m.template().equals(template)).findFirst().orElseThrow();
+    return link(mail);
+  }
+
+  String latestLinkIn(SigningRest.Started contract, String template) {
+    return link(mail(contract, template));
+  }
+
+  String link(OutboxMail mail) {
+    Matcher html = LINK.matcher(mail.bodyHtml());
+    Matcher text = LINK.matcher(mail.bodyText());
+    assertThat(html.find()).as("link in the HTML part").isTrue();
+    assertThat(text.find()).as("link in the text part").isTrue();
+    assertThat(text.group(1)).isEqualTo(html.group(1));
+    return "http://localhost:" + port + "/m/" + html.group(1);
+  }
+
+  HttpResponse<String> get(String url) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).header("User-Agent", "bpo-contract-flow-test").GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(String url, Map<String, String> form) throws Exception {
+    String body = form.entrySet().stream()
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    return http.send(HttpRequest.newBuilder(URI.create(url)).header("User-Agent", "bpo-contract-flow-test")
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -1,0 +1,107 @@
+package com.bpocontractflow.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Drives contract-signing through the engine's REST API (the public interface), as an integration would. */
+public class SigningRest {
+
+  private final TestRestTemplate rest;
+
+  public SigningRest(TestRestTemplate authenticated) {
+    this.rest = authenticated;
+  }
+
+  /** A started contract: its process instance and contract number. */
+  public record Started(String processInstanceId, String number) {
+  }
+
+  public Started start(Map<String, Object> variables) {
+    Map<String, Object> started = post("/process-definition/key/contract-signing/start",
+        Map.of("variables", typed(variables)), HttpStatus.OK);
+    return new Started((String) started.get("id"), (String) started.get("businessKey"));
+  }
+
+  public void complete(Started contract, String taskKey, Map<String, Object> variables) {
+    post("/task/" + taskId(contract, taskKey) + "/complete", Map.of("variables", typed(variables)), HttpStatus.NO_CONTENT);
+  }
+
+  public void correlate(String message, Started contract, Map<String, Object> variables) {
+    post("/message", Map.of("messageName", message, "businessKey", contract.number(),
+        "processVariables", typed(variables)), HttpStatus.NO_CONTENT);
+  }
+
+  public String taskId(Started contract, String taskKey) {
+    List<Map<String, Object>> tasks = getList("/task?processInstanceId=" + contract.processInstanceId()
+        + "&taskDefinitionKey=" + taskKey);
+    assertThat(tasks).as("open task %s", taskKey).hasSize(1);
+    assertThat((String) tasks.get(0).get("description")).startsWith("合同编号 " + contract.number());
+    return (String) tasks.get(0).get("id");
+  }
+
+  public List<String> taskKeys(Started contract) {
+    return getList("/task?processInstanceId=" + contract.processInstanceId()).stream()
+        .map(t -> (String) t.get("taskDefinitionKey")).toList();
+  }
+
+  /** The latest value of a process variable (from history, so it works after the end too). */
+  public Object variable(Started contract, String name) {
+    List<Map<String, Object>> values = getList("/history/variable-instance?processInstanceId="
+        + contract.processInstanceId() + "&variableName=" + name);
+    assertThat(values).as("variable %s", name).hasSize(1);
+    return values.get(0).get("value");
+  }
+
+  public boolean wentLive(Started contract) {
+    return getList("/history/activity-instance?processInstanceId=" + contract.processInstanceId()
+        + "&activityId=EndEvent_WentLive&finished=true").size() == 1;
+  }
+
+  /** Variables as the REST API takes them: {"name": {"value": ...}} (types inferred by the engine). */
+  public static Map<String, Object> typed(Map<String, Object> variables) {
+    Map<String, Object> typed = new HashMap<>();
+    variables.forEach((name, value) -> {
+      if (value != null) {
+        typed.put(name, Map.of("value", value));
+      }
+    });
+    return typed;
+  }
+
+  public Map<String, Object> post(String path, Object body, HttpStatus expected) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<Map<String, Object>> response = rest.exchange("/engine-rest" + path, HttpMethod.POST,
+        new HttpEntity<>(body, headers), new ParameterizedTypeReference<>() {
+        });
+    assertThat(response.getStatusCode()).as("POST %s: %s", path, response.getBody()).isEqualTo(expected);
+    return response.getBody();
+  }
+
+  public Map<String, Object> get(String path) {
+    ResponseEntity<Map<String, Object>> response = rest.exchange("/engine-rest" + path, HttpMethod.GET, null,
+        new ParameterizedTypeReference<>() {
+        });
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return response.getBody();
+  }
+
+  public List<Map<String, Object>> getList(String path) {
+    ResponseEntity<List<Map<String, Object>>> response = rest.exchange("/engine-rest" + path, HttpMethod.GET, null,
+        new ParameterizedTypeReference<>() {
+        });
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return response.getBody();
+  }
+}
