@@ -49,9 +49,9 @@ public class DemoUsers {
         ==================================================================================
          BPO Contract Flow (demo profile) is ready: {}/camunda/app/tasklist/
          Demo users, password "{}": sales, legal, finance, onboarding, manager, admin
-         E-mails are not sent in the demo; they are kept in the mail_outbox table and logged.
+         E-mails are not sent in the demo: read them (and answer as the merchant) at {}/staff/outbox
         ==================================================================================""",
-        baseUrl, password);
+        baseUrl, password, baseUrl);
   }
 
   private void createUser(String id, String firstName, String lastName, Teams team) {
