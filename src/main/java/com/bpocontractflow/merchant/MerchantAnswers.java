@@ -30,6 +30,8 @@ public class MerchantAnswers {
 
   /** The user id under which answers through links are recorded in the engine's history. */
   public static final String MERCHANT_USER = "merchant";
+  /** Its group, whose authorizations let answers complete the waiting task (see TeamAuthorizations). */
+  public static final String MERCHANT_GROUP = "merchant-links";
 
   static final InputRules RETURN_SHIPMENT = InputRules.of(
       text(RETURN_COURIER_COMPANY, "快递公司").length(2, 40),
@@ -119,7 +121,7 @@ public class MerchantAnswers {
         return Outcome.refused(LinkStatus.UNKNOWN);
       }
       Contract contract = contracts.get(link.contractId());
-      identityService.setAuthenticatedUserId(MERCHANT_USER);
+      identityService.setAuthentication(MERCHANT_USER, List.of(MERCHANT_GROUP));
       try {
         action.apply(link, contract);
       } catch (InvalidInputException e) {

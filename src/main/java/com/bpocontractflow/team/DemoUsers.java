@@ -40,6 +40,7 @@ public class DemoUsers {
     createUser("finance", "小陈", "财务", Teams.FINANCE);
     createUser("onboarding", "小赵", "实施", Teams.ONBOARDING);
     createUser("manager", "张", "经理", Teams.MANAGERS);
+    createUser("payments", "支付", "系统", Teams.INTEGRATIONS);
     if (identityService.createUserQuery().userId("admin").count() > 0
         && identityService.createUserQuery().userId("admin").memberOfGroup(Teams.MANAGERS.groupId()).count() == 0) {
       identityService.createMembership("admin", Teams.MANAGERS.groupId());
@@ -49,6 +50,7 @@ public class DemoUsers {
         ==================================================================================
          BPO Contract Flow (demo profile) is ready: {}/camunda/app/tasklist/
          Demo users, password "{}": sales, legal, finance, onboarding, manager, admin
+         (payments: the payment / e-signature systems' REST user)
          E-mails are not sent in the demo: read them (and answer as the merchant) at {}/staff/outbox
         ==================================================================================""",
         baseUrl, password, baseUrl);

@@ -50,7 +50,7 @@ public class TeamSetup {
     createFilterIfMissing(MY_TASKS, -10, "#2e7d32", "分配给我的任务",
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     int priority = 0;
-    for (Teams team : Teams.all()) {
+    for (Teams team : Teams.taskTeams()) {
       createFilterIfMissing(team.filterName(), priority++, "#1565c0", team.groupName() + "可领取和处理的任务",
           taskService.createTaskQuery().taskCandidateGroup(team.groupId()).includeAssignedTasks());
     }

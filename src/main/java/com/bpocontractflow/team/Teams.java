@@ -8,7 +8,9 @@ public enum Teams {
   LEGAL("legal", "法务团队", "法务任务"),
   FINANCE("finance", "财务团队", "财务任务"),
   ONBOARDING("onboarding", "上线实施团队", "上线实施任务"),
-  MANAGERS("managers", "管理层", "待经理处理");
+  MANAGERS("managers", "管理层", "待经理处理"),
+  /** Systems that report to the processes (payment, e-signature): they correlate messages, work no task. */
+  INTEGRATIONS("integrations", "系统集成", null);
 
   private final String groupId;
   private final String groupName;
@@ -28,11 +30,17 @@ public enum Teams {
     return groupName;
   }
 
+  /** The Tasklist filter of the team, or null for a team that works no task. */
   public String filterName() {
     return filterName;
   }
 
   public static List<Teams> all() {
     return List.of(values());
+  }
+
+  /** The teams that work tasks in Tasklist. */
+  public static List<Teams> taskTeams() {
+    return all().stream().filter(team -> team.filterName != null).toList();
   }
 }

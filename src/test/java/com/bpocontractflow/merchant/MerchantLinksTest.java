@@ -68,7 +68,7 @@ class MerchantLinksTest {
 
   @BeforeEach
   void authenticate() {
-    rest = new SigningRest(anonymous.withBasicAuth("sales", "demo"));
+    rest = new SigningRest(anonymous);
   }
 
   @Test

@@ -14,13 +14,42 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** Drives contract-signing through the engine's REST API (the public interface), as an integration would. */
+/**
+ * Drives contract-signing through the engine's REST API (the public interface) as the demo users would:
+ * sales starts, each task is completed by a user of its team, the payment system's user correlates
+ * messages, and queries run as {@code manager} unless another user is chosen with {@link #as(String)}.
+ */
 public class SigningRest {
 
+  /** The demo user of the team each task is offered to. */
+  static final Map<String, String> WORKER = Map.ofEntries(
+      Map.entry("draft-proposal", "sales"), Map.entry("confirm-proposal", "sales"),
+      Map.entry("draft-contract", "legal"), Map.entry("review-clauses", "legal"), Map.entry("revise-clauses", "legal"),
+      Map.entry("seal-contract", "legal"), Map.entry("courier-contract", "legal"),
+      Map.entry("receive-countersigned-contract", "legal"), Map.entry("confirm-deposit", "finance"),
+      Map.entry("conduct-training", "onboarding"), Map.entry("assess-training", "onboarding"),
+      Map.entry("authorize-subaccounts", "onboarding"), Map.entry("configure-cs-software", "onboarding"));
+
+  private final TestRestTemplate anonymous;
   private final TestRestTemplate rest;
 
-  public SigningRest(TestRestTemplate authenticated) {
-    this.rest = authenticated;
+  public SigningRest(TestRestTemplate anonymous) {
+    this(anonymous, "manager");
+  }
+
+  private SigningRest(TestRestTemplate anonymous, String user) {
+    this.anonymous = anonymous;
+    this.rest = anonymous.withBasicAuth(user, "demo");
+  }
+
+  /** The same calls as another demo user. */
+  public SigningRest as(String user) {
+    return new SigningRest(anonymous, user);
+  }
+
+  /** The demo user who works a task (managers work the rest). */
+  public static String workerOf(String taskKey) {
+    return WORKER.getOrDefault(taskKey, "manager");
   }
 
   /** A started contract: its process instance and contract number. */
@@ -28,17 +57,17 @@ public class SigningRest {
   }
 
   public Started start(Map<String, Object> variables) {
-    Map<String, Object> started = post("/process-definition/key/contract-signing/start",
+    Map<String, Object> started = as("sales").post("/process-definition/key/contract-signing/start",
         Map.of("variables", typed(variables)), HttpStatus.OK);
     return new Started((String) started.get("id"), (String) started.get("businessKey"));
   }
 
   public void complete(Started contract, String taskKey, Map<String, Object> variables) {
-    post("/task/" + taskId(contract, taskKey) + "/complete", Map.of("variables", typed(variables)), HttpStatus.NO_CONTENT);
+    as(workerOf(taskKey)).post("/task/" + taskId(contract, taskKey) + "/complete", Map.of("variables", typed(variables)), HttpStatus.NO_CONTENT);
   }
 
   public void correlate(String message, Started contract, Map<String, Object> variables) {
-    post("/message", Map.of("messageName", message, "businessKey", contract.number(),
+    as("payments").post("/message", Map.of("messageName", message, "businessKey", contract.number(),
         "processVariables", typed(variables)), HttpStatus.NO_CONTENT);
   }
 

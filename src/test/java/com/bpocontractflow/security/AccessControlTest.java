@@ -1,0 +1,108 @@
+package com.bpocontractflow.security;
+
+import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.*;
+import static com.bpocontractflow.signing.SigningTestData.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bpocontractflow.signing.SigningRest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Each team sees and works only its own tasks; managers see everything; only admins administer. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:access-control-test;DB_CLOSE_DELAY=-1",
+    "bpo.mail.sender-enabled=false",
+    "camunda.bpm.job-execution.enabled=false"})
+class AccessControlTest {
+
+  @Autowired
+  TestRestTemplate anonymous;
+  SigningRest rest;
+  SigningRest.Started contract;
+  String financeTask;
+
+  @BeforeEach
+  void contractWaitingForItsDeposit() {
+    rest = new SigningRest(anonymous);
+    contract = rest.start(request());
+    rest.complete(contract, DRAFT_PROPOSAL, proposal("5000.00"));
+    rest.complete(contract, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
+    rest.complete(contract, DRAFT_CONTRACT, contractDraft("PAPER", "5000.00"));
+    rest.complete(contract, REVIEW_CLAUSES, clauseReview(true));
+    rest.complete(contract, SEAL_CONTRACT, seal());
+    rest.complete(contract, COURIER_CONTRACT, courier());
+    rest.complete(contract, RECEIVE_COUNTERSIGNED_CONTRACT, countersignedCopyReceived());
+    financeTask = rest.taskId(contract, CONFIRM_DEPOSIT);
+  }
+
+  ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return anonymous.withBasicAuth(user, "demo")
+        .exchange("/engine-rest" + path, method, new HttpEntity<>(body, headers), String.class);
+  }
+
+  @Test
+  void shouldNotLetSalesCompleteAFinanceTaskOrReadItsVariables() {
+    ResponseEntity<String> complete = call("sales", HttpMethod.POST, "/task/" + financeTask + "/complete",
+        Map.of("variables", SigningRest.typed(payment("5000.00", "PAY-SALES"))));
+    assertThat(complete.getStatusCode().value()).isEqualTo(403);
+    assertThat(call("sales", HttpMethod.GET, "/task/" + financeTask + "/variables", null).getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(call("sales", HttpMethod.GET, "/task/" + financeTask + "/form-variables", null).getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(rest.taskKeys(contract)).containsExactly(CONFIRM_DEPOSIT);
+  }
+
+  @Test
+  void shouldShowEachTeamOnlyItsOwnTasks() {
+    assertThat(call("sales", HttpMethod.GET, "/task?processInstanceId=" + contract.processInstanceId(), null).getBody())
+        .isEqualTo("[]");
+    assertThat(call("legal", HttpMethod.GET, "/task/count", null).getBody()).isEqualTo("{\"count\":0}");
+    assertThat(call("finance", HttpMethod.GET, "/task?processInstanceId=" + contract.processInstanceId(), null).getBody())
+        .contains(financeTask);
+    assertThat(rest.as("manager").taskKeys(contract)).containsExactly(CONFIRM_DEPOSIT);
+    assertThat(call("finance", HttpMethod.GET, "/task/" + financeTask + "/variables/depositAmount", null)
+        .getStatusCode().value()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldLetOnlySalesStartContracts() {
+    assertThat(call("legal", HttpMethod.POST, "/process-definition/key/contract-signing/start",
+        Map.of("variables", SigningRest.typed(request()))).getStatusCode().value()).isEqualTo(403);
+    assertThat(call("finance", HttpMethod.POST, "/process-definition/key/contract-signing/start",
+        Map.of("variables", SigningRest.typed(request()))).getStatusCode().value()).isEqualTo(403);
+  }
+
+  @Test
+  void shouldLetThePaymentSystemCorrelateButNotWorkTasks() {
+    assertThat(call("payments", HttpMethod.POST, "/task/" + financeTask + "/complete",
+        Map.of("variables", SigningRest.typed(payment("5000.00", "PAY-X")))).getStatusCode().value()).isEqualTo(403);
+    rest.correlate("DepositReceived", contract, payment("5000.00", "PAY-OK"));
+    assertThat(rest.taskKeys(contract)).contains(CONDUCT_TRAINING, AUTHORIZE_SUBACCOUNTS, CONFIGURE_CS_SOFTWARE);
+  }
+
+  @Test
+  void shouldLetOnlyAdminsAdminister() {
+    Map<String, Object> user = Map.of("profile", Map.of("id", "intruder", "firstName", "X", "lastName", "Y",
+        "email", "x@example.com"), "credentials", Map.of("password", "a-long-password-1"));
+    for (String notAdmin : List.of("manager", "sales", "payments")) {
+      assertThat(call(notAdmin, HttpMethod.POST, "/user/create", user).getStatusCode().value())
+          .as("%s creates a user", notAdmin).isEqualTo(403);
+      assertThat(call(notAdmin, HttpMethod.POST, "/authorization/create", Map.of("type", 1, "permissions",
+          List.of("ALL"), "userId", notAdmin, "resourceType", 0, "resourceId", "*")).getStatusCode().value())
+          .as("%s grants itself rights", notAdmin).isEqualTo(403);
+    }
+    assertThat(call("admin", HttpMethod.POST, "/user/create", user).getStatusCode().value()).isEqualTo(204);
+  }
+}
