@@ -116,6 +116,24 @@ public class MailOutbox {
     return jdbc.sql("SELECT * FROM mail_outbox ORDER BY id").query(MAPPER).list();
   }
 
+  /** Pending and failed counts and the creation time of the oldest pending e-mail (null when none). */
+  public Backlog backlog() {
+    return jdbc.sql("""
+            SELECT SUM(CASE WHEN status = :pending THEN 1 ELSE 0 END) AS pending,
+                   SUM(CASE WHEN status = :failed THEN 1 ELSE 0 END) AS failed,
+                   MIN(CASE WHEN status = :pending THEN created_at END) AS oldest_pending
+            FROM mail_outbox
+            """)
+        .param("pending", OutboxMail.PENDING).param("failed", OutboxMail.FAILED)
+        .query((rs, i) -> new Backlog(rs.getLong("pending"), rs.getLong("failed"),
+            rs.getObject("oldest_pending", OffsetDateTime.class)))
+        .single();
+  }
+
+  /** The outbox's backlog. */
+  public record Backlog(long pending, long failed, OffsetDateTime oldestPending) {
+  }
+
   public long countByStatus(String status) {
     return jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE status = :status")
         .param("status", status).query(Long.class).single();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,6 +20,8 @@ public class OutboxSender {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
   private static final Duration MAX_DELAY = Duration.ofHours(6);
+  /** The logging-context key of the contract number, the same the engine uses (see application.yaml). */
+  static final String CONTRACT_NUMBER_KEY = "contractNumber";
 
   private final MailOutbox outbox;
   private final MailTransport transport;
@@ -60,6 +63,7 @@ public class OutboxSender {
   }
 
   private void deliver(OutboxMail mail) {
+    MDC.put(CONTRACT_NUMBER_KEY, mail.contractNumber());
     try {
       transport.deliver(mail);
       outbox.markSent(mail.id(), transport.name());
@@ -76,6 +80,8 @@ public class OutboxSender {
         LOG.warn("E-mail {} for contract {} not delivered (attempt {}), retry in {}: {}", mail.id(),
             mail.contractNumber(), attempt, retryIn, error);
       }
+    } finally {
+      MDC.remove(CONTRACT_NUMBER_KEY);
     }
   }
 

@@ -11,6 +11,8 @@ import com.bpocontractflow.merchant.AnswerLinks;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +21,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("merchantMail")
 public class MerchantMailDelegate implements JavaDelegate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MerchantMailDelegate.class);
 
   private final ContractRepository contracts;
   private final MerchantMailer mailer;
@@ -46,6 +50,7 @@ public class MerchantMailDelegate implements JavaDelegate {
         .map(step -> answerLinks.model(contract.id(), execution.getProcessInstanceId(), step,
             ((Number) execution.getVariable(step.roundVariable())).intValue()))
         .orElse(Map.of());
-    mailer.send(mail, contract, link, subjectArguments);
+    String messageId = mailer.send(mail, contract, link, subjectArguments);
+    LOG.info("E-mail {} to the merchant queued as {}", mail, messageId);
   }
 }

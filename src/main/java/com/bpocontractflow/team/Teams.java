@@ -10,7 +10,9 @@ public enum Teams {
   ONBOARDING("onboarding", "上线实施团队", "上线实施任务"),
   MANAGERS("managers", "管理层", "待经理处理"),
   /** Systems that report to the processes (payment, e-signature): they correlate messages, work no task. */
-  INTEGRATIONS("integrations", "系统集成", null);
+  INTEGRATIONS("integrations", "系统集成", null),
+  /** Operators: read health details and metrics ({@code /actuator}); administrators may too. */
+  OPERATORS("operators", "运维", null);
 
   private final String groupId;
   private final String groupName;
