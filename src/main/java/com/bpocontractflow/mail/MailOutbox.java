@@ -65,13 +65,13 @@ public class MailOutbox {
         .query(MAPPER).list();
   }
 
-  public void markSent(long id, String deliveredVia) {
+  public void markSent(long id, String deliveredVia, String node) {
     jdbc.sql("""
             UPDATE mail_outbox SET status = :status, attempts = attempts + 1, sent_at = :now,
-              delivered_via = :via, last_error = NULL WHERE id = :id
+              delivered_via = :via, sent_by = :node, last_error = NULL WHERE id = :id
             """)
         .param("status", OutboxMail.SENT).param("now", OffsetDateTime.now(Clocks.ZONE))
-        .param("via", deliveredVia).param("id", id).update();
+        .param("via", deliveredVia).param("node", node).param("id", id).update();
   }
 
   /** Records a failed attempt: retried after {@code retryIn}, or FAILED when {@code retryIn} is null. */

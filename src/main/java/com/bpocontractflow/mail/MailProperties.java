@@ -12,5 +12,7 @@ public record MailProperties(
     @DefaultValue("PT2S") Duration pollInterval,
     @DefaultValue("20") int batchSize,
     @DefaultValue("8") int maxAttempts,
-    @DefaultValue("PT30S") Duration firstRetryDelay) {
+    @DefaultValue("PT30S") Duration firstRetryDelay,
+    /** This node's name, recorded with each e-mail it delivers. */
+    @DefaultValue("node") String nodeName) {
 }

@@ -18,7 +18,8 @@ public record OutboxMail(
     String lastError,
     String deliveredVia,
     OffsetDateTime createdAt,
-    OffsetDateTime sentAt) {
+    OffsetDateTime sentAt,
+    String sentBy) {
 
   public static final String PENDING = "PENDING";
   public static final String SENT = "SENT";

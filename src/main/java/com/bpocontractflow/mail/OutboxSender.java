@@ -66,7 +66,7 @@ public class OutboxSender {
     MDC.put(CONTRACT_NUMBER_KEY, mail.contractNumber());
     try {
       transport.deliver(mail);
-      outbox.markSent(mail.id(), transport.name());
+      outbox.markSent(mail.id(), transport.name(), properties.nodeName());
     } catch (Exception e) {
       int attempt = mail.attempts() + 1;
       String error = e.getClass().getSimpleName() + ": " + e.getMessage();

@@ -185,7 +185,7 @@ class OutboxDeliveryTest {
       enqueue("并发店" + i);
     }
     MailProperties smallBatches = new MailProperties("contracts@bpo.example.com", true, Duration.ofSeconds(2), 5, 3,
-        Duration.ZERO);
+        Duration.ZERO, "test");
     CountingTransport first = new CountingTransport(transport);
     CountingTransport second = new CountingTransport(transport);
     OutboxSender nodeA = new OutboxSender(outbox, first, smallBatches, transaction);
@@ -259,7 +259,7 @@ class OutboxDeliveryTest {
   @Test
   void shouldBackOffExponentially() {
     OutboxSender withDelay = new OutboxSender(outbox, null,
-        new MailProperties("a@b.cn", true, Duration.ofSeconds(2), 20, 8, Duration.ofSeconds(30)),
+        new MailProperties("a@b.cn", true, Duration.ofSeconds(2), 20, 8, Duration.ofSeconds(30), "test"),
         transaction);
     assertThat(withDelay.backoff(1)).hasSeconds(30);
     assertThat(withDelay.backoff(2)).hasSeconds(60);
