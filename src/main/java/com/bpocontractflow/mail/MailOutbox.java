@@ -48,19 +48,19 @@ public class MailOutbox {
   }
 
   /**
-   * Locks up to {@code limit} due e-mails for the current transaction. Rows locked by another node are
-   * skipped, so several senders never take the same e-mail.
+   * Locks up to {@code limit} e-mails due before {@code dueBefore} for the current transaction. Rows locked
+   * by another node are skipped, so several senders never take the same e-mail.
    */
-  public List<OutboxMail> lockDue(int limit) {
+  public List<OutboxMail> lockDue(int limit, OffsetDateTime dueBefore) {
     return jdbc.sql("""
             SELECT * FROM mail_outbox
-            WHERE status = :status AND next_attempt_at <= :now
+            WHERE status = :status AND next_attempt_at < :dueBefore
             ORDER BY id
             LIMIT :limit
             FOR UPDATE SKIP LOCKED
             """)
         .param("status", OutboxMail.PENDING)
-        .param("now", OffsetDateTime.now(Clocks.ZONE))
+        .param("dueBefore", dueBefore)
         .param("limit", limit)
         .query(MAPPER).list();
   }

@@ -1,6 +1,8 @@
 package com.bpocontractflow.mail;
 
+import com.bpocontractflow.validation.Clocks;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers the outbox after the steps that wrote it have committed. Each batch is taken under row locks
+ * Delivers the outbox after the steps that wrote it have committed. Each e-mail is taken under a row lock
  * ({@code FOR UPDATE SKIP LOCKED}), so several nodes can run it at once and each e-mail goes to one of
  * them. A failed delivery is retried with exponential backoff; after {@code bpo.mail.max-attempts} the
  * e-mail is FAILED, logged as an error and waits for an operator's retry.
@@ -50,16 +52,29 @@ public class OutboxSender {
     }
   }
 
-  /** Delivers one batch of due e-mails; returns how many were attempted. */
+  /**
+   * Delivers up to one batch of due e-mails, each in its own transaction: the row stays locked while it is
+   * sent and is marked SENT as soon as the SMTP server accepted it, so a crash can repeat at most the one
+   * e-mail in flight (with the same Message-ID). Returns how many were attempted.
+   */
   public int sendDue() {
-    Integer attempted = transaction.execute(status -> {
-      List<OutboxMail> due = outbox.lockDue(properties.batchSize());
-      for (OutboxMail mail : due) {
-        deliver(mail);
-      }
-      return due.size();
-    });
-    return attempted == null ? 0 : attempted;
+    // only e-mails due before this round: one that fails now is retried in a later round, not in this one
+    OffsetDateTime roundStart = OffsetDateTime.now(Clocks.ZONE);
+    int attempted = 0;
+    while (attempted < properties.batchSize()
+        && Boolean.TRUE.equals(transaction.execute(status -> sendOne(roundStart)))) {
+      attempted++;
+    }
+    return attempted;
+  }
+
+  private boolean sendOne(OffsetDateTime dueBefore) {
+    List<OutboxMail> due = outbox.lockDue(1, dueBefore);
+    if (due.isEmpty()) {
+      return false;
+    }
+    deliver(due.get(0));
+    return true;
   }
 
   private void deliver(OutboxMail mail) {

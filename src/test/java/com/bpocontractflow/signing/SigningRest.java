@@ -38,13 +38,25 @@ public class SigningRest {
   }
 
   private SigningRest(TestRestTemplate anonymous, String user) {
+    this(anonymous, anonymous.withBasicAuth(user, "demo"), false);
+  }
+
+  private SigningRest(TestRestTemplate anonymous, TestRestTemplate rest, boolean singleUser) {
     this.anonymous = anonymous;
-    this.rest = anonymous.withBasicAuth(user, "demo");
+    this.rest = rest;
+    this.singleUser = singleUser;
+  }
+
+  private final boolean singleUser;
+
+  /** Every call as the one user the given client authenticates (an administrator outside the demo profile). */
+  public static SigningRest singleUser(TestRestTemplate authenticated) {
+    return new SigningRest(authenticated, authenticated, true);
   }
 
   /** The same calls as another demo user. */
   public SigningRest as(String user) {
-    return new SigningRest(anonymous, user);
+    return singleUser ? this : new SigningRest(anonymous, user);
   }
 
   /** The demo user who works a task (managers work the rest). */
