@@ -98,11 +98,7 @@ class CrashRecoveryIT {
       rest.complete(contract, REVIEW_CLAUSES, clauseReview(true));
       rest.correlate("MerchantSigned", contract, Map.of("signerName", "王小明"));
       rest.complete(contract, COUNTERSIGN_CONTRACT, countersign());
-      rest.complete(contract, CONDUCT_TRAINING, training());
-      rest.complete(contract, ASSESS_TRAINING, assessment(true));
-      rest.complete(contract, AUTHORIZE_SUBACCOUNTS, subaccounts());
-      rest.complete(contract, CONFIGURE_CS_SOFTWARE, software());
-      rest.complete(contract, APPROVE_GO_LIVE, goLive());
+      rest.onboardAndGoLive(contract);
     }
     awaitOutboxDelivered();
     app.destroy();

@@ -130,11 +130,7 @@ class MerchantLinksTest {
 
     rest.complete(contract, COUNTERSIGN_CONTRACT, countersign());
     rest.correlate("DepositReceived", contract, payment("3000.00", "PAY-LINKS"));
-    rest.complete(contract, CONDUCT_TRAINING, training());
-    rest.complete(contract, ASSESS_TRAINING, assessment(true));
-    rest.complete(contract, AUTHORIZE_SUBACCOUNTS, subaccounts());
-    rest.complete(contract, CONFIGURE_CS_SOFTWARE, software());
-    rest.complete(contract, APPROVE_GO_LIVE, goLive());
+    rest.onboardAndGoLive(contract);
     assertThat(rest.wentLive(contract)).isTrue();
 
     List<UserOperationLogEntry> merchantAnswers = historyService.createUserOperationLogQuery()
@@ -147,10 +143,7 @@ class MerchantLinksTest {
   @Test
   void shouldLetTheMerchantConfirmThePaperCopyWasSentBack() throws Exception {
     SigningRest.Started contract = rest.start(request());
-    rest.complete(contract, DRAFT_PROPOSAL, proposal("0"));
-    rest.complete(contract, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
-    rest.complete(contract, DRAFT_CONTRACT, contractDraft("PAPER", "0"));
-    rest.complete(contract, REVIEW_CLAUSES, clauseReview(true));
+    rest.agreeOnContract(contract, "PAPER", "0");
     rest.complete(contract, SEAL_CONTRACT, seal());
     rest.complete(contract, COURIER_CONTRACT, courier());
 

@@ -35,13 +35,8 @@ class AccessControlTest {
   void contractWaitingForItsDeposit() {
     rest = new SigningRest(anonymous);
     contract = rest.start(request());
-    rest.complete(contract, DRAFT_PROPOSAL, proposal("5000.00"));
-    rest.complete(contract, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
-    rest.complete(contract, DRAFT_CONTRACT, contractDraft("PAPER", "5000.00"));
-    rest.complete(contract, REVIEW_CLAUSES, clauseReview(true));
-    rest.complete(contract, SEAL_CONTRACT, seal());
-    rest.complete(contract, COURIER_CONTRACT, courier());
-    rest.complete(contract, RECEIVE_COUNTERSIGNED_CONTRACT, countersignedCopyReceived());
+    rest.agreeOnContract(contract, "PAPER", "5000.00");
+    rest.signOnPaper(contract);
     financeTask = rest.taskId(contract, CONFIRM_DEPOSIT);
   }
 

@@ -89,13 +89,8 @@ class ContractSigningApplicationTest {
     String number = contract.number();
     assertThat(number).matches("BPO-\\d{4}-\\d{6}");
 
-    rest.complete(contract, DRAFT_PROPOSAL, proposal("5000.00"));
-    rest.complete(contract, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
-    rest.complete(contract, DRAFT_CONTRACT, contractDraft("PAPER", "5000.00"));
-    rest.complete(contract, REVIEW_CLAUSES, clauseReview(true));
-    rest.complete(contract, SEAL_CONTRACT, seal());
-    rest.complete(contract, COURIER_CONTRACT, courier());
-    rest.complete(contract, RECEIVE_COUNTERSIGNED_CONTRACT, countersignedCopyReceived());
+    rest.agreeOnContract(contract, "PAPER", "5000.00");
+    rest.signOnPaper(contract);
 
     // a short payment from the payment system is recorded and the wait goes on
     rest.correlate("DepositReceived", contract, payment("2000.00", "PAY-A1"));
@@ -106,11 +101,7 @@ class ContractSigningApplicationTest {
     assertThat(rest.taskKeys(contract)).containsExactly(CONFIRM_DEPOSIT);
     rest.correlate("DepositReceived", contract, payment("3000.00", "PAY-A2"));
 
-    rest.complete(contract, CONDUCT_TRAINING, training());
-    rest.complete(contract, ASSESS_TRAINING, assessment(true));
-    rest.complete(contract, AUTHORIZE_SUBACCOUNTS, subaccounts());
-    rest.complete(contract, CONFIGURE_CS_SOFTWARE, software());
-    rest.complete(contract, APPROVE_GO_LIVE, goLive());
+    rest.onboardAndGoLive(contract);
 
     assertThat(rest.get("/history/process-instance/" + contract.processInstanceId()).get("state"))
         .isEqualTo("COMPLETED");

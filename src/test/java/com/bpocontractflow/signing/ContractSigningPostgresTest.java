@@ -2,25 +2,21 @@ package com.bpocontractflow.signing;
 
 import static io.zonky.test.db.AutoConfigureEmbeddedDatabase.DatabaseProvider.ZONKY;
 import static io.zonky.test.db.AutoConfigureEmbeddedDatabase.DatabaseType.POSTGRES;
-import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bpocontractflow.RunsOnPostgreSql;
 import io.zonky.test.db.AutoConfigureEmbeddedDatabase;
-import java.sql.Connection;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The same whole-contract tests on a real PostgreSQL server, the production database. */
 @AutoConfigureEmbeddedDatabase(provider = ZONKY, type = POSTGRES)
-class ContractSigningPostgresTest extends ContractSigningApplicationTest {
+class ContractSigningPostgresTest extends ContractSigningApplicationTest implements RunsOnPostgreSql {
 
   @Autowired
   DataSource dataSource;
 
-  @Test
-  void shouldRunOnPostgreSql() throws Exception {
-    try (Connection connection = dataSource.getConnection()) {
-      assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
-    }
+  @Override
+  public DataSource dataSource() {
+    return dataSource;
   }
 }

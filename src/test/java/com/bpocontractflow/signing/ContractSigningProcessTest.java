@@ -13,12 +13,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -85,7 +87,7 @@ class ContractSigningProcessTest {
     when(contracts.register(any(NewContract.class))).thenAnswer(i -> contracts.get(42L));
     Mocks.register("contractRegistration", new ContractRegistration(contracts));
     Mocks.register("userTaskListener", new UserTaskListener(recorder));
-    when(answerLinks.model(anyLong(), any(), any(), org.mockito.ArgumentMatchers.anyInt()))
+    when(answerLinks.model(anyLong(), any(), any(), anyInt()))
         .thenReturn(Map.of("answerLink", "https://bpo.example.com/m/token"));
     Mocks.register("merchantMail", new MerchantMailDelegate(contracts, mailer, answerLinks));
     Mocks.register("merchantReminder", new MerchantReminderDelegate(contracts, mailer, new SigningSchedule(TIMERS),
@@ -259,7 +261,7 @@ class ContractSigningProcessTest {
 
     correlate(pi, Messages.DEPOSIT_RECEIVED, payment("2500.00", "PAY-SAME"));
     correlate(pi, Messages.DEPOSIT_RECEIVED, payment("2500.00", "PAY-SAME"));
-    verify(mailer, org.mockito.Mockito.times(1)).send(eq(MerchantMail.DEPOSIT_SHORT), any(), any(), any(Object[].class));
+    verify(mailer, times(1)).send(eq(MerchantMail.DEPOSIT_SHORT), any(), any(), any(Object[].class));
 
     assertThat(pi).isWaitingAt(CONFIRM_DEPOSIT);
     assertThat(pi).variables().containsEntry(Vars.DEPOSIT_PAID_TOTAL, "2500.00");
@@ -372,7 +374,7 @@ class ContractSigningProcessTest {
     Assertions.assertThat(reminderJob(pi, waitingFor)).as("no reminder after the last one").isNull();
 
     ArgumentCaptor<Map<String, Object>> models = mapCaptor();
-    verify(mailer, org.mockito.Mockito.times(3)).send(eq(MerchantMail.REMINDER), any(), models.capture(), any(Object[].class));
+    verify(mailer, times(3)).send(eq(MerchantMail.REMINDER), any(), models.capture(), any(Object[].class));
     for (Map<String, Object> model : models.getAllValues()) {
       reminderNumbers.add((Integer) model.get("reminderNumber"));
       Assertions.assertThat(model.get("waitingFor")).isEqualTo(waitingFor.name());
@@ -407,7 +409,7 @@ class ContractSigningProcessTest {
     execute(reminderJob(pi, WaitingFor.PROPOSAL_ANSWER));
 
     ArgumentCaptor<Map<String, Object>> models = mapCaptor();
-    verify(mailer, org.mockito.Mockito.times(2)).send(eq(MerchantMail.REMINDER), any(), models.capture(), any(Object[].class));
+    verify(mailer, times(2)).send(eq(MerchantMail.REMINDER), any(), models.capture(), any(Object[].class));
     Assertions.assertThat(models.getAllValues()).extracting(m -> m.get("reminderNumber")).containsExactly(1, 1);
   }
 

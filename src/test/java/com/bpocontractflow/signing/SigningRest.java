@@ -78,6 +78,30 @@ public class SigningRest {
     as(workerOf(taskKey)).post("/task/" + taskId(contract, taskKey) + "/complete", Map.of("variables", typed(variables)), HttpStatus.NO_CONTENT);
   }
 
+  /** Proposal accepted, contract drafted for the method and deposit, all clauses agreed. */
+  public void agreeOnContract(Started contract, String signingMethod, String deposit) {
+    complete(contract, "draft-proposal", SigningTestData.proposal(deposit));
+    complete(contract, "confirm-proposal", SigningTestData.proposalAnswer("ACCEPTED"));
+    complete(contract, "draft-contract", SigningTestData.contractDraft(signingMethod, deposit));
+    complete(contract, "review-clauses", SigningTestData.clauseReview(true));
+  }
+
+  /** Our seal, the courier, the countersigned copy received: a paper contract is signed. */
+  public void signOnPaper(Started contract) {
+    complete(contract, "seal-contract", SigningTestData.seal());
+    complete(contract, "courier-contract", SigningTestData.courier());
+    complete(contract, "receive-countersigned-contract", SigningTestData.countersignedCopyReceived());
+  }
+
+  /** Training passed, integration done, go-live approved. */
+  public void onboardAndGoLive(Started contract) {
+    complete(contract, "conduct-training", SigningTestData.training());
+    complete(contract, "assess-training", SigningTestData.assessment(true));
+    complete(contract, "authorize-subaccounts", SigningTestData.subaccounts());
+    complete(contract, "configure-cs-software", SigningTestData.software());
+    complete(contract, "approve-go-live", SigningTestData.goLive());
+  }
+
   public void correlate(String message, Started contract, Map<String, Object> variables) {
     as("payments").post("/message", Map.of("messageName", message, "businessKey", contract.number(),
         "processVariables", typed(variables)), HttpStatus.NO_CONTENT);
