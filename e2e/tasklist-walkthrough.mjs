@@ -106,6 +106,14 @@ async function startInTasklist(merchant) {
   throw new Error('process not started; see failed-start.png');
 }
 
+/** A proposal outside the standard ranges waits for a manager's approval (DMN proposal-approval). */
+async function approveIfNeeded(pi) {
+  const [approval] = await rest(`/task?processInstanceId=${pi}&taskDefinitionKey=approve-proposal`);
+  if (approval) {
+    await completeTask('manager', pi, 'approve-proposal', { 批准发送此方案: ['checkbox', true] });
+  }
+}
+
 async function walk(signingMethod) {
   const merchant = `演示商家-${signingMethod}-${Date.now()}`;
   const instance = await startInTasklist(merchant);
@@ -116,8 +124,10 @@ async function walk(signingMethod) {
     计费方式: ['select', '按座席计费'], 单价: ['number', '6000'], 定金金额: ['number', '5000'], 合同期限: ['number', 12],
   };
   await completeTask('sales', pi, 'draft-proposal', proposal);
+  await approveIfNeeded(pi);
   await completeTask('sales', pi, 'confirm-proposal', { 商家答复: ['radio', '要求修改'], 商家的修改意见或说明: ['textarea', '单价请下调 5%'] });
   await completeTask('sales', pi, 'draft-proposal', { ...proposal, 单价: ['number', '5700'] });
+  await approveIfNeeded(pi);
   await completeTask('sales', pi, 'confirm-proposal', { 商家答复: ['radio', '接受方案'] });
   await completeTask('legal', pi, 'draft-contract', {
     签署方式: ['radio', signingMethod === 'PAPER' ? '纸质合同' : '电子合同'], 定金金额: ['number', '5000'],

@@ -8,6 +8,8 @@ public final class ContractSigningProcess {
 
   public static final String KEY = "contract-signing";
   public static final String RESOURCE = "bpmn/contract-signing.bpmn";
+  /** The DMN table that decides whether a proposal needs managers' approval before it goes out. */
+  public static final String APPROVAL_DECISION_RESOURCE = "bpmn/proposal-approval.dmn";
 
   private ContractSigningProcess() {
   }
@@ -15,6 +17,7 @@ public final class ContractSigningProcess {
   /** User-task ids (the public interface, see README). */
   public static final class Tasks {
     public static final String DRAFT_PROPOSAL = "draft-proposal";
+    public static final String APPROVE_PROPOSAL = "approve-proposal";
     public static final String CONFIRM_PROPOSAL = "confirm-proposal";
     public static final String DRAFT_CONTRACT = "draft-contract";
     public static final String REVIEW_CLAUSES = "review-clauses";
@@ -83,6 +86,9 @@ public final class ContractSigningProcess {
     public static final String UNIT_PRICE = "unitPrice";
     public static final String TERM_MONTHS = "termMonths";
     public static final String PROPOSAL_ROUND = "proposalRound";
+    public static final String APPROVAL_REASON = "approvalReason";
+    public static final String PROPOSAL_APPROVED = "proposalApproved";
+    public static final String APPROVAL_COMMENT = "approvalComment";
     public static final String PROPOSAL_DECISION = "proposalDecision";
     public static final String PROPOSAL_COMMENT = "proposalComment";
     // contract and review

@@ -42,6 +42,11 @@ public final class SigningInputRules {
           amount(UNIT_PRICE, "单价（元）", new BigDecimal("0.01"), MAX_AMOUNT),
           amount(DEPOSIT_AMOUNT, "定金金额（元）", BigDecimal.ZERO, MAX_AMOUNT),
           wholeNumber(TERM_MONTHS, "合同期限（月）", 1, 60))),
+      Map.entry(APPROVE_PROPOSAL, InputRules.of(
+          bool(PROPOSAL_APPROVED, "批准发送此方案"),
+          text(APPROVAL_COMMENT, "退回意见").length(2, 2000).when(v -> Boolean.FALSE.equals(v.get(PROPOSAL_APPROVED))),
+          text(APPROVAL_COMMENT, "审批意见").optional().length(0, 2000)
+              .when(v -> !Boolean.FALSE.equals(v.get(PROPOSAL_APPROVED))))),
       Map.entry(CONFIRM_PROPOSAL, InputRules.of(
           choice(PROPOSAL_DECISION, "商家答复", ProposalDecision.class),
           text(PROPOSAL_COMMENT, "修改意见").length(2, 2000)

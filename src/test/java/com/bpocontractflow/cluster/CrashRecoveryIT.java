@@ -80,7 +80,7 @@ class CrashRecoveryIT {
     List<SigningRest.Started> contracts = new ArrayList<>();
     for (int i = 0; i < CONTRACTS; i++) {
       SigningRest.Started contract = rest.start(request());
-      rest.complete(contract, DRAFT_PROPOSAL, proposal("0"));
+      rest.complete(contract, DRAFT_PROPOSAL, proposal("5000.00"));
       contracts.add(contract);
     }
     Thread.sleep(2500); // reminders fall due, e-mails are being delivered
@@ -94,10 +94,11 @@ class CrashRecoveryIT {
       }
       SigningRest.Started contract = contracts.get(i);
       rest.complete(contract, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
-      rest.complete(contract, DRAFT_CONTRACT, contractDraft("ELECTRONIC", "0"));
+      rest.complete(contract, DRAFT_CONTRACT, contractDraft("ELECTRONIC", "5000.00"));
       rest.complete(contract, REVIEW_CLAUSES, clauseReview(true));
       rest.correlate("MerchantSigned", contract, Map.of("signerName", "王小明"));
       rest.complete(contract, COUNTERSIGN_CONTRACT, countersign());
+      rest.correlate("DepositReceived", contract, payment("5000.00", "PAY-CRASH-" + i));
       rest.onboardAndGoLive(contract);
     }
     awaitOutboxDelivered();

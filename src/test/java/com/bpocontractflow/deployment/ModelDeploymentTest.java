@@ -23,7 +23,7 @@ class ModelDeploymentTest {
   void shouldNameResourcesByFolderAndFileWhereverTheyAreLoadedFrom() throws Exception {
     List<String> names = new ModelDeployment().resources().stream().map(ModelDeployment.NamedResource::name).toList();
 
-    assertThat(names).contains("bpmn/contract-signing.bpmn", "forms/contract-request.form", "forms/escalation.form");
+    assertThat(names).contains("bpmn/contract-signing.bpmn", "bpmn/proposal-approval.dmn", "forms/contract-request.form", "forms/escalation.form");
     assertThat(names).allMatch(name -> name.matches("(bpmn|forms)/[a-z0-9-]+\\.(bpmn|dmn|form)"));
   }
 
@@ -46,7 +46,7 @@ class ModelDeploymentTest {
       }).collect(Collectors.toSet());
     }
 
-    assertThat(referenced).hasSize(17);
+    assertThat(referenced).hasSize(18);
     assertThat(formIds).containsAll(referenced);
   }
 

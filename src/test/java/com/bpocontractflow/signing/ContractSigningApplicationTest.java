@@ -140,7 +140,7 @@ class ContractSigningApplicationTest {
 
     Map<String, String> proposal = parts(received.get(1));
     assertThat(proposal.get("text/plain")).contains("王小明", "杭州小象旗舰店", "6,000.00 元", "5,000.00 元", "12 个月",
-        "每日 8:00-24:00（含节假日值守）", "按座席计费");
+        "每日 8:00-24:00（含节假日值守）", "按咨询量计费");
     assertThat(proposal.get("text/html")).startsWith("<!DOCTYPE html>").contains(number, "售前咨询、订单核对、售后跟进、退款协商");
     assertThat(parts(received.get(3)).get("text/plain")).contains("我方先在两份纸质合同上加盖合同专用章");
     assertThat(parts(received.get(5)).get("text/plain")).contains("请支付定金 5,000.00 元", "抵扣尾款");

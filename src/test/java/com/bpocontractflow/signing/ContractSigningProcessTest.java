@@ -64,7 +64,7 @@ import org.mockito.ArgumentCaptor;
  * Engine tests of every path, loop and timer of {@code contract-signing}. The listeners and delegates are
  * the real classes (validation included); only their repositories and the mailer are replaced.
  */
-@Deployment(resources = ContractSigningProcess.RESOURCE)
+@Deployment(resources = {ContractSigningProcess.RESOURCE, ContractSigningProcess.APPROVAL_DECISION_RESOURCE})
 class ContractSigningProcessTest {
 
   @RegisterExtension
@@ -96,6 +96,7 @@ class ContractSigningProcessTest {
     Mocks.register("reviewRoundStarted", new ReviewRoundListener(recorder));
     Mocks.register("merchantSignature", new MerchantSignatureListener(contracts));
     Mocks.register("signingSchedule", new SigningSchedule(TIMERS));
+    Mocks.register("proposalFacts", new ProposalFacts(new PricingProperties(null)));
   }
 
   @AfterEach
@@ -207,6 +208,45 @@ class ContractSigningProcessTest {
   }
 
   @Test
+  void shouldSendAProposalBelowThePriceFloorOnlyAfterManagersApproveIt() {
+    ProcessInstance pi = start();
+    Map<String, Object> cheap = proposal("5000.00");
+    cheap.put(Vars.UNIT_PRICE, "1.20");
+    completeTask(pi, DRAFT_PROPOSAL, cheap);
+
+    assertThat(pi).isWaitingAt(APPROVE_PROPOSAL).variables().containsEntry(Vars.APPROVAL_REASON, "单价低于价格底线");
+    Assertions.assertThat(taskService().createTaskQuery().taskCandidateGroup("managers")
+        .taskDefinitionKey(APPROVE_PROPOSAL).count()).isEqualTo(1);
+    verify(mailer, never()).send(eq(MerchantMail.PROPOSAL), any(), any(), any(Object[].class));
+    assertThatThrownBy(() -> complete(task(APPROVE_PROPOSAL, pi), vars(Vars.PROPOSAL_APPROVED, false)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("退回意见");
+
+    completeTask(pi, APPROVE_PROPOSAL, approval(false));
+    assertThat(pi).isWaitingAt(DRAFT_PROPOSAL);
+    completeTask(pi, DRAFT_PROPOSAL, proposal("5000.00"));
+
+    assertThat(pi).isWaitingAt(CONFIRM_PROPOSAL);
+    Assertions.assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId(APPROVE_PROPOSAL).count()).as("the revised proposal needed no approval").isEqualTo(1);
+    verify(mailer, times(1)).send(eq(MerchantMail.PROPOSAL), any(), any(), any(Object[].class));
+  }
+
+  @Test
+  void shouldSendAnApprovedProposal() {
+    ProcessInstance pi = start();
+    Map<String, Object> longTerm = proposal("5000.00");
+    longTerm.put(Vars.TERM_MONTHS, 36L);
+    completeTask(pi, DRAFT_PROPOSAL, longTerm);
+    assertThat(pi).variables().containsEntry(Vars.APPROVAL_REASON, "合同期限超过 24 个月");
+
+    completeTask(pi, APPROVE_PROPOSAL, approval(true));
+
+    assertThat(pi).isWaitingAt(CONFIRM_PROPOSAL).hasPassedInOrder(APPROVE_PROPOSAL, "Gateway_ProposalReady",
+        "ServiceTask_SendProposal");
+    verify(mailer).send(eq(MerchantMail.PROPOSAL), any(), any(), any(Object[].class));
+  }
+
+  @Test
   void shouldEndWhenTheMerchantDeclinesTheProposal() {
     ProcessInstance pi = start();
     completeTask(pi, DRAFT_PROPOSAL, proposal("5000.00"));
@@ -218,7 +258,13 @@ class ContractSigningProcessTest {
   @Test
   void shouldSkipTheDepositWaitWhenNoDepositIsDue() {
     useContract(BigDecimal.ZERO, SigningMethod.PAPER);
-    ProcessInstance pi = agreeOnContract("PAPER", "0");
+    ProcessInstance pi = start();
+    completeTask(pi, DRAFT_PROPOSAL, proposal("0"));
+    assertThat(pi).variables().containsEntry(Vars.APPROVAL_REASON, "免收定金");
+    completeTask(pi, APPROVE_PROPOSAL, approval(true));
+    completeTask(pi, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
+    completeTask(pi, DRAFT_CONTRACT, contractDraft("PAPER", "0"));
+    completeTask(pi, REVIEW_CLAUSES, clauseReview(true));
     completeTask(pi, SEAL_CONTRACT, seal());
     completeTask(pi, COURIER_CONTRACT, courier());
     completeTask(pi, RECEIVE_COUNTERSIGNED_CONTRACT, countersignedCopyReceived());

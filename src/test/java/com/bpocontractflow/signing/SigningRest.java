@@ -81,6 +81,9 @@ public class SigningRest {
   /** Proposal accepted, contract drafted for the method and deposit, all clauses agreed. */
   public void agreeOnContract(Started contract, String signingMethod, String deposit) {
     complete(contract, "draft-proposal", SigningTestData.proposal(deposit));
+    if (taskKeys(contract).contains("approve-proposal")) { // e.g. no deposit: a manager approves first
+      complete(contract, "approve-proposal", SigningTestData.approval(true));
+    }
     complete(contract, "confirm-proposal", SigningTestData.proposalAnswer("ACCEPTED"));
     complete(contract, "draft-contract", SigningTestData.contractDraft(signingMethod, deposit));
     complete(contract, "review-clauses", SigningTestData.clauseReview(true));

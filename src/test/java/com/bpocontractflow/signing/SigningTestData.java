@@ -26,10 +26,16 @@ public final class SigningTestData {
     return vars(
         SERVICE_SCOPE, "售前咨询、订单核对、售后跟进、退款协商",
         SERVICE_HOURS, "EXTENDED",
-        BILLING_MODEL, "PER_SEAT",
+        // billed per inquiry: the deposit cannot be compared with a monthly fee, so a proposal with a deposit
+        // needs no approval; one without deposit does (DMN proposal-approval)
+        BILLING_MODEL, "PER_INQUIRY",
         UNIT_PRICE, "6000.00",
         DEPOSIT_AMOUNT, deposit,
         TERM_MONTHS, 12L);
+  }
+
+  public static Map<String, Object> approval(boolean approved) {
+    return vars(PROPOSAL_APPROVED, approved, APPROVAL_COMMENT, approved ? null : "免定金需附商家资信说明");
   }
 
   public static Map<String, Object> proposalAnswer(String decision) {
