@@ -36,6 +36,11 @@ public final class InputRules {
     return new InputRules(List.of());
   }
 
+  /** The fields these rules check. */
+  public java.util.Set<String> keys() {
+    return rules.stream().map(Rule::key).collect(Collectors.toSet());
+  }
+
   /** The problems found, empty when the values are valid. */
   public List<String> problems(Map<String, Object> values) {
     List<String> problems = new ArrayList<>();
