@@ -97,6 +97,11 @@ public final class SigningInputRules {
       Map.entry("escalation", InputRules.of(
           text(ESCALATION_ACTION, "处理措施").length(2, 2000))));
 
+  /** Free text that must be specific, per step: field key -> label (checked by VaguePhrases). */
+  private static final Map<String, Map<String, String>> SPECIFIC_TEXT = Map.of(
+      DRAFT_PROPOSAL, Map.of(SERVICE_SCOPE, "服务范围"),
+      REVISE_CLAUSES, Map.of(REVISION_SUMMARY, "修改说明"));
+
   /** The form id of each user task whose form is shared. */
   private static final Map<String, String> SHARED_FORMS = Map.of(
       ESCALATE_PROPOSAL_ANSWER, "escalation",
@@ -113,6 +118,13 @@ public final class SigningInputRules {
   public static InputRules forStep(String taskOrFormId) {
     String formId = SHARED_FORMS.getOrDefault(taskOrFormId, taskOrFormId);
     return RULES.getOrDefault(formId, InputRules.none());
+  }
+
+  /** The step's free-text fields that must be specific, as label -> submitted text. */
+  public static Map<String, Object> specificTexts(String taskOrFormId, Map<String, Object> values) {
+    Map<String, Object> texts = new java.util.LinkedHashMap<>();
+    SPECIFIC_TEXT.getOrDefault(taskOrFormId, Map.of()).forEach((key, label) -> texts.put(label, values.get(key)));
+    return texts;
   }
 
   public static boolean hasRules(String taskOrFormId) {

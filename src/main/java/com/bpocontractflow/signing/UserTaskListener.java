@@ -5,6 +5,11 @@ import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.DRAFT_PRO
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 
 import com.bpocontractflow.validation.InputRules;
+import com.bpocontractflow.validation.InvalidInputException;
+import com.bpocontractflow.validation.VaguePhrases;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -20,9 +25,11 @@ import org.springframework.stereotype.Component;
 public class UserTaskListener implements TaskListener {
 
   private final SigningRecorder recorder;
+  private final VaguePhrases vaguePhrases;
 
-  public UserTaskListener(SigningRecorder recorder) {
+  public UserTaskListener(SigningRecorder recorder, VaguePhrases vaguePhrases) {
     this.recorder = recorder;
+    this.vaguePhrases = vaguePhrases;
   }
 
   @Override
@@ -45,7 +52,12 @@ public class UserTaskListener implements TaskListener {
 
   private void complete(DelegateTask task) {
     String key = task.getTaskDefinitionKey();
-    SigningInputRules.forStep(key).check(task.getVariables());
+    Map<String, Object> values = task.getVariables();
+    List<String> problems = new ArrayList<>(SigningInputRules.forStep(key).problems(values));
+    problems.addAll(vaguePhrases.problems(SigningInputRules.specificTexts(key, values)));
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
     if (DRAFT_PROPOSAL.equals(key)) {
       task.setVariable(PROPOSAL_ROUND, intVariable(task, PROPOSAL_ROUND) + 1);
     }

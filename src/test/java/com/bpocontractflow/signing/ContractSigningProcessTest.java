@@ -37,6 +37,7 @@ import com.bpocontractflow.signing.ContractSigningProcess.Elements;
 import com.bpocontractflow.signing.ContractSigningProcess.Messages;
 import com.bpocontractflow.signing.ContractSigningProcess.Vars;
 import com.bpocontractflow.validation.InvalidInputException;
+import com.bpocontractflow.validation.VaguePhrases;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ class ContractSigningProcessTest {
     useContract(new BigDecimal("5000.00"), SigningMethod.PAPER);
     when(contracts.register(any(NewContract.class))).thenAnswer(i -> contracts.get(42L));
     Mocks.register("contractRegistration", new ContractRegistration(contracts));
-    Mocks.register("userTaskListener", new UserTaskListener(recorder));
+    Mocks.register("userTaskListener", new UserTaskListener(recorder, new VaguePhrases(List.of())));
     when(answerLinks.model(anyLong(), any(), any(), anyInt()))
         .thenReturn(Map.of("answerLink", "https://bpo.example.com/m/token"));
     Mocks.register("merchantMail", new MerchantMailDelegate(contracts, mailer, answerLinks));
@@ -363,6 +364,19 @@ class ContractSigningProcessTest {
     assertThat(pi).isWaitingAt(DRAFT_PROPOSAL);
     assertThat(pi).variables().doesNotContainKey(Vars.TERM_MONTHS);
     verify(recorder, never()).taskCompleted(any(), anyLong(), any());
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"常规客服服务", "按行业标准", "尽快", "合理时间内", "视情况而定", "及时处理"})
+  void shouldRefuseAVagueServiceScope(String vague) {
+    ProcessInstance pi = start();
+    Map<String, Object> proposal = proposal("5000.00");
+    proposal.put(Vars.SERVICE_SCOPE, "为商家提供" + vague + "，包括售前咨询");
+
+    assertThatThrownBy(() -> complete(task(DRAFT_PROPOSAL, pi), proposal))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("「服务范围」不够具体").hasMessageContaining("“" + vague + "”");
+    assertThat(pi).isWaitingAt(DRAFT_PROPOSAL);
   }
 
   @Test
