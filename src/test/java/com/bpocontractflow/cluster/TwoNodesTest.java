@@ -44,7 +44,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     "bpo.signing.reminder-interval=PT3S", "bpo.signing.reminder-max-count=1",
     "bpo.signing.escalate-after=PT10H", "bpo.signing.target=PT10H",
     "bpo.mail.poll-interval=PT0.5S", "bpo.mail.node-name=node-a", "BPO_NODE_NAME=node-a",
-    "camunda.bpm.job-execution.enabled=true", "camunda.bpm.job-execution.max-wait=2000"})
+    "camunda.bpm.job-execution.enabled=true", "camunda.bpm.job-execution.max-wait=500"})
 class TwoNodesTest {
 
   static final int CONTRACTS = 500;
@@ -79,7 +79,7 @@ class TwoNodesTest {
         "--bpo.signing.reminder-interval=PT3S", "--bpo.signing.reminder-max-count=1",
         "--bpo.signing.escalate-after=PT10H", "--bpo.signing.target=PT10H", "--bpo.mail.poll-interval=PT0.5S",
         "--bpo.mail.node-name=node-b", "--BPO_NODE_NAME=node-b", "--camunda.bpm.job-execution.enabled=true",
-        "--camunda.bpm.job-execution.max-wait=2000",
+        "--camunda.bpm.job-execution.max-wait=500",
         // two engines in one JVM (a test artefact; in production each node is its own JVM) need two names
         "--camunda.bpm.process-engine-name=nodeB")) {
 
