@@ -70,10 +70,10 @@ async function completeTask(user, processInstanceId, taskKey, values) {
   const page = await login(user);
   await page.goto(`${base}/camunda/app/tasklist/default/#/?task=${task.id}`);
   await page.waitForSelector('.fjs-form');
-  const claim = page.getByText('Claim', { exact: true });
+  const claim = page.getByText(/^(Claim|领取)$/);
   if (await claim.count()) { await claim.click(); await page.waitForTimeout(500); }
   await fill(page, values);
-  await page.getByRole('button', { name: 'Complete' }).click();
+  await page.getByRole('button', { name: /^(Complete|完成)$/ }).click();
   for (let i = 0; i < 40; i++) {
     const open = await rest(`/task/count?taskId=${task.id}`);
     if (open.count === 0) break;
@@ -89,14 +89,14 @@ async function completeTask(user, processInstanceId, taskKey, values) {
 
 async function startInTasklist(merchant) {
   const page = await login('sales');
-  await page.getByText('Start process').click();
+  await page.getByText(/^\s*(Start process|发起流程)\s*$/).first().click();
   await page.getByText('客服外包合同签约').click();
   await page.waitForSelector('.fjs-form');
   await fill(page, {
     商家名称: ['textfield', merchant], 商家邮箱: ['textfield', 'ops@example.com'], 联系人: ['textfield', '王小明'],
     店铺平台: ['select', '天猫'], 客服座席数: ['number', 5], 需求说明: ['textarea', '售前咨询与售后跟进，含节假日'],
   });
-  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: /^(Start|发起)$/ }).click();
   for (let i = 0; i < 40; i++) {
     const [instance] = await rest(`/process-instance?processDefinitionKey=contract-signing&variables=merchantName_eq_${encodeURIComponent(merchant)}`);
     if (instance) { await page.context().close(); return instance; }
