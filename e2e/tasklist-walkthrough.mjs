@@ -131,7 +131,7 @@ async function walk(signingMethod) {
   await completeTask('sales', pi, 'confirm-proposal', { 商家答复: ['radio', '接受方案'] });
   await completeTask('legal', pi, 'draft-contract', {
     签署方式: ['radio', signingMethod === 'PAPER' ? '纸质合同' : '电子合同'], 定金金额: ['number', '5000'],
-    定金处理方式: ['radio', '抵扣尾款'],
+    定金处理方式: ['radio', '抵扣尾款'], 争议解决方式: ['radio', '仲裁'], 仲裁委员会或人民法院名称: ['textfield', '杭州仲裁委员会'],
   });
   await completeTask('legal', pi, 'review-clauses', { 商家修改意见: ['textarea', '纠纷解决方式：请写明仲裁委员会'] });
   await completeTask('legal', pi, 'revise-clauses', { 修改说明: ['textarea', '纠纷解决：杭州仲裁委员会'] });

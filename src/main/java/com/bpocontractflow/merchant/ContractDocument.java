@@ -1,6 +1,10 @@
 package com.bpocontractflow.merchant;
 
+import com.bpocontractflow.contract.ClauseSets;
 import com.bpocontractflow.contract.Contract;
+import com.bpocontractflow.contract.DisputeForum;
+import com.bpocontractflow.contract.SettlementCycle;
+import java.util.Map;
 import com.bpocontractflow.mail.MerchantMailer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,16 +25,28 @@ public class ContractDocument {
 
   private final ITemplateEngine templates;
   private final MerchantMailer mailer;
+  private final ClauseSets clauseSets;
 
-  public ContractDocument(ITemplateEngine templates, MerchantMailer mailer) {
+  public ContractDocument(ITemplateEngine templates, MerchantMailer mailer, ClauseSets clauseSets) {
     this.templates = templates;
     this.mailer = mailer;
+    this.clauseSets = clauseSets;
   }
 
   public Rendered render(Contract contract) {
-    Context context = new Context(Locale.SIMPLIFIED_CHINESE, mailer.model(contract));
+    Map<String, Object> model = mailer.model(contract);
+    Map<String, Object> clauses = clauseSets.latest(contract.id()).orElse(Map.of());
+    model.put("c", clauses);
+    model.put("settlementCycle", label(clauses.get("settlementCycle"), SettlementCycle::valueOf, SettlementCycle::label));
+    model.put("disputeForum", label(clauses.get("disputeForum"), DisputeForum::valueOf, DisputeForum::label));
+    Context context = new Context(Locale.SIMPLIFIED_CHINESE, model);
     String html = templates.process("documents/contract", context);
     return new Rendered(html, sha256(html), contract.reviewRound());
+  }
+
+  private static <E extends Enum<E>> String label(Object value, java.util.function.Function<String, E> parse,
+      java.util.function.Function<E, String> label) {
+    return value instanceof String s ? label.apply(parse.apply(s)) : null;
   }
 
   static String sha256(String html) {

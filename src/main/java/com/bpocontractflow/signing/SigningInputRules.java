@@ -53,16 +53,22 @@ public final class SigningInputRules {
               .when(v -> ProposalDecision.REVISION_REQUESTED.name().equals(v.get(PROPOSAL_DECISION))),
           text(PROPOSAL_COMMENT, "商家意见").optional().length(0, 2000)
               .when(v -> !ProposalDecision.REVISION_REQUESTED.name().equals(v.get(PROPOSAL_DECISION))))),
-      Map.entry(DRAFT_CONTRACT, InputRules.of(
+      Map.entry(DRAFT_CONTRACT, ClauseRules.with(
           choice(SIGNING_METHOD, "签署方式", SigningMethod.class),
+          choice(BILLING_MODEL, "费用与支付方式·计费方式", BillingModel.class),
+          amount(UNIT_PRICE, "费用与支付方式·单价（元）", new BigDecimal("0.01"), MAX_AMOUNT),
           amount(DEPOSIT_AMOUNT, "定金金额（元）", BigDecimal.ZERO, MAX_AMOUNT),
           choice(DEPOSIT_HANDLING, "定金处理方式", DepositHandling.class))),
       Map.entry(REVIEW_CLAUSES, InputRules.of(
           bool(CLAUSES_AGREED, "商家同意全部条款"),
           text(CLAUSE_FEEDBACK, "商家修改意见").length(2, 4000)
               .when(v -> Boolean.FALSE.equals(v.get(CLAUSES_AGREED))))),
-      Map.entry(REVISE_CLAUSES, InputRules.of(
-          text(REVISION_SUMMARY, "修改说明").length(2, 4000))),
+      Map.entry(REVISE_CLAUSES, ClauseRules.with(
+          text(REVISION_SUMMARY, "修改说明").length(2, 4000),
+          choice(BILLING_MODEL, "费用与支付方式·计费方式", BillingModel.class),
+          amount(UNIT_PRICE, "费用与支付方式·单价（元）", new BigDecimal("0.01"), MAX_AMOUNT),
+          amount(DEPOSIT_AMOUNT, "定金金额（元）", BigDecimal.ZERO, MAX_AMOUNT),
+          choice(DEPOSIT_HANDLING, "定金处理方式", DepositHandling.class))),
       Map.entry(SEAL_CONTRACT, InputRules.of(
           text(SEALED_BY, "盖章经办人").length(1, 50),
           pastDate(SEALED_DATE, "盖章日期"))),
@@ -100,7 +106,8 @@ public final class SigningInputRules {
   /** Free text that must be specific, per step: field key -> label (checked by VaguePhrases). */
   private static final Map<String, Map<String, String>> SPECIFIC_TEXT = Map.of(
       DRAFT_PROPOSAL, Map.of(SERVICE_SCOPE, "服务范围"),
-      REVISE_CLAUSES, Map.of(REVISION_SUMMARY, "修改说明"));
+      DRAFT_CONTRACT, ClauseRules.SPECIFIC_TEXT,
+      REVISE_CLAUSES, withEntry(ClauseRules.SPECIFIC_TEXT, REVISION_SUMMARY, "修改说明"));
 
   /** The form id of each user task whose form is shared. */
   private static final Map<String, String> SHARED_FORMS = Map.of(
@@ -129,6 +136,12 @@ public final class SigningInputRules {
 
   public static boolean hasRules(String taskOrFormId) {
     return RULES.containsKey(SHARED_FORMS.getOrDefault(taskOrFormId, taskOrFormId));
+  }
+
+  private static Map<String, String> withEntry(Map<String, String> map, String key, String value) {
+    Map<String, String> copy = new java.util.HashMap<>(map);
+    copy.put(key, value);
+    return Map.copyOf(copy);
   }
 
   private static boolean notBefore(Object date, Object earliest) {

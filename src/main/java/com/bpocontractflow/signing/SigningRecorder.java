@@ -3,10 +3,13 @@ package com.bpocontractflow.signing;
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.*;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 
+import com.bpocontractflow.contract.ClauseSets;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.contract.ContractStatus;
 import com.bpocontractflow.validation.InputRules;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
@@ -18,13 +21,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class SigningRecorder {
 
-  private final ContractRepository contracts;
+  /** What a clause set version holds besides the six clauses' own fields. */
+  static final List<String> CLAUSE_SET_EXTRA = List.of(BILLING_MODEL, UNIT_PRICE, DEPOSIT_AMOUNT,
+      DEPOSIT_HANDLING, SIGNING_METHOD, SEATS);
 
-  public SigningRecorder(ContractRepository contracts) {
+  private final ContractRepository contracts;
+  private final ClauseSets clauseSets;
+
+  public SigningRecorder(ContractRepository contracts, ClauseSets clauseSets) {
     this.contracts = contracts;
+    this.clauseSets = clauseSets;
   }
 
-  public void taskCompleted(String taskKey, long contractId, VariableScope v) {
+  public void taskCompleted(String taskKey, long contractId, VariableScope v, String user) {
+    if (DRAFT_CONTRACT.equals(taskKey) || REVISE_CLAUSES.equals(taskKey)) {
+      Map<String, Object> clauses = new LinkedHashMap<>();
+      ClauseRules.RULES.forEach(rule -> clauses.put(rule.key(), v.getVariable(rule.key())));
+      CLAUSE_SET_EXTRA.forEach(key -> clauses.put(key, v.getVariable(key)));
+      clauseSets.record(contractId, clauses, user);
+    }
     Map<String, Object> columns = new HashMap<>();
     switch (taskKey) {
       case DRAFT_PROPOSAL -> {
@@ -49,13 +64,23 @@ public class SigningRecorder {
       }
       case DRAFT_CONTRACT -> {
         columns.put("signing_method", v.getVariable(SIGNING_METHOD));
+        columns.put("billing_model", v.getVariable(BILLING_MODEL));
+        columns.put("unit_price", InputRules.toDecimal(v.getVariable(UNIT_PRICE)));
+        columns.put("term_months", InputRules.toWholeNumber(v.getVariable(TERM_MONTHS)).intValue());
         columns.put("deposit_amount", InputRules.toDecimal(v.getVariable(DEPOSIT_AMOUNT)));
         columns.put("deposit_handling", v.getVariable(DEPOSIT_HANDLING));
         columns.put("status", ContractStatus.IN_REVIEW.name());
       }
       case REVIEW_CLAUSES -> columns.put("status", Boolean.TRUE.equals(v.getVariable(CLAUSES_AGREED))
           ? ContractStatus.SIGNING.name() : ContractStatus.IN_REVISION.name());
-      case REVISE_CLAUSES -> columns.put("status", ContractStatus.IN_REVIEW.name());
+      case REVISE_CLAUSES -> {
+        columns.put("billing_model", v.getVariable(BILLING_MODEL));
+        columns.put("unit_price", InputRules.toDecimal(v.getVariable(UNIT_PRICE)));
+        columns.put("deposit_amount", InputRules.toDecimal(v.getVariable(DEPOSIT_AMOUNT)));
+        columns.put("deposit_handling", v.getVariable(DEPOSIT_HANDLING));
+        columns.put("term_months", InputRules.toWholeNumber(v.getVariable(TERM_MONTHS)).intValue());
+        columns.put("status", ContractStatus.IN_REVIEW.name());
+      }
       case SEAL_CONTRACT -> {
         columns.put("sealed_by", text(v, SEALED_BY));
         columns.put("sealed_date", InputRules.toDate(v.getVariable(SEALED_DATE)));

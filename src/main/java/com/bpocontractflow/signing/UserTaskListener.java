@@ -43,6 +43,14 @@ public class UserTaskListener implements TaskListener {
   }
 
   private void describe(DelegateTask task) {
+    if (DRAFT_CONTRACT.equals(task.getTaskDefinitionKey())) {
+      // a new contract starts from the standard template, wherever it has no value of its own yet
+      ClauseRules.standardTemplate().forEach((key, value) -> {
+        if (task.getVariable(key) == null) {
+          task.setVariable(key, value);
+        }
+      });
+    }
     Object number = task.getVariable(CONTRACT_NUMBER);
     Object merchant = task.getVariable(MERCHANT_NAME);
     if (number != null) {
@@ -66,8 +74,13 @@ public class UserTaskListener implements TaskListener {
       task.setVariable(DEPOSIT_REQUIRED, deposit.signum() > 0);
     }
     if (task.getVariable(CONTRACT_ID) instanceof Number contractId) {
-      recorder.taskCompleted(key, contractId.longValue(), task);
+      recorder.taskCompleted(key, contractId.longValue(), task, completedBy(task));
     }
+  }
+
+  private static String completedBy(DelegateTask task) {
+    var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication != null ? authentication.getUserId() : task.getAssignee();
   }
 
   private static int intVariable(DelegateTask task, String name) {

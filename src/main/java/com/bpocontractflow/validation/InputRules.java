@@ -97,14 +97,34 @@ public final class InputRules {
 
   /** An amount in CNY: a number (or numeric text) with at most two decimals within [min, max]. */
   public static Rule amount(String key, String label, BigDecimal min, BigDecimal max) {
+    return decimal(key, label, min, max, " 元之间的金额（最多两位小数）");
+  }
+
+  /** A percentage: a number with at most two decimals within [min, max]. */
+  public static Rule percent(String key, String label, String min, String max) {
+    return decimal(key, label, new BigDecimal(min), new BigDecimal(max), " 之间的百分数（最多两位小数）");
+  }
+
+  private static Rule decimal(String key, String label, BigDecimal min, BigDecimal max, String what) {
     return new Rule(key, label, (value, all) -> {
-      BigDecimal amount = toDecimal(value);
-      if (amount == null || amount.stripTrailingZeros().scale() > 2
-          || amount.compareTo(min) < 0 || amount.compareTo(max) > 0) {
-        return "「" + label + "」必须是 " + min.toPlainString() + " 到 " + max.toPlainString()
-            + " 元之间的金额（最多两位小数）";
+      BigDecimal number = toDecimal(value);
+      if (number == null || number.stripTrailingZeros().scale() > 2
+          || number.compareTo(min) < 0 || number.compareTo(max) > 0) {
+        return "「" + label + "」必须是 " + min.toPlainString() + " 到 " + max.toPlainString() + what;
       }
       return null;
+    });
+  }
+
+  /** Checkboxes of which at least one must be ticked (the rule is reported under the first key). */
+  public static Rule atLeastOne(String label, String... keys) {
+    return new Rule(keys[0], label, (value, all) -> {
+      for (String key : keys) {
+        if (Boolean.TRUE.equals(all.get(key))) {
+          return null;
+        }
+      }
+      return "「" + label + "」请至少选择一项";
     });
   }
 

@@ -62,6 +62,8 @@ class MerchantLinksTest {
   HistoryService historyService;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  com.bpocontractflow.contract.ClauseSets clauseSets;
 
   final HttpClient http = HttpClient.newHttpClient();
   SigningRest rest;
@@ -127,6 +129,8 @@ class MerchantLinksTest {
     assertThat(record.merchantSignerUserAgent()).isEqualTo("bpo-contract-flow-test");
     assertThat(record.signedDocumentSha256()).isEqualTo(hash.group(1)).isEqualTo(document.render(record).sha256());
     assertThat(record.signedDocumentVersion()).isEqualTo(2);
+    assertThat(clauseSets.versions(record.id())).as("the draft and one revision").isEqualTo(2);
+    assertThat(signPage).contains("杭州仲裁委员会", "首次响应不超过 <span>5</span> 分钟");
 
     rest.complete(contract, COUNTERSIGN_CONTRACT, countersign());
     rest.correlate("DepositReceived", contract, payment("3000.00", "PAY-LINKS"));

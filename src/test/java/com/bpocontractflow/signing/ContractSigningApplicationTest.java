@@ -64,6 +64,8 @@ class ContractSigningApplicationTest {
   ContractRepository contracts;
   @Autowired
   DepositLedger ledger;
+  @Autowired
+  com.bpocontractflow.contract.ClauseSets clauseSets;
 
   @org.junit.jupiter.api.BeforeEach
   void authenticate() {
@@ -113,6 +115,9 @@ class ContractSigningApplicationTest {
     assertThat(record.depositAmount()).isEqualByComparingTo("5000.00");
     assertThat(ledger.totalPaid(record.id())).isEqualByComparingTo(new BigDecimal("5000.00"));
     assertThat(record.processInstanceId()).isEqualTo(contract.processInstanceId());
+    assertThat(clauseSets.versions(record.id())).isEqualTo(1);
+    assertThat(clauseSets.latest(record.id()).orElseThrow()).containsEntry("forumVenue", "杭州仲裁委员会")
+        .containsEntry("terminationNoticeDays", 30).containsEntry("noSubEntrusting", true);
 
     // nothing reaches the SMTP server before the outbox sender runs
     assertThat(smtp.getReceivedMessages()).isEmpty();

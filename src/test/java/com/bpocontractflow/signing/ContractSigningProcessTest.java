@@ -170,7 +170,7 @@ class ContractSigningProcessTest {
     Assertions.assertThat(mailsSent()).containsExactly(MerchantMail.REQUEST_RECEIVED, MerchantMail.PROPOSAL,
         MerchantMail.CONTRACT_FOR_REVIEW, MerchantMail.SIGNING_INSTRUCTIONS, MerchantMail.CONTRACT_COURIERED,
         MerchantMail.DEPOSIT_REQUEST, MerchantMail.GO_LIVE);
-    verify(recorder).taskCompleted(eq(APPROVE_GO_LIVE), eq(42L), any());
+    verify(recorder).taskCompleted(eq(APPROVE_GO_LIVE), eq(42L), any(), any());
   }
 
   @Test
@@ -363,7 +363,7 @@ class ContractSigningProcessTest {
 
     assertThat(pi).isWaitingAt(DRAFT_PROPOSAL);
     assertThat(pi).variables().doesNotContainKey(Vars.TERM_MONTHS);
-    verify(recorder, never()).taskCompleted(any(), anyLong(), any());
+    verify(recorder, never()).taskCompleted(any(), anyLong(), any(), any());
   }
 
   @ParameterizedTest
@@ -377,6 +377,79 @@ class ContractSigningProcessTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("「服务范围」不够具体").hasMessageContaining("“" + vague + "”");
     assertThat(pi).isWaitingAt(DRAFT_PROPOSAL);
+  }
+
+  ProcessInstance draftingContract() {
+    ProcessInstance pi = start();
+    completeTask(pi, DRAFT_PROPOSAL, proposal("5000.00"));
+    completeTask(pi, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
+    assertThat(pi).isWaitingAt(DRAFT_CONTRACT);
+    return pi;
+  }
+
+  @Test
+  void shouldPrefillANewContractFromTheStandardTemplate() {
+    ProcessInstance pi = draftingContract();
+    assertThat(pi).variables().containsEntry(Vars.TERMINATION_NOTICE_DAYS, 30).containsEntry(Vars.FIRST_RESPONSE_MINUTES, 5)
+        .containsEntry(Vars.NO_SUB_ENTRUSTING, true).doesNotContainKey(Vars.DISPUTE_FORUM);
+  }
+
+  @ParameterizedTest(name = "{0} at {1}: {2}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+      ARBITRATION | 杭州市西湖区人民法院 | 须与所选方式一致
+      LITIGATION  | 杭州仲裁委员会 | 须与所选方式一致
+      ARBITRATION | 杭州仲裁委员会或杭州市西湖区人民法院 | 只能有一个
+      ARBITRATION | 杭州某机构 | 须与所选方式一致
+      MEDIATION   | 杭州仲裁委员会 | 争议解决机构
+      """)
+  void shouldRequireExactlyOneNamedDisputeForum(String forum, String venue, String problem) {
+    ProcessInstance pi = draftingContract();
+    Map<String, Object> draft = contractDraft("PAPER", "5000.00");
+    draft.put(Vars.DISPUTE_FORUM, forum);
+    draft.put(Vars.FORUM_VENUE, venue);
+
+    assertThatThrownBy(() -> complete(task(DRAFT_CONTRACT, pi), draft))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("纠纷解决方式").hasMessageContaining(problem);
+    assertThat(pi).isWaitingAt(DRAFT_CONTRACT);
+  }
+
+  @Test
+  void shouldAcceptLitigationAtANamedCourt() {
+    ProcessInstance pi = draftingContract();
+    Map<String, Object> draft = contractDraft("PAPER", "5000.00");
+    draft.put(Vars.DISPUTE_FORUM, "LITIGATION");
+    draft.put(Vars.FORUM_VENUE, "杭州市西湖区人民法院");
+
+    completeTask(pi, DRAFT_CONTRACT, draft);
+    assertThat(pi).isWaitingAt(REVIEW_CLAUSES);
+  }
+
+  @Test
+  void shouldRefuseAContractWithoutTheRequiredDataClauseItemsOrWithNumbersOutOfRange() {
+    ProcessInstance pi = draftingContract();
+    Map<String, Object> draft = contractDraft("PAPER", "5000.00");
+    draft.put(Vars.DATA_CATEGORIES, "");
+    draft.put(Vars.NO_SUB_ENTRUSTING, false);
+    draft.put(Vars.FIRST_RESPONSE_MINUTES, 0L);
+    draft.put(Vars.SATISFACTION_TARGET, "120");
+    draft.put(Vars.DUTY_PRE_SALES, false);
+    draft.put(Vars.DUTY_ORDER_CHECK, false);
+    draft.put(Vars.DUTY_AFTER_SALES, false);
+    draft.put(Vars.DUTY_REFUND, false);
+    draft.put(Vars.EXTRA_FEES, "另行收取");
+    draft.put(Vars.LATE_PAYMENT_RULE, "逾期的请尽快付款并协商处理");
+
+    assertThatThrownBy(() -> complete(task(DRAFT_CONTRACT, pi), draft))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("请填写「数据安全与保密·数据类别」")
+        .hasMessageContaining("请确认「数据安全与保密·不向第三方披露，未经甲方同意不转委托」")
+        .hasMessageContaining("「服务范围与标准·首次响应时效（分钟）」必须是 1 到 60 之间的整数")
+        .hasMessageContaining("「服务范围与标准·客户满意度目标（%）」必须是 50 到 100 之间的百分数")
+        .hasMessageContaining("「服务范围与标准·服务内容」请至少选择一项")
+        .hasMessageContaining("「费用与支付方式·额外费用」须写“无”")
+        .hasMessageContaining("「费用与支付方式·逾期付款规则」不够具体");
+    assertThat(pi).isWaitingAt(DRAFT_CONTRACT);
+    verify(recorder, never()).taskCompleted(eq(DRAFT_CONTRACT), anyLong(), any(), any());
   }
 
   @Test

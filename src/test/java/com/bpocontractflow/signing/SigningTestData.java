@@ -42,8 +42,10 @@ public final class SigningTestData {
     return vars(PROPOSAL_DECISION, decision, PROPOSAL_COMMENT, "REVISION_REQUESTED".equals(decision) ? "单价请下调 5%" : null);
   }
 
+  /** The contract as legal completes it: the standard template's clauses plus the choices it lacks. */
   public static Map<String, Object> contractDraft(String signingMethod, String deposit) {
-    return vars(SIGNING_METHOD, signingMethod, DEPOSIT_AMOUNT, deposit, DEPOSIT_HANDLING, "SET_OFF");
+    return vars(SIGNING_METHOD, signingMethod, DEPOSIT_AMOUNT, deposit, DEPOSIT_HANDLING, "SET_OFF",
+        DISPUTE_FORUM, "ARBITRATION", FORUM_VENUE, "杭州仲裁委员会");
   }
 
   public static Map<String, Object> clauseReview(boolean agreed) {
