@@ -2,6 +2,7 @@ package com.bpocontractflow.signing;
 
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.DRAFT_CONTRACT;
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.DRAFT_PROPOSAL;
+import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.REVISE_CLAUSES;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 
 import com.bpocontractflow.validation.InputRules;
@@ -69,7 +70,7 @@ public class UserTaskListener implements TaskListener {
     if (DRAFT_PROPOSAL.equals(key)) {
       task.setVariable(PROPOSAL_ROUND, intVariable(task, PROPOSAL_ROUND) + 1);
     }
-    if (DRAFT_CONTRACT.equals(key)) {
+    if (DRAFT_CONTRACT.equals(key) || REVISE_CLAUSES.equals(key)) {
       BigDecimal deposit = InputRules.toDecimal(task.getVariable(DEPOSIT_AMOUNT));
       task.setVariable(DEPOSIT_REQUIRED, deposit.signum() > 0);
     }

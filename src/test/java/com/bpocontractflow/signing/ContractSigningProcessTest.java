@@ -414,6 +414,24 @@ class ContractSigningProcessTest {
   }
 
   @Test
+  void shouldFollowADepositWaivedInARevision() {
+    useContract(BigDecimal.ZERO, SigningMethod.PAPER);
+    ProcessInstance pi = draftingContract();
+    completeTask(pi, DRAFT_CONTRACT, contractDraft("PAPER", "5000.00"));
+    completeTask(pi, REVIEW_CLAUSES, clauseReview(false));
+    Map<String, Object> revision = revision();
+    revision.put(Vars.DEPOSIT_AMOUNT, "0");
+    completeTask(pi, REVISE_CLAUSES, revision);
+    completeTask(pi, REVIEW_CLAUSES, clauseReview(true));
+    completeTask(pi, SEAL_CONTRACT, seal());
+    completeTask(pi, COURIER_CONTRACT, courier());
+    completeTask(pi, RECEIVE_COUNTERSIGNED_CONTRACT, countersignedCopyReceived());
+
+    assertThat(pi).isWaitingAt(CONDUCT_TRAINING, AUTHORIZE_SUBACCOUNTS, CONFIGURE_CS_SOFTWARE)
+        .hasNotPassed(Elements.AWAIT_DEPOSIT);
+  }
+
+  @Test
   void shouldAcceptLitigationAtANamedCourt() {
     ProcessInstance pi = draftingContract();
     Map<String, Object> draft = contractDraft("PAPER", "5000.00");
