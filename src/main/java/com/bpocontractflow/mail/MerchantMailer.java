@@ -83,7 +83,8 @@ public class MerchantMailer {
     return format.format(amount.setScale(2, RoundingMode.HALF_UP));
   }
 
-  private static <E extends Enum<E>> String label(String value, Function<String, E> parse, Function<E, String> label) {
-    return value == null ? null : label.apply(parse.apply(value));
+  /** The zh-CN label of a stored enum name (null stays null). */
+  public static <E extends Enum<E>> String label(Object value, Function<String, E> parse, Function<E, String> label) {
+    return value instanceof String name ? label.apply(parse.apply(name)) : null;
   }
 }

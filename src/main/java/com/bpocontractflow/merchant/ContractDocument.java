@@ -37,16 +37,11 @@ public class ContractDocument {
     Map<String, Object> model = mailer.model(contract);
     Map<String, Object> clauses = clauseSets.latest(contract.id()).orElse(Map.of());
     model.put("c", clauses);
-    model.put("settlementCycle", label(clauses.get("settlementCycle"), SettlementCycle::valueOf, SettlementCycle::label));
-    model.put("disputeForum", label(clauses.get("disputeForum"), DisputeForum::valueOf, DisputeForum::label));
+    model.put("settlementCycle", MerchantMailer.label(clauses.get("settlementCycle"), SettlementCycle::valueOf, SettlementCycle::label));
+    model.put("disputeForum", MerchantMailer.label(clauses.get("disputeForum"), DisputeForum::valueOf, DisputeForum::label));
     Context context = new Context(Locale.SIMPLIFIED_CHINESE, model);
     String html = templates.process("documents/contract", context);
     return new Rendered(html, sha256(html), contract.reviewRound());
-  }
-
-  private static <E extends Enum<E>> String label(Object value, java.util.function.Function<String, E> parse,
-      java.util.function.Function<E, String> label) {
-    return value instanceof String s ? label.apply(parse.apply(s)) : null;
   }
 
   static String sha256(String html) {
