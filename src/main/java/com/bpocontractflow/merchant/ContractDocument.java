@@ -6,10 +6,6 @@ import com.bpocontractflow.contract.DisputeForum;
 import com.bpocontractflow.contract.SettlementCycle;
 import java.util.Map;
 import com.bpocontractflow.mail.MerchantMailer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -41,15 +37,7 @@ public class ContractDocument {
     model.put("disputeForum", MerchantMailer.label(clauses.get("disputeForum"), DisputeForum::valueOf, DisputeForum::label));
     Context context = new Context(Locale.SIMPLIFIED_CHINESE, model);
     String html = templates.process("documents/contract", context);
-    return new Rendered(html, sha256(html), contract.reviewRound());
-  }
-
-  static String sha256(String html) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(html.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return new Rendered(html, Sha256.hex(html), contract.reviewRound());
   }
 
   /** The document's HTML, its SHA-256 (hex) and its version (the clause-review round). */

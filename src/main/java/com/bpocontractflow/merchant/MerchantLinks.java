@@ -2,13 +2,9 @@ package com.bpocontractflow.merchant;
 
 import com.bpocontractflow.mail.ProviderProperties;
 import com.bpocontractflow.validation.Clocks;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
@@ -112,11 +108,7 @@ public class MerchantLinks {
   }
 
   static String hash(String token) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(token); // tokens are ASCII: the same bytes as before
   }
 
   /** A created link: the URL to put in the e-mail and until when it works. */

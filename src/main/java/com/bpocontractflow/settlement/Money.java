@@ -18,8 +18,4 @@ public final class Money {
   public static BigDecimal yuan(BigDecimal amount) {
     return amount.setScale(2, ROUNDING);
   }
-
-  public static BigDecimal yuan(String amount) {
-    return yuan(new BigDecimal(amount));
-  }
 }

@@ -3,6 +3,8 @@ package com.bpocontractflow.signing;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 import static com.bpocontractflow.validation.InputRules.*;
 
+import com.bpocontractflow.contract.BillingModel;
+import com.bpocontractflow.contract.DepositHandling;
 import com.bpocontractflow.contract.DisputeForum;
 import com.bpocontractflow.contract.ServiceHours;
 import com.bpocontractflow.contract.SettlementCycle;
@@ -35,6 +37,10 @@ public final class ClauseRules {
       wholeNumber(RESOLUTION_MINUTES, "服务范围与标准·问题解决时效（分钟）", 5, 1440),
       percent(SATISFACTION_TARGET, "服务范围与标准·客户满意度目标（%）", "50", "100"),
       percent(BAD_REVIEW_CEILING, "服务范围与标准·差评率上限（%）", "0", "10"),
+      choice(BILLING_MODEL, "费用与支付方式·计费方式", BillingModel.class),
+      amount(UNIT_PRICE, "费用与支付方式·单价（元）", new BigDecimal("0.01"), MAX_AMOUNT),
+      amount(DEPOSIT_AMOUNT, "定金金额（元）", BigDecimal.ZERO, MAX_AMOUNT),
+      choice(DEPOSIT_HANDLING, "定金处理方式", DepositHandling.class),
       text(EXTRA_FEES, "费用与支付方式·额外费用").length(1, 1000)
           .and((value, all) -> namesFeesOrNone((String) value), "须写“无”，或逐项写明加班费、节假日补贴、系统使用费、培训费等的金额或计算规则"),
       choice(SETTLEMENT_CYCLE, "费用与支付方式·结算周期", SettlementCycle.class),

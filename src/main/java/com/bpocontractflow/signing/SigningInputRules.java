@@ -54,21 +54,13 @@ public final class SigningInputRules {
           text(PROPOSAL_COMMENT, "商家意见").optional().length(0, 2000)
               .when(v -> !ProposalDecision.REVISION_REQUESTED.name().equals(v.get(PROPOSAL_DECISION))))),
       Map.entry(DRAFT_CONTRACT, ClauseRules.with(
-          choice(SIGNING_METHOD, "签署方式", SigningMethod.class),
-          choice(BILLING_MODEL, "费用与支付方式·计费方式", BillingModel.class),
-          amount(UNIT_PRICE, "费用与支付方式·单价（元）", new BigDecimal("0.01"), MAX_AMOUNT),
-          amount(DEPOSIT_AMOUNT, "定金金额（元）", BigDecimal.ZERO, MAX_AMOUNT),
-          choice(DEPOSIT_HANDLING, "定金处理方式", DepositHandling.class))),
+          choice(SIGNING_METHOD, "签署方式", SigningMethod.class))),
       Map.entry(REVIEW_CLAUSES, InputRules.of(
           bool(CLAUSES_AGREED, "商家同意全部条款"),
           text(CLAUSE_FEEDBACK, "商家修改意见").length(2, 4000)
               .when(v -> Boolean.FALSE.equals(v.get(CLAUSES_AGREED))))),
       Map.entry(REVISE_CLAUSES, ClauseRules.with(
-          text(REVISION_SUMMARY, "修改说明").length(2, 4000),
-          choice(BILLING_MODEL, "费用与支付方式·计费方式", BillingModel.class),
-          amount(UNIT_PRICE, "费用与支付方式·单价（元）", new BigDecimal("0.01"), MAX_AMOUNT),
-          amount(DEPOSIT_AMOUNT, "定金金额（元）", BigDecimal.ZERO, MAX_AMOUNT),
-          choice(DEPOSIT_HANDLING, "定金处理方式", DepositHandling.class))),
+          text(REVISION_SUMMARY, "修改说明").length(2, 4000))),
       Map.entry(SEAL_CONTRACT, InputRules.of(
           text(SEALED_BY, "盖章经办人").length(1, 50),
           pastDate(SEALED_DATE, "盖章日期"))),

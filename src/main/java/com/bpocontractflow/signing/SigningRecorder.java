@@ -22,8 +22,7 @@ import org.springframework.stereotype.Component;
 public class SigningRecorder {
 
   /** What a clause set version holds besides the six clauses' own fields. */
-  static final List<String> CLAUSE_SET_EXTRA = List.of(BILLING_MODEL, UNIT_PRICE, DEPOSIT_AMOUNT,
-      DEPOSIT_HANDLING, SIGNING_METHOD, SEATS);
+  static final List<String> CLAUSE_SET_EXTRA = List.of(SIGNING_METHOD, SEATS);
 
   private final ContractRepository contracts;
   private final ClauseSets clauseSets;

@@ -33,8 +33,4 @@ public class VaguePhrases {
     });
     return problems;
   }
-
-  public List<String> phrases() {
-    return phrases;
-  }
 }
