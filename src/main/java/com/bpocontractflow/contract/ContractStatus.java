@@ -12,7 +12,10 @@ public enum ContractStatus {
   SIGNING("合同签署中"),
   SIGNED("合同已签署"),
   DEPOSIT_PAID("定金已付清"),
-  LIVE("已正式上线");
+  LIVE("已正式上线"),
+  TERMINATING("解约通知期"),
+  ENDED("服务已结束"),
+  CLOSED("合同已结束，数据已处理");
 
   private final String label;
 

@@ -10,7 +10,20 @@ public enum MerchantMail {
   DEPOSIT_REQUEST("deposit-request", "定金付款通知"),
   DEPOSIT_SHORT("deposit-short", "已收到部分定金，尚欠 %s 元"),
   GO_LIVE("go-live", "客服服务正式上线通知"),
-  REMINDER("reminder", "第 %s 次提醒：%s");
+  REMINDER("reminder", "第 %s 次提醒：%s"),
+  // the service term, service levels and disputes: one layout, texts composed by the step (MailNotice)
+  TRIAL_EXIT("notice", "试用期退出确认：服务至 %s 结束"),
+  RENEWAL_TALKS("notice", "合同将于 %s 到期：续签协商"),
+  RENEWED("notice", "合同已续签至 %s"),
+  NOTICE_ACKNOWLEDGED("notice", "解约通知回执：服务至 %s 结束"),
+  NOTICE_REPEATED("notice", "再次收到解约通知：服务仍至 %s 结束"),
+  FINAL_STATEMENT("notice", "最终结算单"),
+  DATA_DISPOSED("notice", "客户数据已%s"),
+  SLA_STATEMENT("notice", "服务水平评估结算单（%s 至 %s）"),
+  DISPUTE_OPENED("notice", "纠纷协商安排（协商期限至 %s）"),
+  DISPUTE_SETTLED("notice", "纠纷已协商解决"),
+  DISPUTE_ESCALATED("notice", "纠纷协商未果，将提交%s"),
+  DISPUTE_FILED("notice", "纠纷已提交%s");
 
   private final String template;
   private final String subject;

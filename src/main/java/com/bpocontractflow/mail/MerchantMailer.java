@@ -45,6 +45,11 @@ public class MerchantMailer {
     return outbox.enqueue(contract.contractNumber(), mail.name(), contract.merchantEmail(), rendered);
   }
 
+  /** Renders a notice e-mail (the shared layout with the step's own paragraphs and rows) and enqueues it. */
+  public String sendNotice(MerchantMail mail, Contract contract, MailNotice notice, Object... subjectArguments) {
+    return send(mail, contract, notice.model(), subjectArguments);
+  }
+
   /** The values every merchant-facing text may use, in zh-CN labels. */
   public Map<String, Object> model(Contract c) {
     Map<String, Object> m = new HashMap<>();

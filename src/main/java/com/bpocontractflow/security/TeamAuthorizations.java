@@ -4,7 +4,10 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import com.bpocontractflow.merchant.MerchantAnswers;
+import com.bpocontractflow.dispute.DisputeResolutionProcess;
 import com.bpocontractflow.signing.ContractSigningProcess;
+import com.bpocontractflow.sla.SlaReviewProcess;
+import com.bpocontractflow.term.ServiceTermProcess;
 import com.bpocontractflow.team.Teams;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -53,11 +56,14 @@ class TeamAuthorizations {
       grant(group, Resources.FILTER, ANY, Permissions.READ);
       grant(group, Resources.USER, ANY, Permissions.READ);
       grant(group, Resources.GROUP, ANY, Permissions.READ);
-      grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ);
+      for (String key : List.of(process, ServiceTermProcess.KEY, SlaReviewProcess.KEY, DisputeResolutionProcess.KEY)) {
+        grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ);
+      }
     }
-    grant(Teams.SALES.groupId(), Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grant(Teams.SALES.groupId(), Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+    // who starts what: sales a contract, sales and legal a dispute, integrations (the CS system) a period review
+    startableBy(Teams.SALES.groupId(), process, DisputeResolutionProcess.KEY);
+    startableBy(Teams.LEGAL.groupId(), DisputeResolutionProcess.KEY);
+    startableBy(Teams.INTEGRATIONS.groupId(), SlaReviewProcess.KEY);
 
     String managers = Teams.MANAGERS.groupId();
     grant(managers, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -74,9 +80,21 @@ class TeamAuthorizations {
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
       grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE);
     }
+    // the integrations correlate termination notices to the running service term
+    grant(Teams.INTEGRATIONS.groupId(), Resources.PROCESS_DEFINITION, ServiceTermProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.UPDATE_INSTANCE);
     // answers through links complete the waiting task; the user cannot log in (no such identity exists)
     grant(MERCHANT_LINKS_GROUP, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.UPDATE,
         TaskPermissions.TASK_WORK);
+  }
+
+  private void startableBy(String group, String... processKeys) {
+    for (String key : processKeys) {
+      grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
+    }
+    grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
   }
 
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {

@@ -8,6 +8,7 @@ import com.bpocontractflow.contract.DepositHandling;
 import com.bpocontractflow.contract.DisputeForum;
 import com.bpocontractflow.contract.ServiceHours;
 import com.bpocontractflow.contract.SettlementCycle;
+import com.bpocontractflow.settlement.LatePayment;
 import com.bpocontractflow.validation.InputRules;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import java.util.Map;
  */
 public final class ClauseRules {
 
-  static final BigDecimal MAX_AMOUNT = SigningInputRules.MAX_AMOUNT;
+  static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");
 
   /** Every field of the six clauses, with the clause named in its label. */
   static final List<Rule> RULES = List.of(
@@ -44,7 +45,9 @@ public final class ClauseRules {
       text(EXTRA_FEES, "费用与支付方式·额外费用").length(1, 1000)
           .and((value, all) -> namesFeesOrNone((String) value), "须写“无”，或逐项写明加班费、节假日补贴、系统使用费、培训费等的金额或计算规则"),
       choice(SETTLEMENT_CYCLE, "费用与支付方式·结算周期", SettlementCycle.class),
-      text(LATE_PAYMENT_RULE, "费用与支付方式·逾期付款规则").length(6, 500),
+      text(LATE_PAYMENT_RULE, "费用与支付方式·逾期付款规则").length(6, 500)
+          .and((value, all) -> LatePayment.dailyPercent((String) value).isPresent(),
+              "须写明每日违约金比例，例如“每逾期一日，按应付未付金额的 0.05% 支付违约金”"),
       text(DATA_CATEGORIES, "数据安全与保密·数据类别").length(2, 500),
       text(DATA_PURPOSE, "数据安全与保密·处理目的").length(2, 500),
       text(DATA_PROTECTION, "数据安全与保密·保护措施").length(6, 1000),

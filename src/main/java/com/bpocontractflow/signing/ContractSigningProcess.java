@@ -51,7 +51,10 @@ public final class ContractSigningProcess {
     public static final String DEPOSIT_RECEIVED = "BoundaryEvent_DepositReceived";
     public static final String SIGNING_TARGET_MISSED = "StartEvent_SigningTargetMissed";
     public static final String END_PROPOSAL_DECLINED = "EndEvent_ProposalDeclined";
-    public static final String END_WENT_LIVE = "EndEvent_WentLive";
+    /** Reached at go-live: the service term runs in {@code contract-term}, called with the business key. */
+    public static final String SERVICE_TERM = "CallActivity_ContractTerm";
+    public static final String END_CONTRACT_ENDED = "EndEvent_ContractEnded";
+    public static final String END_TARGET_MET_BY_GO_LIVE = "EndEvent_TargetMetByGoLive";
 
     private Elements() {
     }

@@ -5,6 +5,7 @@ import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.DRAFT_PRO
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.REVISE_CLAUSES;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 
+import com.bpocontractflow.term.ServiceInputRules;
 import com.bpocontractflow.validation.InputRules;
 import com.bpocontractflow.validation.InvalidInputException;
 import com.bpocontractflow.validation.VaguePhrases;
@@ -62,7 +63,8 @@ public class UserTaskListener implements TaskListener {
   private void complete(DelegateTask task) {
     String key = task.getTaskDefinitionKey();
     Map<String, Object> values = task.getVariables();
-    List<String> problems = new ArrayList<>(SigningInputRules.forStep(key).problems(values));
+    InputRules rules = SigningInputRules.hasRules(key) ? SigningInputRules.forStep(key) : ServiceInputRules.forStep(key);
+    List<String> problems = new ArrayList<>(rules.problems(values));
     problems.addAll(vaguePhrases.problems(SigningInputRules.specificTexts(key, values)));
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);

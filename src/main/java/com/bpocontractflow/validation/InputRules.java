@@ -146,7 +146,7 @@ public final class InputRules {
       if (date == null) {
         return "「" + label + "」必须是有效日期（格式：2026-01-31）";
       }
-      if (date.isAfter(LocalDate.now(Clocks.ZONE))) {
+      if (date.isAfter(Clocks.today())) {
         return "「" + label + "」不能晚于今天";
       }
       return null;
@@ -160,7 +160,7 @@ public final class InputRules {
       if (date == null) {
         return "「" + label + "」必须是有效日期（格式：2026-01-31）";
       }
-      if (date.isBefore(LocalDate.now(Clocks.ZONE))) {
+      if (date.isBefore(Clocks.today())) {
         return "「" + label + "」不能早于今天";
       }
       return null;

@@ -106,7 +106,7 @@ class CrashRecoveryIT {
     app.waitFor();
 
     for (SigningRest.Started contract : contracts) {
-      assertThat(jdbc.sql("SELECT COUNT(*) FROM act_hi_actinst WHERE proc_inst_id_ = :pi AND act_id_ = 'EndEvent_WentLive'")
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM act_hi_actinst WHERE proc_inst_id_ = :pi AND act_id_ = 'CallActivity_ContractTerm'")
           .param("pi", contract.processInstanceId()).query(Long.class).single()).as("%s went live", contract.number())
           .isEqualTo(1);
       long remindersRun = jdbc.sql("SELECT COUNT(*) FROM act_hi_actinst WHERE proc_inst_id_ = :pi "

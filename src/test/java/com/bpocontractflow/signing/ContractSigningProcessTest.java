@@ -65,7 +65,8 @@ import org.mockito.ArgumentCaptor;
  * Engine tests of every path, loop and timer of {@code contract-signing}. The listeners and delegates are
  * the real classes (validation included); only their repositories and the mailer are replaced.
  */
-@Deployment(resources = {ContractSigningProcess.RESOURCE, ContractSigningProcess.APPROVAL_DECISION_RESOURCE})
+@Deployment(resources = {ContractSigningProcess.RESOURCE, ContractSigningProcess.APPROVAL_DECISION_RESOURCE,
+    ContractSigningProcessTest.TERM_STUB})
 class ContractSigningProcessTest {
 
   @RegisterExtension
@@ -74,6 +75,7 @@ class ContractSigningProcessTest {
       .build();
 
   static final String NUMBER = "BPO-2026-000042";
+  static final String TERM_STUB = "bpmn/contract-term-stub.bpmn";
   static final SigningProperties TIMERS = new SigningProperties(Duration.ofDays(2), 3, Duration.ofDays(7), Duration.ofDays(14));
 
   final ContractRepository contracts = mock(ContractRepository.class);
@@ -130,6 +132,16 @@ class ContractSigningProcessTest {
     return pi;
   }
 
+  ProcessInstance goLiveElectronically() {
+    useContract(new BigDecimal("5000.00"), SigningMethod.ELECTRONIC);
+    ProcessInstance pi = agreeOnContract("ELECTRONIC", "5000.00");
+    correlate(pi, Messages.MERCHANT_SIGNED, vars(Vars.SIGNER_NAME, "王小明"));
+    completeTask(pi, COUNTERSIGN_CONTRACT, countersign());
+    correlate(pi, Messages.DEPOSIT_RECEIVED, payment("5000.00", "PAY-20261126-042"));
+    onboardAndGoLive(pi);
+    return pi;
+  }
+
   void onboardAndGoLive(ProcessInstance pi) {
     assertThat(pi).isWaitingAt(CONDUCT_TRAINING, AUTHORIZE_SUBACCOUNTS, CONFIGURE_CS_SOFTWARE);
     completeTask(pi, CONDUCT_TRAINING, training());
@@ -163,7 +175,7 @@ class ContractSigningProcessTest {
     correlate(pi, Messages.DEPOSIT_RECEIVED, payment("5000.00", "PAY-20261126-001"));
 
     onboardAndGoLive(pi);
-    assertThat(pi).isEnded().hasPassed(Elements.END_WENT_LIVE)
+    assertThat(pi).isWaitingAt(Elements.SERVICE_TERM)
         .hasPassedInOrder(DRAFT_PROPOSAL, CONFIRM_PROPOSAL, DRAFT_CONTRACT, REVIEW_CLAUSES, SEAL_CONTRACT,
             COURIER_CONTRACT, RECEIVE_COUNTERSIGNED_CONTRACT, "ServiceTask_RecordDepositPayment", APPROVE_GO_LIVE);
     Assertions.assertThat(pi.getBusinessKey()).isEqualTo(NUMBER);
@@ -199,7 +211,7 @@ class ContractSigningProcessTest {
     completeTask(pi, CONFIGURE_CS_SOFTWARE, software());
     completeTask(pi, APPROVE_GO_LIVE, goLive());
 
-    assertThat(pi).isEnded().hasPassed(Elements.END_WENT_LIVE);
+    assertThat(pi).isWaitingAt(Elements.SERVICE_TERM);
     assertThat(pi).variables().containsEntry(Vars.PROPOSAL_ROUND, 2).containsEntry(Vars.REVIEW_ROUND, 2);
     Assertions.assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
         .activityId(CONDUCT_TRAINING).count()).isEqualTo(2);
@@ -578,6 +590,33 @@ class ContractSigningProcessTest {
         .taskDefinitionKey(REVIEW_OVERDUE_SIGNING).count()).isEqualTo(1);
     completeTask(pi, REVIEW_OVERDUE_SIGNING, escalationHandled());
     assertThat(pi).hasPassed("EndEvent_OverdueSigningHandled").isWaitingAt(DRAFT_PROPOSAL);
+  }
+
+  @Test
+  void shouldCallTheServiceTermWithTheBusinessKeyAndEndWithIt() {
+    ProcessInstance pi = goLiveElectronically();
+
+    assertThat(pi).isWaitingAt(Elements.SERVICE_TERM);
+    ProcessInstance term = runtimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+    Assertions.assertThat(term.getBusinessKey()).isEqualTo(NUMBER);
+    Assertions.assertThat(term.getProcessDefinitionId()).startsWith("contract-term:");
+    assertThat(term).variables().containsEntry(Vars.CONTRACT_ID, 42L).containsEntry(Vars.CONTRACT_NUMBER, NUMBER)
+        .doesNotContainKey(Vars.UNIT_PRICE);
+
+    runtimeService().signal(runtimeService().createExecutionQuery().processInstanceId(term.getId())
+        .activityId("ReceiveTask_StubTermRunning").singleResult().getId());
+    assertThat(pi).isEnded().hasPassed(Elements.END_CONTRACT_ENDED);
+  }
+
+  @Test
+  void shouldNotEscalateTheSigningTargetOnceTheContractWentLive() {
+    ProcessInstance pi = goLiveElectronically();
+
+    execute(job(Elements.SIGNING_TARGET_MISSED, pi));
+
+    assertThat(pi).hasPassed(Elements.END_TARGET_MET_BY_GO_LIVE).hasNotPassed(REVIEW_OVERDUE_SIGNING)
+        .isWaitingAt(Elements.SERVICE_TERM);
+    Assertions.assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
   }
 
   @Test

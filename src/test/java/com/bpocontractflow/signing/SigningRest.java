@@ -133,7 +133,7 @@ public class SigningRest {
 
   public boolean wentLive(Started contract) {
     return getList("/history/activity-instance?processInstanceId=" + contract.processInstanceId()
-        + "&activityId=EndEvent_WentLive&finished=true").size() == 1;
+        + "&activityId=" + ContractSigningProcess.Elements.SERVICE_TERM).size() == 1;
   }
 
   /** Variables as the REST API takes them: {"name": {"value": ...}} (types inferred by the engine). */

@@ -1,0 +1,103 @@
+package com.bpocontractflow.term;
+
+import static com.bpocontractflow.term.ServiceTermProcess.Vars.*;
+import static com.bpocontractflow.validation.InputRules.*;
+
+import com.bpocontractflow.contract.Party;
+import com.bpocontractflow.dispute.DisputeOutcome;
+import com.bpocontractflow.dispute.DisputeResolutionProcess;
+import com.bpocontractflow.sla.SlaReviewProcess;
+import com.bpocontractflow.validation.InputRules;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * What each step after go-live requires ({@code contract-term}, {@code sla-review},
+ * {@code dispute-resolution}), checked on the server whatever the input came through.
+ */
+public final class ServiceInputRules {
+
+  static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");
+  private static final String CONTRACT_NUMBER = "contractNumber";
+
+  private static final Map<String, InputRules> RULES = Map.ofEntries(
+      Map.entry(ServiceTermProcess.Tasks.REVIEW_TRIAL, InputRules.of(
+          choice(TRIAL_OUTCOME, "试用结果", TrialOutcome.class),
+          text(TRIAL_REVIEW_NOTE, "评估意见").length(2, 2000))),
+      Map.entry(ServiceTermProcess.Tasks.NEGOTIATE_RENEWAL, InputRules.of(
+          choice(RENEWAL_DECISION, "续签结果", RenewalDecision.class),
+          wholeNumber(RENEWAL_MONTHS, "续签期限（月）", 1, 60)
+              .when(v -> RenewalDecision.RENEW.name().equals(v.get(RENEWAL_DECISION))),
+          text(RENEWAL_NOTE, "协商记录").length(2, 2000))),
+      Map.entry(ServiceTermProcess.Tasks.FINAL_SETTLEMENT, InputRules.of(
+          pastDate(INVOICED_THROUGH, "服务费已开票至").optional(),
+          amount(UNPAID_INVOICES, "未付发票金额（元）", BigDecimal.ZERO, MAX_AMOUNT),
+          amount(USAGE_FEES, "未开票的按量服务费（元）", BigDecimal.ZERO, MAX_AMOUNT),
+          text(SETTLEMENT_NOTE, "结算说明").optional().length(0, 2000))),
+      Map.entry(ServiceTermProcess.Tasks.RETURN_OR_DELETE_DATA, InputRules.of(
+          choice(DATA_DISPOSAL, "处理方式", DataDisposal.class),
+          pastDate(DATA_DISPOSED_ON, "处理日期")
+              .and((value, all) -> notBefore(value, all.get(LAST_SERVICE_DAY)), "不能早于最后服务日"),
+          text(DATA_DISPOSAL_NOTE, "处理说明（返还方式或删除范围、核验人）").length(6, 2000))),
+      Map.entry(SlaReviewProcess.START_FORM, InputRules.of(
+          text(CONTRACT_NUMBER, "合同编号").matches("^BPO-\\d{4}-\\d{6}$", "格式应为 BPO-年份-6 位数字，例如 BPO-2026-000123"),
+          pastDate(SlaReviewProcess.Vars.PERIOD_START, "评估期开始日期"),
+          pastDate(SlaReviewProcess.Vars.PERIOD_END, "评估期结束日期")
+              .and((value, all) -> notBefore(value, all.get(SlaReviewProcess.Vars.PERIOD_START)), "不能早于开始日期")
+              .and((value, all) -> withinDays(all.get(SlaReviewProcess.Vars.PERIOD_START), value, 92),
+                  "评估期不能超过 92 天（一个季度）"),
+          percent(SlaReviewProcess.Vars.FIRST_REPLY_ON_TIME, "首次响应及时率（%）", "0", "100"),
+          wholeNumber(SlaReviewProcess.Vars.AVERAGE_FIRST_REPLY_SECONDS, "平均首次响应时间（秒）", 0, 86400),
+          percent(SlaReviewProcess.Vars.RESOLVED_ON_TIME, "问题按时解决率（%）", "0", "100"),
+          percent(SlaReviewProcess.Vars.SATISFACTION, "客户满意度（%）", "0", "100"),
+          percent(SlaReviewProcess.Vars.BAD_REVIEW_RATE, "差评率（%）", "0", "100"),
+          wholeNumber(SlaReviewProcess.Vars.COMPLAINTS, "投诉数", 0, 1000000),
+          amount(SlaReviewProcess.Vars.PERIOD_FEES, "本期服务费（元）", BigDecimal.ZERO, MAX_AMOUNT),
+          amount(SlaReviewProcess.Vars.OVERDUE_AMOUNT, "商家逾期未付金额（元）", BigDecimal.ZERO, MAX_AMOUNT).optional(),
+          wholeNumber(SlaReviewProcess.Vars.OVERDUE_DAYS, "逾期天数", 0, 3650).optional())),
+      Map.entry(SlaReviewProcess.Tasks.APPROVE_COMPENSATION, InputRules.of(
+          percent(SlaReviewProcess.Vars.FEE_REDUCTION_PERCENT, "减免服务费（%）", "0", "100"),
+          wholeNumber(SlaReviewProcess.Vars.FREE_EXTENSION_DAYS, "免费延长服务（天）", 0, 365),
+          amount(SlaReviewProcess.Vars.PENALTY_AMOUNT, "违约金（元）", BigDecimal.ZERO, MAX_AMOUNT),
+          text(SlaReviewProcess.Vars.ADJUSTMENT_REASON, "调整原因").length(2, 2000)
+              .when(SlaReviewProcess::adjusted),
+          text(SlaReviewProcess.Vars.ADJUSTMENT_REASON, "审批意见").optional().length(0, 2000)
+              .when(v -> !SlaReviewProcess.adjusted(v)))),
+      Map.entry(DisputeResolutionProcess.START_FORM, InputRules.of(
+          text(CONTRACT_NUMBER, "合同编号").matches("^BPO-\\d{4}-\\d{6}$", "格式应为 BPO-年份-6 位数字，例如 BPO-2026-000123"),
+          choice(DisputeResolutionProcess.Vars.RAISED_BY, "提出方", Party.class),
+          text(DisputeResolutionProcess.Vars.DISPUTE_DESCRIPTION, "争议事项").length(10, 4000))),
+      Map.entry(DisputeResolutionProcess.Tasks.NEGOTIATE_DISPUTE, InputRules.of(
+          choice(DisputeResolutionProcess.Vars.DISPUTE_OUTCOME, "协商结果", DisputeOutcome.class),
+          text(DisputeResolutionProcess.Vars.SETTLEMENT_TERMS, "和解内容").length(6, 4000)
+              .when(v -> DisputeOutcome.RESOLVED.name().equals(v.get(DisputeResolutionProcess.Vars.DISPUTE_OUTCOME))),
+          text(DisputeResolutionProcess.Vars.NEGOTIATION_NOTES, "协商记录").length(2, 4000))),
+      Map.entry(DisputeResolutionProcess.Tasks.FILE_WITH_FORUM, InputRules.of(
+          pastDate(DisputeResolutionProcess.Vars.FILED_ON, "提交日期"),
+          text(DisputeResolutionProcess.Vars.CASE_REFERENCE, "案号或受理编号").length(2, 100)
+              .matches("^[^<>]*$", "不能包含 < 或 >"))));
+
+  private ServiceInputRules() {
+  }
+
+  public static boolean hasRules(String taskOrFormId) {
+    return RULES.containsKey(taskOrFormId);
+  }
+
+  public static InputRules forStep(String taskOrFormId) {
+    return RULES.getOrDefault(taskOrFormId, InputRules.none());
+  }
+
+  private static boolean notBefore(Object date, Object earliest) {
+    LocalDate day = toDate(date);
+    LocalDate first = toDate(earliest);
+    return day == null || first == null || !day.isBefore(first);
+  }
+
+  private static boolean withinDays(Object start, Object end, int days) {
+    LocalDate first = toDate(start);
+    LocalDate last = toDate(end);
+    return first == null || last == null || !last.isAfter(first.plusDays(days - 1L));
+  }
+}

@@ -1,0 +1,371 @@
+package com.bpocontractflow.term;
+
+import static com.bpocontractflow.signing.ContractSigningProcess.Vars.CONTRACT_ID;
+import static com.bpocontractflow.term.ServiceTermProcess.Vars.*;
+import static com.bpocontractflow.validation.InputRules.bool;
+import static com.bpocontractflow.validation.InputRules.choice;
+import static com.bpocontractflow.validation.InputRules.pastDate;
+import static com.bpocontractflow.validation.InputRules.text;
+
+import com.bpocontractflow.contract.BillingModel;
+import com.bpocontractflow.contract.ClauseSets;
+import com.bpocontractflow.contract.Contract;
+import com.bpocontractflow.contract.ContractRepository;
+import com.bpocontractflow.contract.ContractStatus;
+import com.bpocontractflow.contract.DepositHandling;
+import com.bpocontractflow.contract.Party;
+import com.bpocontractflow.deposit.DepositLedger;
+import com.bpocontractflow.mail.MailNotice;
+import com.bpocontractflow.mail.MerchantMail;
+import com.bpocontractflow.mail.MerchantMailer;
+import com.bpocontractflow.settlement.FeeCalculator;
+import com.bpocontractflow.settlement.FinalSettlement;
+import com.bpocontractflow.settlement.Money;
+import com.bpocontractflow.term.TermRecords.Notice;
+import com.bpocontractflow.term.TermRecords.Term;
+import com.bpocontractflow.validation.InputRules;
+import com.bpocontractflow.validation.InvalidInputException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of {@code contract-term}: the term's dates from the signed clauses, renewal, the three ways a
+ * term ends (trial exit, expiry, termination notice), the final statement and the fate of the merchant's
+ * data. The contract's tables hold the facts; process variables hold the timer instants and what the
+ * forms show.
+ */
+@Component("serviceTerm")
+public class ServiceTerm {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceTerm.class);
+
+  /** The variables of the {@code TerminationNoticeReceived} message. */
+  static final InputRules NOTICE = InputRules.of(
+      choice(NOTICE_PARTY, "通知方（noticeParty）", Party.class),
+      pastDate(NOTICE_RECEIVED_DATE, "通知送达日期（noticeReceivedDate）"),
+      text(TERMINATION_REASON, "解约原因（terminationReason）").length(2, 2000),
+      bool(TERMINATION_WITH_CAUSE, "是否因对方违约解约（terminationWithCause）").optional());
+
+  private final ContractRepository contracts;
+  private final ClauseSets clauseSets;
+  private final DepositLedger ledger;
+  private final TermRecords records;
+  private final MerchantMailer mailer;
+
+  public ServiceTerm(ContractRepository contracts, ClauseSets clauseSets, DepositLedger ledger, TermRecords records,
+      MerchantMailer mailer) {
+    this.contracts = contracts;
+    this.clauseSets = clauseSets;
+    this.ledger = ledger;
+    this.records = records;
+    this.mailer = mailer;
+  }
+
+  /** Computes the term's dates from the signed clauses and the approved go-live date. */
+  public void start(DelegateExecution execution) {
+    long id = contractId(execution);
+    Contract contract = contracts.get(id);
+    Map<String, Object> clauses = clauses(id);
+    LocalDate goLive = contract.goLiveDate();
+    int trialDays = whole(clauses, "trialDays");
+    LocalDate trialLastDay = trialDays > 0 ? goLive.plusDays(trialDays - 1L) : null;
+    LocalDate termLastDay = goLive.plusMonths(whole(clauses, "termMonths")).minusDays(1);
+    records.begin(id, goLive, trialLastDay, termLastDay);
+    contracts.updateStatus(id, ContractStatus.LIVE);
+
+    execution.setVariable(GO_LIVE_DATE, goLive.toString());
+    execution.setVariable(HAS_TRIAL, trialLastDay != null);
+    if (trialLastDay != null) {
+      execution.setVariable(TRIAL_LAST_DAY, trialLastDay.toString());
+      execution.setVariable(TRIAL_REVIEW_AT, TermDates.morningOf(trialLastDay));
+      execution.setVariable(TRIAL_EXIT_NOTICE_DAYS, whole(clauses, "trialExitNoticeDays"));
+    }
+    setTermEnd(execution, termLastDay, whole(clauses, "renewalWindowDays"));
+  }
+
+  /** The renewal window opened: the merchant is invited to talk about renewing. */
+  public void renewalTalks(DelegateExecution execution) {
+    long id = contractId(execution);
+    Term term = records.get(id);
+    Map<String, Object> clauses = clauses(id);
+    mailer.sendNotice(MerchantMail.RENEWAL_TALKS, contracts.get(id), MailNotice.of(
+            "贵司与我方的客服外包合同将于 " + TermDates.zh(term.termLastDay()) + " 到期。按合同约定，我们在到期前 "
+                + whole(clauses, "renewalWindowDays") + " 天与贵司协商续签事宜。",
+            "您的客户经理将在近日与您联系。如不再续签，合同将于到期日终止，届时我们将按合同进行最终结算，并返还或删除贵司的客户数据。")
+        .row("合同到期日", TermDates.zh(term.termLastDay()))
+        .row("已续签次数", term.renewals()),
+        TermDates.zh(term.termLastDay()));
+  }
+
+  /** RENEW: the term runs on by the agreed months, with a new renewal window before its new end. */
+  public void renew(DelegateExecution execution) {
+    long id = contractId(execution);
+    Term term = records.get(id);
+    long months = InputRules.toWholeNumber(execution.getVariable(RENEWAL_MONTHS));
+    LocalDate newLastDay = term.termLastDay().plusDays(1).plusMonths(months).minusDays(1);
+    records.renewed(id, newLastDay);
+    setTermEnd(execution, newLastDay, whole(clauses(id), "renewalWindowDays"));
+    execution.removeVariable(RENEWAL_DECISION);
+    mailer.sendNotice(MerchantMail.RENEWED, contracts.get(id), MailNotice.of(
+            "感谢贵司继续信任。双方已协商一致续签客服外包合同，合同其他条款不变。")
+        .row("续签期限", months + " 个月")
+        .row("新的合同到期日", TermDates.zh(newLastDay)),
+        TermDates.zh(newLastDay));
+  }
+
+  /** EXPIRE: the term ran out on its last day. */
+  public void expired(DelegateExecution execution) {
+    long id = contractId(execution);
+    Term term = records.get(id);
+    end(execution, id, EndReason.EXPIRED, term.termLastDay());
+  }
+
+  /** TERMINATE in review-trial: the service ends after the trial exit notice. */
+  public void trialExit(DelegateExecution execution) {
+    long id = contractId(execution);
+    int noticeDays = whole(clauses(id), "trialExitNoticeDays");
+    LocalDate lastDay = TermDates.today().plusDays(noticeDays);
+    end(execution, id, EndReason.TRIAL_EXIT, lastDay);
+    execution.setVariable(SERVICE_ENDS_AT, TermDates.endOf(lastDay));
+    contracts.updateStatus(id, ContractStatus.TERMINATING);
+    mailer.sendNotice(MerchantMail.TRIAL_EXIT, contracts.get(id), MailNotice.of(
+            "试用期评估后，双方不再继续合作。按合同约定的试用期退出通知期（" + noticeDays + " 天），服务将持续到 "
+                + TermDates.zh(lastDay) + "，之后我们将进行最终结算，并按合同返还或删除贵司的客户数据。",
+            "试用期内退出不收取违约金。")
+        .row("最后服务日", TermDates.zh(lastDay)),
+        TermDates.zh(lastDay));
+  }
+
+  /**
+   * A termination notice reached a party. It takes effect on receipt: the last day of service is the day
+   * of receipt plus the contract's notice days (calendar days), and never later than the term's end.
+   * Refused, changing nothing, when its data is invalid, it is dated in the future or before go-live.
+   */
+  public void noticeReceived(DelegateExecution execution) {
+    long id = contractId(execution);
+    Term term = records.get(id);
+    Notice notice = notice(execution, id, term);
+    records.recordNotice(id, notice, TermRecords.ACCEPTED);
+    end(execution, id, EndReason.TERMINATED, notice.effectiveDate());
+    execution.setVariable(SERVICE_ENDS_AT, TermDates.endOf(notice.effectiveDate()));
+    contracts.updateStatus(id, ContractStatus.TERMINATING);
+    boolean penalty = earlyTerminationPenaltyApplies(notice, term) && penaltyAmount(id).signum() > 0;
+    MailNotice mail = MailNotice.of(
+            (notice.party() == Party.MERCHANT ? "我们已收到贵司的书面解约通知。" : "我方已向贵司发出书面解约通知。")
+                + "按合同约定，解约通知自送达之日起生效，通知期 " + noticeDays(id) + " 天（自然日，自送达日起算）；"
+                + "通知期内服务照常进行。")
+        .row("通知方", notice.party().label())
+        .row("送达日期", TermDates.zh(notice.receivedDate()))
+        .row("解约原因", notice.reason())
+        .row("最后服务日", TermDates.zh(notice.effectiveDate()));
+    if (penalty) {
+      mail.row("提前解约违约金", MerchantMailer.yuan(penaltyAmount(id)) + " 元（商家无故提前解约，按合同约定）");
+    }
+    mail.closing("服务结束后，我们将发送最终结算单，并按合同约定返还或删除贵司的客户数据。");
+    mailer.sendNotice(MerchantMail.NOTICE_ACKNOWLEDGED, contracts.get(id), mail, TermDates.zh(notice.effectiveDate()));
+  }
+
+  /** A further notice while one runs: recorded and answered; the first notice's end date stands. */
+  public void repeatNotice(DelegateExecution execution) {
+    long id = contractId(execution);
+    Term term = records.get(id);
+    Notice notice = notice(execution, id, term);
+    records.recordNotice(id, notice, TermRecords.REPEATED);
+    LocalDate lastDay = records.get(id).lastServiceDay();
+    LOG.warn("A further termination notice was recorded; the service still ends on {}", lastDay);
+    mailer.sendNotice(MerchantMail.NOTICE_REPEATED, contracts.get(id), MailNotice.of(
+            "我们于 " + TermDates.zh(notice.receivedDate()) + " 再次收到解约通知（通知方：" + notice.party().label()
+                + "）。合同已在通知期内，此前的解约已生效，最后服务日不变。本次通知已登记备查。")
+        .row("最后服务日", TermDates.zh(lastDay)),
+        TermDates.zh(lastDay));
+  }
+
+  /** What finance sees when the final settlement is due: the end, the deposit, any penalty. */
+  public void prepareSettlement(DelegateTask task) {
+    long id = contractId(task);
+    Term term = records.get(id);
+    Contract contract = contracts.get(id);
+    Map<String, Object> clauses = clauses(id);
+    BillingModel model = BillingModel.valueOf((String) clauses.getOrDefault("billingModel", contract.billingModel()));
+    BigDecimal monthly = FeeCalculator.monthlyFee(model, unitPrice(clauses, contract), contract.seats());
+    task.setVariable(LAST_SERVICE_DAY, term.lastServiceDay().toString());
+    task.setVariable(END_REASON, EndReason.valueOf(term.endReason()).label());
+    task.setVariable(MONTHLY_FEE, monthly == null ? "按量计费（" + model.label() + "）" : MerchantMailer.yuan(monthly));
+    task.setVariable(DEPOSIT_HELD, MerchantMailer.yuan(ledger.totalPaid(id)));
+    task.setVariable(DEPOSIT_HANDLING_LABEL, depositHandling(clauses, contract).label());
+    task.setVariable(PENALTY_DUE, MerchantMailer.yuan(penalties(id, term).stream()
+        .reduce(BigDecimal.ZERO, BigDecimal::add)));
+  }
+
+  /**
+   * Computes the final statement: fees from the day after the last invoiced day to the last day of
+   * service (pro rata by calendar days for monthly fees; usage fees as finance reports them), unpaid
+   * invoices, penalties, and the deposit refunded or set off. Stored, e-mailed to the merchant.
+   */
+  public void settle(DelegateExecution execution) {
+    long id = contractId(execution);
+    Term term = records.get(id);
+    Contract contract = contracts.get(id);
+    Map<String, Object> clauses = clauses(id);
+    BillingModel model = BillingModel.valueOf((String) clauses.getOrDefault("billingModel", contract.billingModel()));
+    LocalDate invoicedThrough = InputRules.toDate(execution.getVariable(INVOICED_THROUGH));
+    LocalDate feesFrom = invoicedThrough == null || invoicedThrough.isBefore(term.goLiveDate())
+        ? term.goLiveDate() : invoicedThrough.plusDays(1);
+    LocalDate feesTo = term.lastServiceDay();
+    BigDecimal monthly = FeeCalculator.monthlyFee(model, unitPrice(clauses, contract), contract.seats());
+    BigDecimal fees = monthly == null || feesFrom.isAfter(feesTo) ? Money.ZERO
+        : FeeCalculator.proRata(monthly, feesFrom, feesTo);
+    fees = fees.add(Money.yuan(amount(execution.getVariable(USAGE_FEES))));
+    List<BigDecimal> penalties = penalties(id, term);
+    DepositHandling handling = depositHandling(clauses, contract);
+    FinalSettlement statement = FinalSettlement.of(fees, amount(execution.getVariable(UNPAID_INVOICES)), penalties,
+        ledger.totalPaid(id), handling);
+    records.recordSettlement(id, feesFrom.isAfter(feesTo) ? null : feesFrom, feesTo, statement, currentUser(execution));
+    contracts.updateStatus(id, ContractStatus.ENDED);
+
+    execution.setVariable(MERCHANT_PAYS, MerchantMailer.yuan(statement.merchantPays()));
+    execution.setVariable(PROVIDER_REFUNDS, MerchantMailer.yuan(statement.providerRefunds()));
+    LocalDate dataDue = term.lastServiceDay().plusDays(whole(clauses, "dataReturnDays"));
+    execution.setVariable(DATA_DUE_DATE, TermDates.endOf(dataDue));
+    execution.setVariable(LAST_SERVICE_DAY, term.lastServiceDay().toString());
+
+    MailNotice mail = MailNotice.of("贵司的客服外包服务已于 " + TermDates.zh(term.lastServiceDay()) + " 结束（"
+            + EndReason.valueOf(term.endReason()).label() + "）。以下是按合同计算的最终结算单（人民币元，四舍五入到分）。")
+        .row("服务费计费期间", feesFrom.isAfter(feesTo) ? "已全部开票" : TermDates.zh(feesFrom) + " 至 " + TermDates.zh(feesTo))
+        .row("未开票服务费", MerchantMailer.yuan(statement.fees()))
+        .row("未付发票", MerchantMailer.yuan(statement.unpaidInvoices()))
+        .row("违约金", MerchantMailer.yuan(statement.penalties()))
+        .total("应付合计", MerchantMailer.yuan(statement.amountOwed()))
+        .row("已付定金", MerchantMailer.yuan(statement.deposit()) + "（" + handling.label() + "）")
+        .row("定金抵扣", MerchantMailer.yuan(statement.depositSetOff()))
+        .total("贵司应付", MerchantMailer.yuan(statement.merchantPays()))
+        .total("我方退还", MerchantMailer.yuan(statement.providerRefunds()))
+        .closing("按合同约定，我们将在 " + TermDates.zh(dataDue) + " 前返还或删除贵司的客户数据，完成后另行通知。");
+    Object note = execution.getVariable(SETTLEMENT_NOTE);
+    if (note instanceof String text && !text.isBlank()) {
+      mail.closing("说明：" + text.trim());
+    }
+    mailer.sendNotice(MerchantMail.FINAL_STATEMENT, contract, mail);
+  }
+
+  /** The merchant's customer data was returned or deleted: recorded and confirmed to the merchant. */
+  public void dataDisposed(DelegateExecution execution) {
+    long id = contractId(execution);
+    DataDisposal disposal = DataDisposal.valueOf((String) execution.getVariable(DATA_DISPOSAL));
+    LocalDate on = InputRules.toDate(execution.getVariable(DATA_DISPOSED_ON));
+    String note = ((String) execution.getVariable(DATA_DISPOSAL_NOTE)).trim();
+    records.dataDisposed(id, disposal, on, note, currentUser(execution));
+    contracts.updateStatus(id, ContractStatus.CLOSED);
+    mailer.sendNotice(MerchantMail.DATA_DISPOSED, contracts.get(id), MailNotice.of(
+            "按合同的数据安全与保密条款及《个人信息保护法》第二十一条，我们已于 " + TermDates.zh(on) + disposal.label()
+                + "贵司委托处理的顾客个人信息，并不再保留任何副本。")
+        .row("处理方式", disposal.label())
+        .row("处理日期", TermDates.zh(on))
+        .row("处理说明", note)
+        .closing("至此合同已全部履行完毕。感谢贵司的合作。"),
+        disposal.label());
+  }
+
+  // ------------------------------------------------------------------------------------------------
+
+  private Notice notice(DelegateExecution execution, long id, Term term) {
+    Map<String, Object> values = execution.getVariables();
+    List<String> problems = new ArrayList<>(NOTICE.problems(values));
+    LocalDate received = InputRules.toDate(values.get(NOTICE_RECEIVED_DATE));
+    if (problems.isEmpty() && received.isBefore(term.goLiveDate())) {
+      problems.add("「通知送达日期（noticeReceivedDate）」" + received + " 早于上线日期 " + term.goLiveDate()
+          + "：服务尚未开始，不能按服务期解约，请与客户经理协商取消合同");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    LocalDate effective = FeeCalculator.effectiveTerminationDate(received, noticeDays(id));
+    if (effective.isAfter(term.termLastDay())) {
+      effective = term.termLastDay(); // the contract ends at its term anyway
+    }
+    return new Notice(Party.valueOf((String) values.get(NOTICE_PARTY)), received, effective,
+        ((String) values.get(TERMINATION_REASON)).trim(), Boolean.TRUE.equals(values.get(TERMINATION_WITH_CAUSE)));
+  }
+
+  /** The merchant ended the contract without cause before its term: the contract's penalty applies. */
+  static boolean earlyTerminationPenaltyApplies(Notice notice, Term term) {
+    return notice.party() == Party.MERCHANT && !notice.withCause()
+        && notice.effectiveDate().isBefore(term.termLastDay());
+  }
+
+  private List<BigDecimal> penalties(long id, Term term) {
+    if (!EndReason.TERMINATED.name().equals(term.endReason())) {
+      return List.of();
+    }
+    return records.acceptedNotice(id)
+        .filter(notice -> earlyTerminationPenaltyApplies(notice, term))
+        .map(notice -> List.of(penaltyAmount(id)))
+        .orElse(List.of());
+  }
+
+  private BigDecimal penaltyAmount(long id) {
+    return Money.yuan(amount(clauses(id).get("earlyTerminationPenalty")));
+  }
+
+  private int noticeDays(long id) {
+    return whole(clauses(id), "terminationNoticeDays");
+  }
+
+  private void end(DelegateExecution execution, long id, EndReason reason, LocalDate lastDay) {
+    records.ending(id, reason, lastDay);
+    execution.setVariable(LAST_SERVICE_DAY, lastDay.toString());
+    execution.setVariable(END_REASON, reason.label());
+  }
+
+  private static void setTermEnd(DelegateExecution execution, LocalDate termLastDay, int renewalWindowDays) {
+    execution.setVariable(TERM_LAST_DAY, termLastDay.toString());
+    execution.setVariable(TERM_ENDS_AT, TermDates.endOf(termLastDay));
+    execution.setVariable(RENEWAL_TALKS_AT, TermDates.morningOf(termLastDay.plusDays(1).minusDays(renewalWindowDays)));
+  }
+
+  private Map<String, Object> clauses(long id) {
+    return clauseSets.latest(id).orElseThrow(() -> new IllegalStateException("Contract " + id + " has no clauses"));
+  }
+
+  private static DepositHandling depositHandling(Map<String, Object> clauses, Contract contract) {
+    Object value = clauses.getOrDefault("depositHandling", contract.depositHandling());
+    return value == null ? DepositHandling.REFUND : DepositHandling.valueOf(value.toString());
+  }
+
+  private static BigDecimal unitPrice(Map<String, Object> clauses, Contract contract) {
+    BigDecimal price = InputRules.toDecimal(clauses.get("unitPrice"));
+    return price != null ? price : contract.unitPrice();
+  }
+
+  private static BigDecimal amount(Object value) {
+    BigDecimal amount = InputRules.toDecimal(value);
+    return amount == null ? BigDecimal.ZERO : amount;
+  }
+
+  private static int whole(Map<String, Object> clauses, String key) {
+    Long value = InputRules.toWholeNumber(clauses.get(key));
+    if (value == null) {
+      throw new IllegalStateException("The signed clauses have no " + key);
+    }
+    return value.intValue();
+  }
+
+  private static long contractId(VariableScope scope) {
+    return ((Number) scope.getVariable(CONTRACT_ID)).longValue();
+  }
+
+  private static String currentUser(DelegateExecution execution) {
+    Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return user == null ? null : user.getUserId();
+  }
+}

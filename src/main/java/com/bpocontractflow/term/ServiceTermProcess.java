@@ -1,0 +1,72 @@
+package com.bpocontractflow.term;
+
+/** The public interface of {@code contract-term}: its key, task ids, message and variables. */
+public final class ServiceTermProcess {
+
+  public static final String KEY = "contract-term";
+  public static final String RESOURCE = "bpmn/contract-term.bpmn";
+
+  private ServiceTermProcess() {
+  }
+
+  public static final class Tasks {
+    public static final String REVIEW_TRIAL = "review-trial";
+    public static final String NEGOTIATE_RENEWAL = "negotiate-renewal";
+    public static final String FINAL_SETTLEMENT = "final-settlement";
+    public static final String RETURN_OR_DELETE_DATA = "return-or-delete-data";
+
+    private Tasks() {
+    }
+  }
+
+  public static final class Messages {
+    public static final String TERMINATION_NOTICE_RECEIVED = "TerminationNoticeReceived";
+
+    private Messages() {
+    }
+  }
+
+  public static final class Vars {
+    // routing and timers
+    public static final String HAS_TRIAL = "hasTrial";
+    public static final String TRIAL_REVIEW_AT = "trialReviewAt";
+    public static final String RENEWAL_TALKS_AT = "renewalTalksAt";
+    public static final String TERM_ENDS_AT = "termEndsAt";
+    public static final String SERVICE_ENDS_AT = "serviceEndsAt";
+    public static final String DATA_DUE_DATE = "dataDueDate";
+    public static final String TRIAL_OUTCOME = "trialOutcome";
+    public static final String RENEWAL_DECISION = "renewalDecision";
+    // shown in the forms
+    public static final String GO_LIVE_DATE = "goLiveDate";
+    public static final String TRIAL_LAST_DAY = "trialLastDay";
+    public static final String TRIAL_EXIT_NOTICE_DAYS = "trialExitNoticeDays";
+    public static final String TERM_LAST_DAY = "termLastDay";
+    public static final String LAST_SERVICE_DAY = "lastServiceDay";
+    public static final String END_REASON = "endReason";
+    public static final String MONTHLY_FEE = "monthlyFee";
+    public static final String DEPOSIT_HELD = "depositHeld";
+    public static final String DEPOSIT_HANDLING_LABEL = "depositHandlingLabel";
+    public static final String PENALTY_DUE = "penaltyDue";
+    public static final String MERCHANT_PAYS = "merchantPays";
+    public static final String PROVIDER_REFUNDS = "providerRefunds";
+    // the message TerminationNoticeReceived
+    public static final String NOTICE_PARTY = "noticeParty";
+    public static final String NOTICE_RECEIVED_DATE = "noticeReceivedDate";
+    public static final String TERMINATION_REASON = "terminationReason";
+    public static final String TERMINATION_WITH_CAUSE = "terminationWithCause";
+    // forms
+    public static final String TRIAL_REVIEW_NOTE = "trialReviewNote";
+    public static final String RENEWAL_MONTHS = "renewalMonths";
+    public static final String RENEWAL_NOTE = "renewalNote";
+    public static final String INVOICED_THROUGH = "invoicedThrough";
+    public static final String UNPAID_INVOICES = "unpaidInvoices";
+    public static final String USAGE_FEES = "usageFees";
+    public static final String SETTLEMENT_NOTE = "settlementNote";
+    public static final String DATA_DISPOSAL = "dataDisposal";
+    public static final String DATA_DISPOSED_ON = "dataDisposedOn";
+    public static final String DATA_DISPOSAL_NOTE = "dataDisposalNote";
+
+    private Vars() {
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package com.bpocontractflow.term;
+
+import com.bpocontractflow.contract.Party;
+import com.bpocontractflow.settlement.FinalSettlement;
+import com.bpocontractflow.validation.Clocks;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The service term's tables: {@code contract_term} (its dates as they stand, how it ended, what became of
+ * the data), {@code termination_notice} and {@code final_settlement}. Runs in the engine's transaction.
+ */
+@Repository
+public class TermRecords {
+
+  /** A termination notice that set the end of the service. */
+  public record Notice(Party party, LocalDate receivedDate, LocalDate effectiveDate, String reason, boolean withCause) {
+  }
+
+  /** The term as it stands. */
+  public record Term(long contractId, LocalDate goLiveDate, LocalDate trialLastDay, LocalDate termLastDay,
+      int renewals, String endReason, LocalDate lastServiceDay) {
+  }
+
+  public static final String ACCEPTED = "ACCEPTED";
+  public static final String REPEATED = "REPEATED";
+
+  private final JdbcClient jdbc;
+
+  public TermRecords(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void begin(long contractId, LocalDate goLive, LocalDate trialLastDay, LocalDate termLastDay) {
+    jdbc.sql("""
+            INSERT INTO contract_term (contract_id, go_live_date, trial_last_day, term_last_day, updated_at)
+            VALUES (:id, :goLive, :trialLastDay, :termLastDay, :now)
+            """)
+        .param("id", contractId).param("goLive", goLive).param("trialLastDay", trialLastDay)
+        .param("termLastDay", termLastDay).param("now", now()).update();
+  }
+
+  public Term get(long contractId) {
+    return find(contractId).orElseThrow(() -> new IllegalStateException("Contract " + contractId + " has no term"));
+  }
+
+  public Optional<Term> find(long contractId) {
+    return jdbc.sql("""
+            SELECT contract_id, go_live_date, trial_last_day, term_last_day, renewals, end_reason, last_service_day
+            FROM contract_term WHERE contract_id = :id
+            """)
+        .param("id", contractId)
+        .query((rs, i) -> new Term(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
+            rs.getObject(4, LocalDate.class), rs.getInt(5), rs.getString(6), rs.getObject(7, LocalDate.class)))
+        .optional();
+  }
+
+  public void renewed(long contractId, LocalDate termLastDay) {
+    jdbc.sql("""
+            UPDATE contract_term SET term_last_day = :termLastDay, renewals = renewals + 1, updated_at = :now
+            WHERE contract_id = :id
+            """)
+        .param("id", contractId).param("termLastDay", termLastDay).param("now", now()).update();
+  }
+
+  public void ending(long contractId, EndReason reason, LocalDate lastServiceDay) {
+    jdbc.sql("""
+            UPDATE contract_term SET end_reason = :reason, last_service_day = :lastDay, updated_at = :now
+            WHERE contract_id = :id
+            """)
+        .param("id", contractId).param("reason", reason.name()).param("lastDay", lastServiceDay)
+        .param("now", now()).update();
+  }
+
+  public void recordNotice(long contractId, Notice notice, String outcome) {
+    jdbc.sql("""
+            INSERT INTO termination_notice (contract_id, notice_party, received_date, effective_date, reason,
+              with_cause, outcome, recorded_at)
+            VALUES (:id, :party, :received, :effective, :reason, :withCause, :outcome, :now)
+            """)
+        .param("id", contractId).param("party", notice.party().name()).param("received", notice.receivedDate())
+        .param("effective", notice.effectiveDate()).param("reason", notice.reason())
+        .param("withCause", notice.withCause()).param("outcome", outcome).param("now", now()).update();
+  }
+
+  /** The notice that ended the service, if one did. */
+  public Optional<Notice> acceptedNotice(long contractId) {
+    return jdbc.sql("""
+            SELECT notice_party, received_date, effective_date, reason, with_cause FROM termination_notice
+            WHERE contract_id = :id AND outcome = 'ACCEPTED'
+            """)
+        .param("id", contractId)
+        .query((rs, i) -> new Notice(Party.valueOf(rs.getString(1)), rs.getObject(2, LocalDate.class),
+            rs.getObject(3, LocalDate.class), rs.getString(4), rs.getBoolean(5)))
+        .optional();
+  }
+
+  public int notices(long contractId, String outcome) {
+    return jdbc.sql("SELECT COUNT(*) FROM termination_notice WHERE contract_id = :id AND outcome = :outcome")
+        .param("id", contractId).param("outcome", outcome).query(Integer.class).single();
+  }
+
+  public void recordSettlement(long contractId, LocalDate feesFrom, LocalDate feesTo, FinalSettlement s,
+      String preparedBy) {
+    jdbc.sql("""
+            INSERT INTO final_settlement (contract_id, fees_from, fees_to, fees, unpaid_invoices, penalties, deposit,
+              deposit_handling, amount_owed, deposit_set_off, merchant_pays, provider_refunds, prepared_by, created_at)
+            VALUES (:id, :from, :to, :fees, :unpaid, :penalties, :deposit, :handling, :owed, :setOff, :pays,
+              :refunds, :by, :now)
+            """)
+        .param("id", contractId).param("from", feesFrom).param("to", feesTo).param("fees", s.fees())
+        .param("unpaid", s.unpaidInvoices()).param("penalties", s.penalties()).param("deposit", s.deposit())
+        .param("handling", s.depositHandling().name()).param("owed", s.amountOwed())
+        .param("setOff", s.depositSetOff()).param("pays", s.merchantPays()).param("refunds", s.providerRefunds())
+        .param("by", preparedBy).param("now", now()).update();
+  }
+
+  public Optional<FinalSettlement> settlement(long contractId) {
+    return jdbc.sql("""
+            SELECT fees, unpaid_invoices, penalties, deposit, deposit_handling, amount_owed, deposit_set_off,
+              merchant_pays, provider_refunds FROM final_settlement WHERE contract_id = :id
+            """)
+        .param("id", contractId)
+        .query((rs, i) -> new FinalSettlement(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+            rs.getBigDecimal(4), com.bpocontractflow.contract.DepositHandling.valueOf(rs.getString(5)),
+            rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9)))
+        .optional();
+  }
+
+  public void dataDisposed(long contractId, DataDisposal disposal, LocalDate on, String note, String by) {
+    jdbc.sql("""
+            UPDATE contract_term SET data_disposal = :disposal, data_disposed_on = :on, data_disposal_note = :note,
+              data_disposed_by = :by, updated_at = :now WHERE contract_id = :id
+            """)
+        .param("id", contractId).param("disposal", disposal.name()).param("on", on).param("note", note)
+        .param("by", by).param("now", now()).update();
+  }
+
+  /** The data disposal recorded for a contract ({@code RETURNED}/{@code DELETED}), if any. */
+  public Optional<String> dataDisposal(long contractId) {
+    return jdbc.sql("SELECT data_disposal FROM contract_term WHERE contract_id = :id AND data_disposal IS NOT NULL")
+        .param("id", contractId).query(String.class).optional();
+  }
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(Clocks.ZONE);
+  }
+}

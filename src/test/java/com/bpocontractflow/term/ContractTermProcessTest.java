@@ -1,0 +1,291 @@
+package com.bpocontractflow.term;
+
+import static com.bpocontractflow.term.ServiceTermProcess.Tasks.*;
+import static com.bpocontractflow.term.ServiceTermProcess.Vars.*;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.mockito.Mockito.mock;
+
+import com.bpocontractflow.contract.ContractStatus;
+import com.bpocontractflow.signing.ContractSigningProcess;
+import com.bpocontractflow.signing.EngineTests;
+import com.bpocontractflow.signing.SigningRecorder;
+import com.bpocontractflow.signing.UserTaskListener;
+import com.bpocontractflow.validation.Clocks;
+import com.bpocontractflow.validation.InvalidInputException;
+import com.bpocontractflow.validation.VaguePhrases;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Engine tests of every path of {@code contract-term}, timers driven by moving the engine's clock. The
+ * steps run for real against the application's tables (H2, migrated by Flyway) and write the real
+ * e-mails to the real outbox; the amounts are worked out by hand in each test.
+ */
+@Deployment(resources = ServiceTermProcess.RESOURCE)
+class ContractTermProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(EngineTests.CONFIGURATION)
+      .assertClassCoverageAtLeast(0.95)
+      .build();
+
+  static final LocalDate GO_LIVE = LocalDate.of(2026, 12, 1);
+
+  AppTables app;
+  long contractId;
+  String number;
+
+  @BeforeEach
+  void setUp() {
+    clock(GO_LIVE, 9);
+    app = new AppTables();
+    Mocks.register("serviceTerm", new ServiceTerm(app.contracts, app.clauseSets, app.ledger, app.terms, app.mailer));
+    Mocks.register("userTaskListener", new UserTaskListener(mock(SigningRecorder.class), new VaguePhrases(List.of())));
+  }
+
+  @AfterEach
+  void tearDown() {
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  ProcessInstance startTerm(int trialDays) {
+    contractId = app.signedContract(GO_LIVE, AppTables.signedClauses(trialDays));
+    number = app.contracts.get(contractId).contractNumber();
+    return runtimeService().startProcessInstanceByKey(ServiceTermProcess.KEY, number, Map.of(
+        ContractSigningProcess.Vars.CONTRACT_ID, contractId,
+        ContractSigningProcess.Vars.CONTRACT_NUMBER, number,
+        ContractSigningProcess.Vars.MERCHANT_NAME, "杭州小象旗舰店"));
+  }
+
+  static void clock(LocalDate day, int hour) {
+    ClockUtil.setCurrentTime(Date.from(day.atTime(hour, 0).atZone(Clocks.ZONE).toInstant()));
+  }
+
+  static Date instant(LocalDate day, int hour) {
+    return Date.from(LocalDateTime.of(day, java.time.LocalTime.of(hour, 0)).atZone(Clocks.ZONE).toInstant());
+  }
+
+  Job timer(ProcessInstance pi, String activityId) {
+    Job job = managementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
+    Assertions.assertThat(job).as("timer %s", activityId).isNotNull();
+    return job;
+  }
+
+  /** Moves the clock to the timer's due date and fires it. */
+  void fire(ProcessInstance pi, String activityId, Date expectedDue) {
+    Job job = timer(pi, activityId);
+    Assertions.assertThat(job.getDuedate()).as("due date of %s", activityId).isEqualTo(expectedDue);
+    ClockUtil.setCurrentTime(job.getDuedate());
+    execute(job);
+  }
+
+  void completeTask(ProcessInstance pi, String taskKey, Map<String, Object> variables) {
+    assertThat(pi).isWaitingAt(taskKey);
+    complete(task(taskKey, pi), variables);
+  }
+
+  Map<String, Object> notice(String party, String received) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(NOTICE_PARTY, party);
+    v.put(NOTICE_RECEIVED_DATE, received);
+    v.put(TERMINATION_REASON, "店铺业务调整，不再需要外包客服");
+    return v;
+  }
+
+  void correlateNotice(Map<String, Object> variables) {
+    runtimeService().createMessageCorrelation(ServiceTermProcess.Messages.TERMINATION_NOTICE_RECEIVED)
+        .processInstanceBusinessKey(number).setVariables(variables).correlate();
+  }
+
+  Map<String, Object> settlement(String invoicedThrough, String unpaid) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(INVOICED_THROUGH, invoicedThrough);
+    v.put(UNPAID_INVOICES, unpaid);
+    v.put(USAGE_FEES, "0");
+    return v;
+  }
+
+  Map<String, Object> statement() {
+    return app.jdbc.sql("SELECT * FROM final_settlement WHERE contract_id = :id").param("id", contractId)
+        .query().singleRow();
+  }
+
+  @Test
+  void shouldContinueAfterTheTrialRenewOnceThenExpireSettleAndDeleteTheData() {
+    ProcessInstance pi = startTerm(14);
+    Assertions.assertThat(app.contracts.get(contractId).status()).isEqualTo(ContractStatus.LIVE.name());
+
+    // the trial's last day is 14 December: the review is there at 9:00
+    fire(pi, "TimerEvent_TrialLastDay", instant(LocalDate.of(2026, 12, 14), 9));
+    assertThat(task(REVIEW_TRIAL, pi)).hasCandidateGroup("sales");
+    completeTask(pi, REVIEW_TRIAL, Map.of(TRIAL_OUTCOME, "CONTINUE", TRIAL_REVIEW_NOTE, "响应及时，商家满意"));
+
+    // 12 months end on 30 November 2027; renewal talks open 30 days before the term's end
+    fire(pi, "TimerEvent_RenewalWindow", instant(LocalDate.of(2027, 11, 1), 9));
+    completeTask(pi, NEGOTIATE_RENEWAL, Map.of(RENEWAL_DECISION, "RENEW", RENEWAL_MONTHS, 6,
+        RENEWAL_NOTE, "商家同意按原条款续签 6 个月"));
+    assertThat(pi).variables().containsEntry(TERM_LAST_DAY, "2028-05-31");
+
+    fire(pi, "TimerEvent_RenewalWindow", instant(LocalDate.of(2028, 5, 2), 9));
+    completeTask(pi, NEGOTIATE_RENEWAL, Map.of(RENEWAL_DECISION, "EXPIRE", RENEWAL_NOTE, "商家将自建客服团队"));
+    fire(pi, "TimerEvent_TermEnds", instant(LocalDate.of(2028, 6, 1), 0));
+
+    assertThat(pi).isWaitingAt(FINAL_SETTLEMENT).hasPassed("EndEvent_Expired");
+    assertThat(task(FINAL_SETTLEMENT, pi)).hasCandidateGroup("finance");
+    assertThat(pi).variables().containsEntry(LAST_SERVICE_DAY, "2028-05-31").containsEntry(DEPOSIT_HELD, "5,000.00")
+        .containsEntry(PENALTY_DUE, "0.00").containsEntry(MONTHLY_FEE, "30,000.00");
+    // invoiced through April 2028, April's invoice not paid yet: May is billed, 18 months in all
+    completeTask(pi, FINAL_SETTLEMENT, settlement("2028-04-30", "30000.00"));
+
+    Map<String, Object> s = statement();
+    Assertions.assertThat((BigDecimal) s.get("FEES")).isEqualByComparingTo("30000.00");
+    Assertions.assertThat((BigDecimal) s.get("AMOUNT_OWED")).isEqualByComparingTo("60000.00");
+    Assertions.assertThat((BigDecimal) s.get("DEPOSIT_SET_OFF")).isEqualByComparingTo("5000.00");
+    Assertions.assertThat((BigDecimal) s.get("MERCHANT_PAYS")).isEqualByComparingTo("55000.00");
+    Assertions.assertThat((BigDecimal) s.get("PROVIDER_REFUNDS")).isEqualByComparingTo("0.00");
+
+    // the data is due 30 days after the last day of service
+    assertThat(task(RETURN_OR_DELETE_DATA, pi)).hasCandidateGroup("onboarding")
+        .hasDueDate(instant(LocalDate.of(2028, 7, 1), 0));
+    clock(LocalDate.of(2028, 6, 5), 10);
+    completeTask(pi, RETURN_OR_DELETE_DATA, Map.of(DATA_DISPOSAL, "DELETED", DATA_DISPOSED_ON, "2028-06-05",
+        DATA_DISPOSAL_NOTE, "子账号已注销，本地导出文件已粉碎，核验人：张运维"));
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_ContractEnded");
+    Assertions.assertThat(app.terms.dataDisposal(contractId)).contains("DELETED");
+    Assertions.assertThat(app.contracts.get(contractId).status()).isEqualTo(ContractStatus.CLOSED.name());
+    Assertions.assertThat(app.mails(number)).containsExactly("RENEWAL_TALKS", "RENEWED", "RENEWAL_TALKS",
+        "FINAL_STATEMENT", "DATA_DISPOSED");
+    var finalStatement = app.outbox.findByContract(number).get(3);
+    Assertions.assertThat(finalStatement.subject()).contains(number).contains("最终结算单");
+    Assertions.assertThat(finalStatement.bodyText()).contains("2028年5月1日 至 2028年5月31日")
+        .contains("贵司应付：55,000.00").contains("抵扣尾款");
+  }
+
+  @Test
+  void shouldEndAfterTheTrialExitNoticeWithoutPenaltyAndRecordARepeatedNotice() {
+    ProcessInstance pi = startTerm(14);
+    fire(pi, "TimerEvent_TrialLastDay", instant(LocalDate.of(2026, 12, 14), 9));
+    completeTask(pi, REVIEW_TRIAL, Map.of(TRIAL_OUTCOME, "TERMINATE", TRIAL_REVIEW_NOTE, "差评率偏高，商家决定退出"));
+
+    // trial exit notice of 3 days (standard template): service until 17 December
+    assertThat(pi).isWaitingAt("TimerEvent_ServiceEnds").hasPassed("ServiceTask_RecordTrialExit");
+    Assertions.assertThat(app.contracts.get(contractId).status()).isEqualTo(ContractStatus.TERMINATING.name());
+
+    clock(LocalDate.of(2026, 12, 15), 10);
+    correlateNotice(notice("MERCHANT", "2026-12-15"));
+    assertThat(pi).hasPassed("EndEvent_RepeatNoticeRecorded").isWaitingAt("TimerEvent_ServiceEnds");
+    Assertions.assertThat(app.terms.notices(contractId, TermRecords.REPEATED)).isEqualTo(1);
+    Assertions.assertThat(app.terms.get(contractId).lastServiceDay()).isEqualTo(LocalDate.of(2026, 12, 17));
+
+    fire(pi, "TimerEvent_ServiceEnds", instant(LocalDate.of(2026, 12, 18), 0));
+    assertThat(pi).variables().containsEntry(END_REASON, "试用期退出").containsEntry(PENALTY_DUE, "0.00");
+    completeTask(pi, FINAL_SETTLEMENT, settlement(null, "0"));
+
+    // 1-17 December: 30,000.00 × 17 / 31 = 16,451.6129… → 16,451.61; the deposit is set off
+    Map<String, Object> s = statement();
+    Assertions.assertThat((BigDecimal) s.get("FEES")).isEqualByComparingTo("16451.61");
+    Assertions.assertThat((BigDecimal) s.get("PENALTIES")).isEqualByComparingTo("0.00");
+    Assertions.assertThat((BigDecimal) s.get("MERCHANT_PAYS")).isEqualByComparingTo("11451.61");
+    Assertions.assertThat(app.mails(number)).containsExactly("TRIAL_EXIT", "NOTICE_REPEATED", "FINAL_STATEMENT");
+  }
+
+  @Test
+  void shouldTerminateOnNoticeThirtyCalendarDaysAfterReceiptWithThePenalty() {
+    ProcessInstance pi = startTerm(0);
+    assertThat(pi).isWaitingAt("TimerEvent_RenewalWindow").hasPassed("Gateway_RenewalWindow")
+        .hasNotPassed("TimerEvent_TrialLastDay");
+
+    clock(LocalDate.of(2027, 3, 10), 15);
+    correlateNotice(notice("MERCHANT", "2027-03-10"));
+
+    // received 10 March + 30 days = 9 April, the last day of service
+    assertThat(pi).isWaitingAt("TimerEvent_ServiceEnds");
+    Assertions.assertThat(app.terms.acceptedNotice(contractId)).get()
+        .extracting(TermRecords.Notice::effectiveDate).isEqualTo(LocalDate.of(2027, 4, 9));
+    Assertions.assertThat(app.mails(number)).containsExactly("NOTICE_ACKNOWLEDGED");
+    Assertions.assertThat(app.outbox.findByContract(number).get(0).bodyText())
+        .contains("最后服务日：2027年4月9日").contains("提前解约违约金：20,000.00");
+
+    fire(pi, "TimerEvent_ServiceEnds", instant(LocalDate.of(2027, 4, 10), 0));
+    assertThat(pi).variables().containsEntry(PENALTY_DUE, "20,000.00").containsEntry(END_REASON, "书面通知解约");
+    completeTask(pi, FINAL_SETTLEMENT, settlement("2027-02-28", "30000.00"));
+
+    // March 30,000.00 + April 9/30 × 30,000.00 = 9,000.00; + February's unpaid invoice + the penalty
+    Map<String, Object> s = statement();
+    Assertions.assertThat((BigDecimal) s.get("FEES")).isEqualByComparingTo("39000.00");
+    Assertions.assertThat((BigDecimal) s.get("PENALTIES")).isEqualByComparingTo("20000.00");
+    Assertions.assertThat((BigDecimal) s.get("AMOUNT_OWED")).isEqualByComparingTo("89000.00");
+    Assertions.assertThat((BigDecimal) s.get("MERCHANT_PAYS")).isEqualByComparingTo("84000.00");
+  }
+
+  @Test
+  void shouldNotChargeThePenaltyWhenTheProviderGivesNoticeOrTheMerchantHasCause() {
+    ProcessInstance pi = startTerm(0);
+    clock(LocalDate.of(2027, 3, 10), 15);
+    Map<String, Object> withCause = notice("MERCHANT", "2027-03-10");
+    withCause.put(TERMINATION_WITH_CAUSE, true);
+    correlateNotice(withCause);
+    fire(pi, "TimerEvent_ServiceEnds", instant(LocalDate.of(2027, 4, 10), 0));
+    assertThat(pi).variables().containsEntry(PENALTY_DUE, "0.00");
+  }
+
+  @Test
+  void shouldRefuseNoticesDatedInTheFutureOrBeforeGoLiveOrIncompleteAndChangeNothing() {
+    ProcessInstance pi = startTerm(14);
+    clock(LocalDate.of(2026, 12, 5), 10);
+
+    assertThatThrownBy(() -> correlateNotice(notice("MERCHANT", "2026-12-06")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("不能晚于今天");
+    assertThatThrownBy(() -> correlateNotice(notice("MERCHANT", "2026-11-30")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("早于上线日期");
+    assertThatThrownBy(() -> correlateNotice(notice("SOMEONE", "2026-12-05")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("通知方");
+    Map<String, Object> noReason = notice("PROVIDER", "2026-12-05");
+    noReason.remove(TERMINATION_REASON);
+    assertThatThrownBy(() -> correlateNotice(noReason))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("解约原因");
+
+    assertThat(pi).isWaitingAt("TimerEvent_TrialLastDay");
+    Assertions.assertThat(app.terms.notices(contractId, TermRecords.ACCEPTED)).isZero();
+    Assertions.assertThat(app.terms.get(contractId).endReason()).isNull();
+    Assertions.assertThat(app.mails(number)).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseInvalidTaskInputAndKeepTheTaskOpen() {
+    ProcessInstance pi = startTerm(14);
+    fire(pi, "TimerEvent_TrialLastDay", instant(LocalDate.of(2026, 12, 14), 9));
+    assertThatThrownBy(() -> complete(task(REVIEW_TRIAL, pi), Map.of(TRIAL_OUTCOME, "MAYBE")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("试用结果").hasMessageContaining("评估意见");
+    completeTask(pi, REVIEW_TRIAL, Map.of(TRIAL_OUTCOME, "CONTINUE", TRIAL_REVIEW_NOTE, "继续合作"));
+    fire(pi, "TimerEvent_RenewalWindow", instant(LocalDate.of(2027, 11, 1), 9));
+    assertThatThrownBy(() -> complete(task(NEGOTIATE_RENEWAL, pi), Map.of(RENEWAL_DECISION, "RENEW",
+        RENEWAL_NOTE, "续签")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("续签期限");
+    assertThat(pi).isWaitingAt(NEGOTIATE_RENEWAL);
+  }
+}
