@@ -105,8 +105,9 @@ class ContractSigningApplicationTest {
 
     rest.onboardAndGoLive(contract);
 
+    // the signing waits for the service term it called
     assertThat(rest.get("/history/process-instance/" + contract.processInstanceId()).get("state"))
-        .isEqualTo("COMPLETED");
+        .isEqualTo("ACTIVE");
     assertThat(rest.wentLive(contract)).isTrue();
 
     Contract record = contracts.findByNumber(number).orElseThrow();
@@ -188,21 +189,6 @@ class ContractSigningApplicationTest {
 
   /** The decoded text parts of a message by content type. */
   static Map<String, String> parts(MimeMessage message) throws Exception {
-    Map<String, String> parts = new HashMap<>();
-    collect(message.getContent(), parts);
-    return parts;
-  }
-
-  private static void collect(Object content, Map<String, String> parts) throws Exception {
-    if (content instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart part = multipart.getBodyPart(i);
-        if (part.getContent() instanceof Multipart nested) {
-          collect(nested, parts);
-        } else {
-          parts.put(part.getContentType().split(";")[0].trim().toLowerCase(), (String) part.getContent());
-        }
-      }
-    }
+    return SigningRest.parts(message);
   }
 }

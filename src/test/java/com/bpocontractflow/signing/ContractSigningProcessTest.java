@@ -75,7 +75,7 @@ class ContractSigningProcessTest {
       .build();
 
   static final String NUMBER = "BPO-2026-000042";
-  static final String TERM_STUB = "bpmn/contract-term-stub.bpmn";
+  static final String TERM_STUB = "stubs/contract-term-stub.bpmn";
   static final SigningProperties TIMERS = new SigningProperties(Duration.ofDays(2), 3, Duration.ofDays(7), Duration.ofDays(14));
 
   final ContractRepository contracts = mock(ContractRepository.class);

@@ -28,7 +28,9 @@ public class SigningRest {
       Map.entry("seal-contract", "legal"), Map.entry("courier-contract", "legal"),
       Map.entry("receive-countersigned-contract", "legal"), Map.entry("confirm-deposit", "finance"),
       Map.entry("conduct-training", "onboarding"), Map.entry("assess-training", "onboarding"),
-      Map.entry("authorize-subaccounts", "onboarding"), Map.entry("configure-cs-software", "onboarding"));
+      Map.entry("authorize-subaccounts", "onboarding"), Map.entry("configure-cs-software", "onboarding"),
+      Map.entry("review-trial", "sales"), Map.entry("negotiate-renewal", "sales"),
+      Map.entry("final-settlement", "finance"), Map.entry("return-or-delete-data", "onboarding"));
 
   private final TestRestTemplate anonymous;
   private final TestRestTemplate rest;
@@ -171,5 +173,25 @@ public class SigningRest {
         });
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     return response.getBody();
+  }
+
+  /** The parts of a received e-mail by content type (text/plain, text/html), decoded. */
+  public static Map<String, String> parts(jakarta.mail.internet.MimeMessage message) throws Exception {
+    Map<String, String> parts = new HashMap<>();
+    collect(message.getContent(), parts);
+    return parts;
+  }
+
+  private static void collect(Object content, Map<String, String> parts) throws Exception {
+    if (content instanceof jakarta.mail.Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+        if (part.getContent() instanceof jakarta.mail.Multipart nested) {
+          collect(nested, parts);
+        } else {
+          parts.put(part.getContentType().split(";")[0].trim().toLowerCase(), (String) part.getContent());
+        }
+      }
+    }
   }
 }

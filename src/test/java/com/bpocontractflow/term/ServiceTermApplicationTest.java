@@ -1,0 +1,202 @@
+package com.bpocontractflow.term;
+
+import static com.bpocontractflow.signing.SigningTestData.*;
+import static com.bpocontractflow.term.ServiceTermProcess.Vars.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bpocontractflow.contract.ContractRepository;
+import com.bpocontractflow.contract.ContractStatus;
+import com.bpocontractflow.mail.OutboxSender;
+import com.bpocontractflow.signing.ContractSigningProcess;
+import com.bpocontractflow.signing.SigningRest;
+import com.bpocontractflow.validation.Clocks;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The whole application, through its public interface: a contract goes live, the merchant's termination
+ * notice arrives from the integration, the notice period's 30 calendar days pass, finance settles, the data
+ * is deleted — and the merchant receives each e-mail on a real SMTP server. The engine's clock is set to
+ * fixed dates so that every amount and date is known.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:service-term-application-test;DB_CLOSE_DELAY=-1",
+    "spring.mail.host=localhost",
+    "spring.mail.port=3425",
+    "bpo.mail.sender-enabled=false",
+    "camunda.bpm.job-execution.enabled=false"})
+class ServiceTermApplicationTest {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3425, null, ServerSetup.PROTOCOL_SMTP))
+      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+  @Autowired
+  TestRestTemplate anonymous;
+  @Autowired
+  OutboxSender sender;
+  @Autowired
+  ContractRepository contracts;
+  @Autowired
+  JdbcClient jdbc;
+  SigningRest rest;
+
+  @BeforeEach
+  void setUp() {
+    rest = new SigningRest(anonymous);
+    clock(LocalDate.of(2027, 3, 1), 10);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  static void clock(LocalDate day, int hour) {
+    ClockUtil.setCurrentTime(Date.from(day.atTime(hour, 0).atZone(Clocks.ZONE).toInstant()));
+  }
+
+  Map<String, Object> notice(String received) {
+    return new HashMap<>(Map.of(NOTICE_PARTY, "MERCHANT", NOTICE_RECEIVED_DATE, received,
+        TERMINATION_REASON, "店铺转型，不再需要外包客服"));
+  }
+
+  @Test
+  void shouldEndTheContractThirtyDaysAfterTheMerchantsNoticeSettleAndDeleteTheData() throws Exception {
+    SigningRest.Started signing = goLiveOn("2027-03-01");
+    SigningRest.Started term = new SigningRest.Started((String) rest.getList(
+        "/process-instance?superProcessInstance=" + signing.processInstanceId()).get(0).get("id"), signing.number());
+    assertThat(rest.get("/process-instance/" + term.processInstanceId()).get("businessKey")).isEqualTo(signing.number());
+
+    // a notice dated tomorrow is refused in zh-CN, nothing changes
+    clock(LocalDate.of(2027, 3, 10), 15);
+    Map<String, Object> refused = rest.as("payments").post("/message", Map.of("messageName", "TerminationNoticeReceived",
+        "businessKey", signing.number(), "processVariables", SigningRest.typed(notice("2027-03-11"))),
+        HttpStatus.BAD_REQUEST);
+    assertThat((String) refused.get("message")).contains("「通知送达日期（noticeReceivedDate）」不能晚于今天");
+
+    rest.correlate("TerminationNoticeReceived", signing, notice("2027-03-10"));
+    // a second notice during the notice period is recorded; the end date stands
+    rest.correlate("TerminationNoticeReceived", signing, notice("2027-03-10"));
+    long id = contracts.findByNumber(signing.number()).orElseThrow().id();
+    assertThat(jdbc.sql("SELECT outcome FROM termination_notice WHERE contract_id = :id ORDER BY id").param("id", id)
+        .query(String.class).list()).containsExactly("ACCEPTED", "REPEATED");
+    assertThat(contracts.get(id).statusValue()).isEqualTo(ContractStatus.TERMINATING);
+
+    // 10 March + 30 calendar days: the service runs through 9 April; the timer fires as 10 April begins
+    List<Map<String, Object>> jobs = rest.getList("/job?processInstanceId=" + term.processInstanceId()
+        + "&activityId=TimerEvent_ServiceEnds");
+    assertThat(jobs).hasSize(1);
+    assertThat(java.time.OffsetDateTime.parse((String) jobs.get(0).get("dueDate"),
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant())
+        .isEqualTo(LocalDate.of(2027, 4, 10).atStartOfDay(Clocks.ZONE).toInstant());
+    clock(LocalDate.of(2027, 4, 10), 1);
+    rest.post("/job/" + jobs.get(0).get("id") + "/execute", Map.of(), HttpStatus.NO_CONTENT);
+
+    rest.complete(term, "final-settlement", Map.of(UNPAID_INVOICES, "8000.00", USAGE_FEES, "12345.67"));
+    clock(LocalDate.of(2027, 4, 12), 11);
+    rest.complete(term, "return-or-delete-data", Map.of(DATA_DISPOSAL, "DELETED", DATA_DISPOSED_ON, "2027-04-12",
+        DATA_DISPOSAL_NOTE, "子账号已注销，聊天记录导出文件已删除，核验人：张运维"));
+
+    assertThat(rest.get("/history/process-instance/" + term.processInstanceId()).get("state")).isEqualTo("COMPLETED");
+    assertThat(rest.get("/history/process-instance/" + signing.processInstanceId()).get("state")).isEqualTo("COMPLETED");
+    assertThat(contracts.get(id).statusValue()).isEqualTo(ContractStatus.CLOSED);
+    assertThat(jdbc.sql("SELECT merchant_pays FROM final_settlement WHERE contract_id = :id").param("id", id)
+        .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("35345.67");
+
+    while (sender.sendDue() > 0) {
+      // deliver everything
+    }
+    List<MimeMessage> received = List.of(smtp.getReceivedMessages());
+    String prefix = "【合同编号 " + signing.number() + "】";
+    assertThat(received).extracting(MimeMessage::getSubject).endsWith(
+        prefix + "客服服务正式上线通知",
+        prefix + "解约通知回执：服务至 2027年4月9日 结束",
+        prefix + "再次收到解约通知：服务仍至 2027年4月9日 结束",
+        prefix + "最终结算单",
+        prefix + "客户数据已删除");
+    String acknowledgement = SigningRest.parts(received.get(received.size() - 4)).get("text/plain");
+    String statement = SigningRest.parts(received.get(received.size() - 2)).get("text/plain");
+    assertThat(acknowledgement).contains("2027年3月10日").contains("提前解约违约金：20,000.00");
+    // usage 12,345.67 + unpaid 8,000.00 + penalty 20,000.00 = 40,345.67; the 5,000.00 deposit is set off
+    assertThat(statement).contains("应付合计：40,345.67").contains("定金抵扣：5,000.00")
+        .contains("贵司应付：35,345.67");
+  }
+
+  @Test
+  void shouldStartServiceLevelReviewsAndDisputesOverRestAndRefuseBadStarts() {
+    // before go-live there is no service term to take a termination notice
+    SigningRest.Started early = rest.start(request());
+    Map<String, Object> tooEarly = rest.as("payments").post("/message", Map.of("messageName",
+        "TerminationNoticeReceived", "businessKey", early.number(), "processVariables",
+        SigningRest.typed(notice("2027-03-01"))), HttpStatus.BAD_REQUEST);
+    assertThat((String) tooEarly.get("message")).contains("TerminationNoticeReceived");
+
+    SigningRest.Started contract = goLiveOn("2027-03-01");
+    clock(LocalDate.of(2027, 4, 2), 10);
+    Map<String, Object> figures = new HashMap<>(Map.of("contractNumber", contract.number(),
+        "periodStart", "2027-03-01", "periodEnd", "2027-03-31", "firstReplyOnTimePercent", "96",
+        "averageFirstReplySeconds", 40, "resolvedOnTimePercent", "97", "satisfactionPercent", "85",
+        "badReviewPercent", "0.5", "complaints", 2, "periodFees", "12000.00"));
+    Map<String, Object> backwards = new HashMap<>(figures);
+    backwards.put("periodEnd", "2027-02-28");
+    Map<String, Object> refused = rest.as("payments").post("/process-definition/key/sla-review/start",
+        Map.of("variables", SigningRest.typed(backwards)), HttpStatus.BAD_REQUEST);
+    assertThat((String) refused.get("message")).contains("「评估期结束日期」不能早于开始日期");
+
+    Map<String, Object> review = rest.as("payments").post("/process-definition/key/sla-review/start",
+        Map.of("variables", SigningRest.typed(figures)), HttpStatus.OK);
+    assertThat(review.get("businessKey")).isEqualTo(contract.number());
+    List<Map<String, Object>> approvals = rest.as("manager").getList("/task?processInstanceId=" + review.get("id"));
+    assertThat(approvals).extracting(t -> t.get("taskDefinitionKey")).containsExactly("approve-compensation");
+    assertThat(rest.as("sales").getList("/task?processInstanceId=" + review.get("id"))).isEmpty();
+
+    Map<String, Object> unknown = rest.as("legal").post("/process-definition/key/dispute-resolution/start",
+        Map.of("variables", SigningRest.typed(Map.of("contractNumber", "BPO-2027-999999", "raisedBy", "MERCHANT",
+            "disputeDescription", "三月服务费计算有误，要求重新核算"))), HttpStatus.BAD_REQUEST);
+    assertThat((String) unknown.get("message")).contains("合同编号 BPO-2027-999999 不存在");
+    Map<String, Object> dispute = rest.as("legal").post("/process-definition/key/dispute-resolution/start",
+        Map.of("variables", SigningRest.typed(Map.of("contractNumber", contract.number(), "raisedBy", "MERCHANT",
+            "disputeDescription", "三月服务费计算有误，要求重新核算"))), HttpStatus.OK);
+    assertThat(rest.as("legal").getList("/task?processInstanceId=" + dispute.get("id")))
+        .extracting(t -> t.get("taskDefinitionKey")).containsExactly("negotiate-dispute");
+  }
+
+  /** A paper contract with a 20,000.00 early-termination penalty, live on the given day (no trial). */
+  SigningRest.Started goLiveOn(String day) {
+    SigningRest.Started contract = rest.start(request());
+    rest.complete(contract, "draft-proposal", proposal("5000.00"));
+    rest.complete(contract, "confirm-proposal", proposalAnswer("ACCEPTED"));
+    Map<String, Object> draft = new HashMap<>(contractDraft("PAPER", "5000.00"));
+    draft.put(ContractSigningProcess.Vars.EARLY_TERMINATION_PENALTY, "20000.00");
+    draft.put(ContractSigningProcess.Vars.TRIAL_DAYS, 0);
+    rest.complete(contract, "draft-contract", draft);
+    rest.complete(contract, "review-clauses", clauseReview(true));
+    rest.signOnPaper(contract);
+    rest.correlate("DepositReceived", contract, payment("5000.00", "PAY-TERM-1"));
+    rest.complete(contract, "conduct-training", training());
+    rest.complete(contract, "assess-training", assessment(true));
+    rest.complete(contract, "authorize-subaccounts", subaccounts());
+    rest.complete(contract, "configure-cs-software", software());
+    rest.complete(contract, "approve-go-live", vars(ContractSigningProcess.Vars.GO_LIVE_DATE, day,
+        ContractSigningProcess.Vars.GO_LIVE_APPROVED, true));
+    return contract;
+  }
+}
