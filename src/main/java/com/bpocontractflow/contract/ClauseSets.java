@@ -54,6 +54,12 @@ public class ClauseSets {
         .param("id", contractId).query(String.class).optional().map(ClauseSets::parse);
   }
 
+  /** The clauses of one version, by field name. */
+  public Optional<Map<String, Object>> version(long contractId, int version) {
+    return jdbc.sql("SELECT clauses_json FROM contract_clause_set WHERE contract_id = :id AND version = :version")
+        .param("id", contractId).param("version", version).query(String.class).optional().map(ClauseSets::parse);
+  }
+
   public int versions(long contractId) {
     return jdbc.sql("SELECT COUNT(*) FROM contract_clause_set WHERE contract_id = :id")
         .param("id", contractId).query(Integer.class).single();

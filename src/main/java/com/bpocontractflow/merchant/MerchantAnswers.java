@@ -4,6 +4,7 @@ import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 import static com.bpocontractflow.validation.InputRules.text;
 
 import com.bpocontractflow.contract.Contract;
+import com.bpocontractflow.document.ContractDocuments;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.signing.ContractSigningProcess.Messages;
 import com.bpocontractflow.validation.InputRules;
@@ -39,18 +40,18 @@ public class MerchantAnswers {
 
   private final MerchantLinks links;
   private final ContractRepository contracts;
-  private final ContractDocument document;
+  private final ContractDocuments documents;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final TransactionTemplate transaction;
 
-  public MerchantAnswers(MerchantLinks links, ContractRepository contracts, ContractDocument document,
+  public MerchantAnswers(MerchantLinks links, ContractRepository contracts, ContractDocuments documents,
       TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
       TransactionTemplate transaction) {
     this.links = links;
     this.contracts = contracts;
-    this.document = document;
+    this.documents = documents;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
@@ -77,8 +78,9 @@ public class MerchantAnswers {
 
   public Outcome sign(String token, String signerName, boolean consent, String shownDocumentSha256, Client client) {
     return answer(token, MerchantStep.E_SIGNATURE, client, (link, contract) -> {
-      ContractDocument.Rendered current = document.render(contract);
-      if (!current.sha256().equals(shownDocumentSha256)) {
+      // the merchant signs the stored version shown on the page (its PDF's SHA-256), which must still be the latest
+      ContractDocuments.Version current = documents.latest(contract.id()).orElseThrow();
+      if (!current.pdfSha256().equals(shownDocumentSha256)) {
         throw new InvalidInputException("合同内容已更新，请刷新页面，核对最新版本后再签署");
       }
       if (!consent) {
@@ -88,7 +90,7 @@ public class MerchantAnswers {
       variables.put(SIGNER_NAME, blankToNull(signerName));
       variables.put(SIGNER_IP, client.ip());
       variables.put(SIGNER_USER_AGENT, client.userAgent());
-      variables.put(SIGNED_DOCUMENT_SHA256, current.sha256());
+      variables.put(SIGNED_DOCUMENT_SHA256, current.pdfSha256());
       variables.put(SIGNED_DOCUMENT_VERSION, current.version());
       runtimeService.createMessageCorrelation(Messages.MERCHANT_SIGNED)
           .processInstanceId(link.processInstanceId()).setVariables(variables).correlate();

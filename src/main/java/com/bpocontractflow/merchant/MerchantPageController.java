@@ -2,6 +2,8 @@ package com.bpocontractflow.merchant;
 
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.ContractRepository;
+import com.bpocontractflow.document.ContractDocuments;
+import com.bpocontractflow.document.DocumentResponses;
 import com.bpocontractflow.mail.MerchantMailer;
 import com.bpocontractflow.signing.ProposalDecision;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +12,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,15 +39,15 @@ class MerchantPageController {
   private final MerchantLinks links;
   private final MerchantAnswers answers;
   private final ContractRepository contracts;
-  private final ContractDocument document;
+  private final ContractDocuments documents;
   private final MerchantMailer mailer;
 
   MerchantPageController(MerchantLinks links, MerchantAnswers answers, ContractRepository contracts,
-      ContractDocument document, MerchantMailer mailer) {
+      ContractDocuments documents, MerchantMailer mailer) {
     this.links = links;
     this.answers = answers;
     this.contracts = contracts;
-    this.document = document;
+    this.documents = documents;
     this.mailer = mailer;
   }
 
@@ -95,10 +100,35 @@ class MerchantPageController {
     model.addAttribute("form", form);
     model.addAttribute("clauses", CLAUSES);
     model.addAttribute("decisions", ProposalDecision.values());
-    if (link.stepValue() == MerchantStep.E_SIGNATURE) {
-      model.addAttribute("document", document.render(contract));
+    if (link.stepValue() == MerchantStep.E_SIGNATURE || link.stepValue() == MerchantStep.CLAUSE_REVIEW) {
+      model.addAttribute("document", shownDocument(contract.id()).orElse(null));
     }
     return "merchant/" + link.stepValue().name().toLowerCase().replace('_', '-');
+  }
+
+  /** The contract's PDF, as version shown on the review or signing page; the link stays usable. */
+  @GetMapping("/m/{token}/contract.pdf")
+  ResponseEntity<byte[]> pdf(@PathVariable String token) {
+    MerchantLinks.Resolved resolved = links.resolve(token);
+    MerchantStep step = resolved.link() == null ? null : resolved.link().stepValue();
+    if (resolved.status() != LinkStatus.VALID || (step != MerchantStep.CLAUSE_REVIEW && step != MerchantStep.E_SIGNATURE)) {
+      return ResponseEntity.status(resolved.status() == LinkStatus.VALID ? HttpStatus.NOT_FOUND.value()
+          : resolved.status().httpStatus()).build();
+    }
+    Contract contract = contracts.get(resolved.link().contractId());
+    return shownDocument(contract.id())
+        .map(shown -> DocumentResponses.pdf(contract.contractNumber(), shown.version(),
+            documents.pdf(contract.id(), shown.version()).orElseThrow()))
+        .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
+  /** The latest stored version of the contract, as the merchant reads and signs it. */
+  record ShownDocument(int version, String html, String pdfSha256) {
+  }
+
+  private Optional<ShownDocument> shownDocument(long contractId) {
+    return documents.latest(contractId).map(v -> new ShownDocument(v.version(),
+        documents.html(contractId, v.version()).orElseThrow(), v.pdfSha256()));
   }
 
   private static String refused(LinkStatus status, Model model, HttpServletResponse response) {

@@ -147,6 +147,7 @@ public final class ContractSigningProcess {
     public static final String SIGNER_IP = "signerIp";
     public static final String SIGNER_USER_AGENT = "signerUserAgent";
     public static final String SIGNED_DOCUMENT_SHA256 = "signedDocumentSha256";
+    public static final String ROUND_CHANGES = "roundChanges";
     public static final String SIGNED_DOCUMENT_VERSION = "signedDocumentVersion";
     public static final String RETURN_COURIER_COMPANY = "returnCourierCompany";
     public static final String RETURN_TRACKING_NUMBER = "returnTrackingNumber";

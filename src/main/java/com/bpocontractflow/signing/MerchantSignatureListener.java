@@ -4,6 +4,10 @@ import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 import static com.bpocontractflow.validation.InputRules.text;
 
 import com.bpocontractflow.contract.ContractRepository;
+import com.bpocontractflow.contract.Party;
+import com.bpocontractflow.contract.SigningMethod;
+import com.bpocontractflow.document.ContractDocuments;
+import com.bpocontractflow.document.ContractSignatures;
 import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InputRules;
 import java.time.OffsetDateTime;
@@ -24,9 +28,14 @@ public class MerchantSignatureListener implements ExecutionListener {
   static final InputRules SIGNATURE = InputRules.of(text(SIGNER_NAME, "签署人姓名").length(1, 50));
 
   private final ContractRepository contracts;
+  private final ContractDocuments documents;
+  private final ContractSignatures signatures;
 
-  public MerchantSignatureListener(ContractRepository contracts) {
+  public MerchantSignatureListener(ContractRepository contracts, ContractDocuments documents,
+      ContractSignatures signatures) {
     this.contracts = contracts;
+    this.documents = documents;
+    this.signatures = signatures;
   }
 
   @Override
@@ -43,7 +52,19 @@ public class MerchantSignatureListener implements ExecutionListener {
     columns.put("merchant_signer_user_agent", truncated(execution.getVariable(SIGNER_USER_AGENT), 500));
     columns.put("signed_document_sha256", execution.getVariable(SIGNED_DOCUMENT_SHA256));
     columns.put("signed_document_version", execution.getVariable(SIGNED_DOCUMENT_VERSION));
-    contracts.update(((Number) execution.getVariable(CONTRACT_ID)).longValue(), columns);
+    long contractId = ((Number) execution.getVariable(CONTRACT_ID)).longValue();
+    contracts.update(contractId, columns);
+    // the signature as its own record, with the version signed: the one the signing page showed, or the
+    // latest when an external e-signature system reports it
+    Object shownVersion = execution.getVariable(SIGNED_DOCUMENT_VERSION);
+    ContractDocuments.Version signed = (shownVersion instanceof Number n
+        ? documents.find(contractId, n.intValue()) : documents.latest(contractId)).orElseThrow();
+    OffsetDateTime signedAt = (OffsetDateTime) columns.get("merchant_signed_at");
+    signatures.record(contractId, new ContractSignatures.Signature(Party.MERCHANT, SigningMethod.ELECTRONIC,
+        (String) columns.get("merchant_signer_name"), signedAt.toLocalDate(), signedAt,
+        (String) columns.get("merchant_signer_ip"), (String) columns.get("merchant_signer_user_agent"),
+        signed.version(), signed.pdfSha256(), signed.htmlSha256(), null, null, null,
+        (String) execution.getVariable(ANSWERED_BY)));
   }
 
   private static Object truncated(Object value, int max) {

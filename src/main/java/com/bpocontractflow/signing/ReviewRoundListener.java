@@ -2,6 +2,7 @@ package com.bpocontractflow.signing;
 
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.CONTRACT_ID;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.REVIEW_ROUND;
+import static com.bpocontractflow.signing.ContractSigningProcess.Vars.ROUND_CHANGES;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -21,6 +22,8 @@ public class ReviewRoundListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     int round = ((Number) execution.getVariable(REVIEW_ROUND)).intValue() + 1;
     execution.setVariable(REVIEW_ROUND, round);
-    recorder.reviewRoundStarted(((Number) execution.getVariable(CONTRACT_ID)).longValue(), round);
+    // what changed since the previous round, shown in the review and revision forms
+    execution.setVariable(ROUND_CHANGES,
+        recorder.reviewRoundStarted(((Number) execution.getVariable(CONTRACT_ID)).longValue(), round));
   }
 }

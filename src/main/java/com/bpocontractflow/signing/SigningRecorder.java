@@ -4,6 +4,15 @@ import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.*;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 
 import com.bpocontractflow.contract.ClauseSets;
+import com.bpocontractflow.contract.Contract;
+import com.bpocontractflow.contract.Party;
+import com.bpocontractflow.contract.SigningMethod;
+import com.bpocontractflow.document.ContractDocuments;
+import com.bpocontractflow.document.ContractSignatures;
+import com.bpocontractflow.document.ReviewRounds;
+import com.bpocontractflow.validation.Clocks;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.contract.ContractStatus;
 import com.bpocontractflow.validation.InputRules;
@@ -26,10 +35,17 @@ public class SigningRecorder {
 
   private final ContractRepository contracts;
   private final ClauseSets clauseSets;
+  private final ContractDocuments documents;
+  private final ContractSignatures signatures;
+  private final ReviewRounds reviewRounds;
 
-  public SigningRecorder(ContractRepository contracts, ClauseSets clauseSets) {
+  public SigningRecorder(ContractRepository contracts, ClauseSets clauseSets, ContractDocuments documents,
+      ContractSignatures signatures, ReviewRounds reviewRounds) {
     this.contracts = contracts;
     this.clauseSets = clauseSets;
+    this.documents = documents;
+    this.signatures = signatures;
+    this.reviewRounds = reviewRounds;
   }
 
   public void taskCompleted(String taskKey, long contractId, VariableScope v, String user) {
@@ -70,8 +86,13 @@ public class SigningRecorder {
         columns.put("deposit_handling", v.getVariable(DEPOSIT_HANDLING));
         columns.put("status", ContractStatus.IN_REVIEW.name());
       }
-      case REVIEW_CLAUSES -> columns.put("status", Boolean.TRUE.equals(v.getVariable(CLAUSES_AGREED))
-          ? ContractStatus.SIGNING.name() : ContractStatus.IN_REVISION.name());
+      case REVIEW_CLAUSES -> {
+        boolean agreed = Boolean.TRUE.equals(v.getVariable(CLAUSES_AGREED));
+        Object answeredBy = v.getVariable(ANSWERED_BY);
+        reviewRounds.answered(contractId, contracts.get(contractId).reviewRound(), agreed,
+            agreed ? null : text(v, CLAUSE_FEEDBACK), answeredBy instanceof String a ? a : user);
+        columns.put("status", agreed ? ContractStatus.SIGNING.name() : ContractStatus.IN_REVISION.name());
+      }
       case REVISE_CLAUSES -> {
         columns.put("billing_model", v.getVariable(BILLING_MODEL));
         columns.put("unit_price", InputRules.toDecimal(v.getVariable(UNIT_PRICE)));
@@ -83,18 +104,39 @@ public class SigningRecorder {
       case SEAL_CONTRACT -> {
         columns.put("sealed_by", text(v, SEALED_BY));
         columns.put("sealed_date", InputRules.toDate(v.getVariable(SEALED_DATE)));
+        // we seal the version the merchant agreed to: the latest one
+        ContractDocuments.Version signed = documents.latest(contractId).orElseThrow();
+        signatures.record(contractId, new ContractSignatures.Signature(Party.PROVIDER, SigningMethod.PAPER,
+            text(v, SEALED_BY), InputRules.toDate(v.getVariable(SEALED_DATE)), null, null, null, signed.version(),
+            signed.pdfSha256(), signed.htmlSha256(), null, null, null, user));
       }
       case COURIER_CONTRACT -> {
         columns.put("courier_company", text(v, COURIER_COMPANY));
         columns.put("tracking_number", text(v, TRACKING_NUMBER));
+        signatures.couriered(contractId, text(v, COURIER_COMPANY), text(v, TRACKING_NUMBER));
       }
       case RECEIVE_COUNTERSIGNED_CONTRACT -> {
-        columns.put("countersigned_received_on", InputRules.toDate(v.getVariable(COUNTERSIGNED_RECEIVED_DATE)));
+        LocalDate received = InputRules.toDate(v.getVariable(COUNTERSIGNED_RECEIVED_DATE));
+        columns.put("countersigned_received_on", received);
         columns.put("status", ContractStatus.SIGNED.name());
+        // the paper contract is formed when the last party seals it: the merchant's seal, on the copy we sent
+        Contract contract = contracts.get(contractId);
+        ContractDocuments.Version sealed = sealedVersion(contractId);
+        signatures.record(contractId, new ContractSignatures.Signature(Party.MERCHANT, SigningMethod.PAPER,
+            contract.merchantName(), received, null, null, null, sealed.version(), sealed.pdfSha256(),
+            sealed.htmlSha256(), contract.returnCourierCompany(), contract.returnTrackingNumber(), received, user));
       }
       case COUNTERSIGN_CONTRACT -> {
         columns.put("countersigned_by", text(v, COUNTERSIGNED_BY));
         columns.put("status", ContractStatus.SIGNED.name());
+        // we countersign the version the merchant signed
+        ContractDocuments.Version signed = signatures.of(contractId).stream()
+            .filter(s -> s.party() == Party.MERCHANT).findFirst()
+            .flatMap(s -> documents.find(contractId, s.documentVersion()))
+            .orElseGet(() -> documents.latest(contractId).orElseThrow());
+        signatures.record(contractId, new ContractSignatures.Signature(Party.PROVIDER, SigningMethod.ELECTRONIC,
+            text(v, COUNTERSIGNED_BY), Clocks.today(), OffsetDateTime.now(Clocks.ZONE), null, null, signed.version(),
+            signed.pdfSha256(), signed.htmlSha256(), null, null, null, user));
       }
       case APPROVE_GO_LIVE -> {
         columns.put("go_live_date", InputRules.toDate(v.getVariable(GO_LIVE_DATE)));
@@ -107,8 +149,30 @@ public class SigningRecorder {
     contracts.update(contractId, columns);
   }
 
-  public void reviewRoundStarted(long contractId, int round) {
+  /**
+   * A review round starts: the contract as it now stands becomes document version {@code round} (HTML and
+   * PDF, with their SHA-256s) and the round is recorded. Returns what changed in the clauses since the
+   * previous round, for the forms.
+   */
+  public String reviewRoundStarted(long contractId, int round) {
     contracts.update(contractId, Map.of("review_round", round, "status", ContractStatus.IN_REVIEW.name()));
+    ContractDocuments.Version version = documents.publish(contracts.get(contractId));
+    reviewRounds.started(contractId, round, version.version());
+    if (round == 1) {
+      return "第 1 轮审阅：按标准合同模板起草的首个版本";
+    }
+    ContractDocuments.Version previous = documents.find(contractId, round - 1).orElseThrow();
+    List<ClauseChanges.Change> changes = ClauseChanges.between(
+        clauseSets.version(contractId, previous.clauseSetVersion()).orElseThrow(),
+        clauseSets.version(contractId, version.clauseSetVersion()).orElseThrow());
+    return "第 " + round + " 轮审阅，与第 " + (round - 1) + " 轮相比：\n" + ClauseChanges.describe(changes);
+  }
+
+  /** The version we sealed (paper), or the latest when none is recorded. */
+  private ContractDocuments.Version sealedVersion(long contractId) {
+    return signatures.of(contractId).stream().filter(s -> s.party() == Party.PROVIDER).findFirst()
+        .flatMap(s -> documents.find(contractId, s.documentVersion()))
+        .orElseGet(() -> documents.latest(contractId).orElseThrow());
   }
 
   private static String text(VariableScope v, String name) {

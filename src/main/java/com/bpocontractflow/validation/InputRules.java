@@ -260,6 +260,11 @@ public final class InputRules {
       return key;
     }
 
+    /** The field's name as users read it. */
+    public String label() {
+      return label;
+    }
+
     boolean applies(Map<String, Object> values) {
       return when.test(values);
     }

@@ -1,5 +1,15 @@
 package com.bpocontractflow.merchant;
 
+import com.bpocontractflow.contract.Party;
+import com.bpocontractflow.contract.SigningMethod;
+import com.bpocontractflow.document.ContractDocuments;
+import com.bpocontractflow.document.ContractSignatures;
+import com.bpocontractflow.document.ReviewRounds;
+import java.net.URI;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.*;
 import static com.bpocontractflow.signing.SigningTestData.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +20,6 @@ import com.bpocontractflow.mail.MailOutbox;
 import com.bpocontractflow.mail.OutboxMail;
 import com.bpocontractflow.signing.ContractSigningProcess.Vars;
 import com.bpocontractflow.signing.SigningRest;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,7 +64,11 @@ class MerchantLinksTest {
   @Autowired
   ContractRepository contracts;
   @Autowired
-  ContractDocument document;
+  ContractDocuments documents;
+  @Autowired
+  ContractSignatures signatures;
+  @Autowired
+  ReviewRounds reviewRounds;
   @Autowired
   TaskService taskService;
   @Autowired
@@ -106,9 +119,21 @@ class MerchantLinksTest {
     feedback.put("clause5", "请写明仲裁委员会的名称");
     assertThat(post(linkIn(contract, "CONTRACT_FOR_REVIEW"), feedback).statusCode()).isEqualTo(200);
     assertThat(rest.variable(contract, Vars.CLAUSE_FEEDBACK)).isEqualTo("【纠纷解决方式】请写明仲裁委员会的名称");
-    rest.complete(contract, REVISE_CLAUSES, revision());
-    assertThat(post(latestLinkIn(contract, "CONTRACT_FOR_REVIEW"), Map.of("agreed", "true")).statusCode())
-        .isEqualTo(200);
+    Map<String, Object> revision = revision();
+    revision.put(Vars.FORUM_VENUE, "上海仲裁委员会");
+    revision.put(Vars.UNIT_PRICE, "2800.00");
+    rest.complete(contract, REVISE_CLAUSES, revision);
+    // the review form of round 2 shows what changed since round 1, clause, field, old -> new
+    assertThat((String) rest.variable(contract, Vars.ROUND_CHANGES)).startsWith("第 2 轮审阅，与第 1 轮相比：")
+        .contains("【纠纷解决方式】仲裁委员会或人民法院名称：杭州仲裁委员会 → 上海仲裁委员会")
+        .contains("【费用与支付方式】单价（元）：").contains(" → 2800.00")
+        .doesNotContain("服务范围与标准");
+    String secondReview = latestLinkIn(contract, "CONTRACT_FOR_REVIEW");
+    HttpResponse<byte[]> reviewedPdf = http.send(HttpRequest.newBuilder(URI.create(secondReview + "/contract.pdf")).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(reviewedPdf.statusCode()).isEqualTo(200);
+    assertThat(reviewedPdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(post(secondReview, Map.of("agreed", "true")).statusCode()).isEqualTo(200);
 
     String signLink = linkIn(contract, "SIGNING_INSTRUCTIONS");
     String signPage = get(signLink).body();
@@ -127,12 +152,53 @@ class MerchantLinksTest {
     assertThat(record.merchantSignedAt()).isNotNull();
     assertThat(record.merchantSignerIp()).isEqualTo("127.0.0.1");
     assertThat(record.merchantSignerUserAgent()).isEqualTo("bpo-contract-flow-test");
-    assertThat(record.signedDocumentSha256()).isEqualTo(hash.group(1)).isEqualTo(document.render(record).sha256());
+    ContractDocuments.Version second = documents.find(record.id(), 2).orElseThrow();
+    ContractDocuments.Version first = documents.find(record.id(), 1).orElseThrow();
+    assertThat(record.signedDocumentSha256()).isEqualTo(hash.group(1)).isEqualTo(second.pdfSha256())
+        .isEqualTo(Sha256.hex(reviewedPdf.body()));
+    assertThat(first.pdfSha256()).isNotEqualTo(second.pdfSha256());
     assertThat(record.signedDocumentVersion()).isEqualTo(2);
     assertThat(clauseSets.versions(record.id())).as("the draft and one revision").isEqualTo(2);
-    assertThat(signPage).contains("杭州仲裁委员会", "首次响应不超过 <span>5</span> 分钟");
+    assertThat(second.clauseSetVersion()).isEqualTo(2);
+    assertThat(signPage).contains("上海仲裁委员会", "首次响应不超过 <span>5</span> 分钟", "/contract.pdf");
+    try (PDDocument pdf = Loader.loadPDF(reviewedPdf.body())) {
+      PDFTextStripper stripper = new PDFTextStripper();
+      stripper.setSortByPosition(true);
+      assertThat(stripper.getText(pdf).replaceAll("\\s+", "")).contains(contract.number(), "客服外包服务合同",
+          "提交上海仲裁委员会（仲裁）解决", "单价2,800.00元");
+    }
+    assertThat(reviewRounds.comments(record.id())).containsExactly(new ReviewRounds.Comment(1, "纠纷解决方式",
+        "请写明仲裁委员会的名称", "商家 王小明（<script>alert('x')</script>小象），通过邮件链接"));
 
     rest.complete(contract, COUNTERSIGN_CONTRACT, countersign());
+    assertThat(signatures.of(record.id())).hasSize(2).allSatisfy(s -> {
+      assertThat(s.method()).isEqualTo(SigningMethod.ELECTRONIC);
+      assertThat(s.documentVersion()).isEqualTo(2);
+      assertThat(s.documentSha256()).isEqualTo(second.pdfSha256());
+      assertThat(s.htmlSha256()).isEqualTo(second.htmlSha256());
+    });
+    assertThat(signatures.of(record.id())).filteredOn(s -> s.party() == Party.MERCHANT).singleElement()
+        .satisfies(s -> assertThat(List.of(s.signer(), s.ip(), s.userAgent()))
+            .containsExactly("王小明", "127.0.0.1", "bpo-contract-flow-test"));
+
+    // anyone holding a PDF can have staff check it against the signed version
+    String verify = "/staff/contracts/" + contract.number() + "/documents/verify";
+    assertThat(anonymous.postForEntity(verify, reviewedPdf.body(), String.class).getStatusCode().value()).isEqualTo(401);
+    Map<?, ?> signedCheck = anonymous.withBasicAuth("legal", "demo").postForObject(verify, reviewedPdf.body(), Map.class);
+    assertThat(signedCheck.get("signed")).isEqualTo(true);
+    assertThat(signedCheck.get("message")).isEqualTo("一致：该 PDF 就是双方签署的第 2 版");
+    byte[] firstPdf = anonymous.withBasicAuth("legal", "demo").getForObject(
+        "/staff/contracts/" + contract.number() + "/documents/1.pdf", byte[].class);
+    assertThat(Sha256.hex(firstPdf)).isEqualTo(first.pdfSha256());
+    Map<?, ?> oldCheck = anonymous.withBasicAuth("legal", "demo").postForObject(verify, firstPdf, Map.class);
+    assertThat(oldCheck.get("signed")).isEqualTo(false);
+    assertThat(oldCheck.get("message")).isEqualTo("不一致：该 PDF 是第 1 版，双方签署的是第 2 版");
+    byte[] tampered = reviewedPdf.body().clone();
+    tampered[tampered.length / 2] ^= 1;
+    Map<?, ?> tamperedCheck = anonymous.withBasicAuth("legal", "demo").postForObject(verify, tampered, Map.class);
+    assertThat(tamperedCheck.get("signed")).isEqualTo(false);
+    assertThat(tamperedCheck.get("message")).isEqualTo("不一致：该 PDF 不是本合同的任何版本，可能已被改动");
+
     rest.correlate("DepositReceived", contract, payment("3000.00", "PAY-LINKS"));
     rest.onboardAndGoLive(contract);
     assertThat(rest.wentLive(contract)).isTrue();

@@ -66,6 +66,10 @@ class ContractSigningApplicationTest {
   DepositLedger ledger;
   @Autowired
   com.bpocontractflow.contract.ClauseSets clauseSets;
+  @Autowired
+  com.bpocontractflow.document.ContractDocuments documents;
+  @Autowired
+  com.bpocontractflow.document.ContractSignatures signatures;
 
   @org.junit.jupiter.api.BeforeEach
   void authenticate() {
@@ -119,6 +123,19 @@ class ContractSigningApplicationTest {
     assertThat(clauseSets.versions(record.id())).isEqualTo(1);
     assertThat(clauseSets.latest(record.id()).orElseThrow()).containsEntry("forumVenue", "杭州仲裁委员会")
         .containsEntry("terminationNoticeDays", 30).containsEntry("noSubEntrusting", true);
+    // the paper signatures as their own records, with the version both sealed
+    var sealedVersion = documents.find(record.id(), 1).orElseThrow();
+    assertThat(signatures.of(record.id())).hasSize(2).allSatisfy(s -> {
+      assertThat(s.method()).isEqualTo(com.bpocontractflow.contract.SigningMethod.PAPER);
+      assertThat(s.documentVersion()).isEqualTo(1);
+      assertThat(s.documentSha256()).isEqualTo(sealedVersion.pdfSha256());
+    });
+    assertThat(signatures.of(record.id())).filteredOn(s -> s.party() == com.bpocontractflow.contract.Party.PROVIDER)
+        .singleElement().satisfies(s -> assertThat(List.of(s.signer(), s.courierCompany(), s.trackingNumber()))
+            .containsExactly("李法务", "顺丰速运", "SF1234567890"));
+    assertThat(signatures.of(record.id())).filteredOn(s -> s.party() == com.bpocontractflow.contract.Party.MERCHANT)
+        .singleElement().satisfies(s -> assertThat(s.receivedOn()).isEqualTo(record.countersignedReceivedOn()));
+    assertThat(signatures.signedVersion(record.id())).contains(1);
 
     // nothing reaches the SMTP server before the outbox sender runs
     assertThat(smtp.getReceivedMessages()).isEmpty();

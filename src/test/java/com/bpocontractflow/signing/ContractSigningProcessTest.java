@@ -30,6 +30,8 @@ import com.bpocontractflow.contract.NewContract;
 import com.bpocontractflow.contract.SigningMethod;
 import com.bpocontractflow.contract.TestContracts;
 import com.bpocontractflow.deposit.DepositLedger;
+import com.bpocontractflow.document.ContractDocuments;
+import com.bpocontractflow.document.ContractSignatures;
 import com.bpocontractflow.mail.MerchantMail;
 import com.bpocontractflow.mail.MerchantMailer;
 import com.bpocontractflow.merchant.AnswerLinks;
@@ -83,6 +85,10 @@ class ContractSigningProcessTest {
   final SigningRecorder recorder = mock(SigningRecorder.class);
   final InMemoryDepositLedger ledger = new InMemoryDepositLedger();
   final AnswerLinks answerLinks = mock(AnswerLinks.class);
+  final ContractDocuments documents = mock(ContractDocuments.class);
+  final ContractSignatures signatures = mock(ContractSignatures.class);
+  static final ContractDocuments.Version SIGNED_VERSION = new ContractDocuments.Version(42L, 1, 1, "a".repeat(64),
+      "b".repeat(64), java.time.OffsetDateTime.now());
 
   @BeforeEach
   void registerBeans() {
@@ -97,7 +103,9 @@ class ContractSigningProcessTest {
         answerLinks));
     Mocks.register("depositPayment", new DepositPaymentDelegate(contracts, ledger, mailer));
     Mocks.register("reviewRoundStarted", new ReviewRoundListener(recorder));
-    Mocks.register("merchantSignature", new MerchantSignatureListener(contracts));
+    when(documents.latest(anyLong())).thenReturn(java.util.Optional.of(SIGNED_VERSION));
+    when(documents.find(anyLong(), anyInt())).thenReturn(java.util.Optional.of(SIGNED_VERSION));
+    Mocks.register("merchantSignature", new MerchantSignatureListener(contracts, documents, signatures));
     Mocks.register("signingSchedule", new SigningSchedule(TIMERS));
     Mocks.register("proposalFacts", new ProposalFacts(new PricingProperties(null)));
   }
@@ -218,6 +226,9 @@ class ContractSigningProcessTest {
     verify(recorder).reviewRoundStarted(42L, 1);
     verify(recorder).reviewRoundStarted(42L, 2);
     verify(contracts).update(eq(42L), argThat(columns -> "王小明".equals(columns.get("merchant_signer_name"))));
+    verify(signatures).record(eq(42L), argThat(signature -> signature.party() == com.bpocontractflow.contract.Party.MERCHANT
+        && "王小明".equals(signature.signer()) && signature.documentVersion() == 1
+        && signature.documentSha256().equals(SIGNED_VERSION.pdfSha256())));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package com.bpocontractflow.merchant;
+package com.bpocontractflow.document;
 
 import com.bpocontractflow.contract.ClauseSets;
 import com.bpocontractflow.contract.Contract;
@@ -6,6 +6,7 @@ import com.bpocontractflow.contract.DisputeForum;
 import com.bpocontractflow.contract.SettlementCycle;
 import java.util.Map;
 import com.bpocontractflow.mail.MerchantMailer;
+import com.bpocontractflow.merchant.Sha256;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
