@@ -50,7 +50,14 @@ public class MerchantMailDelegate implements JavaDelegate {
         .map(step -> answerLinks.model(contract.id(), execution.getProcessInstanceId(), step,
             ((Number) execution.getVariable(step.roundVariable())).intValue()))
         .orElse(Map.of());
-    String messageId = mailer.send(mail, contract, link, subjectArguments);
+    Map<String, Object> extra = new java.util.HashMap<>(link);
+    if (mail == MerchantMail.PROPOSAL) { // the service-level promises of the proposal
+      extra.put(ContractSigningProcess.Vars.FIRST_RESPONSE_MINUTES,
+          execution.getVariable(ContractSigningProcess.Vars.FIRST_RESPONSE_MINUTES));
+      extra.put(ContractSigningProcess.Vars.SATISFACTION_TARGET,
+          execution.getVariable(ContractSigningProcess.Vars.SATISFACTION_TARGET));
+    }
+    String messageId = mailer.send(mail, contract, extra, subjectArguments);
     LOG.info("E-mail {} to the merchant queued as {}", mail, messageId);
   }
 }

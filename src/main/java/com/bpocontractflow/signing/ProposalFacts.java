@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Start listener of the approval check: gives the DMN table {@code proposal-approval} its inputs as local
  * variables of the check — the quoted unit price and term, the configured price floor for the billing
- * model, and the deposit in months of fees (0 when waived; unknown for volume-based billing).
+ * model, the deposit in months of fees (0 when waived; unknown for volume-based billing), and the
+ * service levels promised (first-response minutes, satisfaction target %).
  */
 @Component("proposalFacts")
 public class ProposalFacts implements ExecutionListener {
@@ -34,6 +35,10 @@ public class ProposalFacts implements ExecutionListener {
     execution.setVariableLocal("quoteTermMonths", InputRules.toWholeNumber(execution.getVariable(TERM_MONTHS)).intValue());
     execution.setVariableLocal("priceFloor", pricing.floorFor(model).doubleValue());
     execution.setVariableLocal("depositMonths", depositMonths(model, unitPrice, seats, deposit));
+    Long firstResponse = InputRules.toWholeNumber(execution.getVariable(FIRST_RESPONSE_MINUTES));
+    BigDecimal satisfaction = InputRules.toDecimal(execution.getVariable(SATISFACTION_TARGET));
+    execution.setVariableLocal("slaFirstResponseMinutes", firstResponse == null ? null : firstResponse.intValue());
+    execution.setVariableLocal("slaSatisfactionTarget", satisfaction == null ? null : satisfaction.doubleValue());
   }
 
   /** The deposit as a number of months of fees; null when the monthly fee depends on volume. */

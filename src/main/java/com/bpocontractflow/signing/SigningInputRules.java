@@ -41,7 +41,9 @@ public final class SigningInputRules {
           choice(BILLING_MODEL, "计费方式", BillingModel.class),
           amount(UNIT_PRICE, "单价（元）", new BigDecimal("0.01"), MAX_AMOUNT),
           amount(DEPOSIT_AMOUNT, "定金金额（元）", BigDecimal.ZERO, MAX_AMOUNT),
-          wholeNumber(TERM_MONTHS, "合同期限（月）", 1, 60))),
+          wholeNumber(TERM_MONTHS, "合同期限（月）", 1, 60),
+          wholeNumber(FIRST_RESPONSE_MINUTES, "首次响应时效（分钟）", 1, 60),
+          percent(SATISFACTION_TARGET, "客户满意度目标（%）", "50", "100"))),
       Map.entry(APPROVE_PROPOSAL, InputRules.of(
           bool(PROPOSAL_APPROVED, "批准发送此方案"),
           text(APPROVAL_COMMENT, "退回意见").length(2, 2000).when(v -> Boolean.FALSE.equals(v.get(PROPOSAL_APPROVED))),

@@ -149,6 +149,11 @@ public class SigningRecorder {
     contracts.update(contractId, columns);
   }
 
+  /** The latest recorded version of the clauses (empty before the first draft). */
+  public Map<String, Object> latestClauses(long contractId) {
+    return clauseSets.latest(contractId).orElse(Map.of());
+  }
+
   /**
    * A review round starts: the contract as it now stands becomes document version {@code round} (HTML and
    * PDF, with their SHA-256s) and the round is recorded. Returns what changed in the clauses since the

@@ -45,18 +45,42 @@ public class UserTaskListener implements TaskListener {
   }
 
   private void describe(DelegateTask task) {
-    if (DRAFT_CONTRACT.equals(task.getTaskDefinitionKey())) {
-      // a new contract starts from the standard template, wherever it has no value of its own yet
-      ClauseRules.standardTemplate().forEach((key, value) -> {
+    if (DRAFT_PROPOSAL.equals(task.getTaskDefinitionKey())) {
+      // the proposal's service-level promises start from the standard template
+      for (String key : List.of(FIRST_RESPONSE_MINUTES, SATISFACTION_TARGET)) {
         if (task.getVariable(key) == null) {
-          task.setVariable(key, value);
+          task.setVariable(key, ClauseRules.standardTemplate().get(key));
         }
-      });
+      }
+    }
+    if (DRAFT_CONTRACT.equals(task.getTaskDefinitionKey()) || REVISE_CLAUSES.equals(task.getTaskDefinitionKey())) {
+      prefillClauses(task);
     }
     Object number = task.getVariable(CONTRACT_NUMBER);
     Object merchant = task.getVariable(MERCHANT_NAME);
     if (number != null) {
       task.setDescription("合同编号 " + number + (merchant != null ? " · 商家：" + merchant : ""));
+    }
+  }
+
+  /**
+   * The clause fields are variables only while a draft or revision is open (Camunda Forms bind fields to
+   * variables): a revision starts from the latest recorded version, a first draft from the proposal and
+   * the standard template. On completion they are recorded as a clause set version and removed from the
+   * process, which keeps references and routing values.
+   */
+  private void prefillClauses(DelegateTask task) {
+    Map<String, Object> latest = REVISE_CLAUSES.equals(task.getTaskDefinitionKey())
+        && task.getVariable(CONTRACT_ID) instanceof Number contractId
+        ? recorder.latestClauses(contractId.longValue()) : Map.of();
+    Map<String, Object> template = ClauseRules.standardTemplate();
+    for (InputRules.Rule rule : ClauseRules.RULES) {
+      String key = rule.key();
+      Object value = latest.containsKey(key) ? latest.get(key)
+          : task.getVariable(key) != null ? task.getVariable(key) : template.get(key);
+      if (value != null) {
+        task.setVariable(key, value);
+      }
     }
   }
 
@@ -72,12 +96,18 @@ public class UserTaskListener implements TaskListener {
     if (DRAFT_PROPOSAL.equals(key)) {
       task.setVariable(PROPOSAL_ROUND, intVariable(task, PROPOSAL_ROUND) + 1);
     }
-    if (DRAFT_CONTRACT.equals(key) || REVISE_CLAUSES.equals(key)) {
-      BigDecimal deposit = InputRules.toDecimal(task.getVariable(DEPOSIT_AMOUNT));
-      task.setVariable(DEPOSIT_REQUIRED, deposit.signum() > 0);
-    }
+    Object deposit = task.getVariable(DEPOSIT_AMOUNT);
+    Object serviceScope = task.getVariable(SERVICE_SCOPE);
     if (task.getVariable(CONTRACT_ID) instanceof Number contractId) {
       recorder.taskCompleted(key, contractId.longValue(), task, completedBy(task));
+    }
+    if (DRAFT_CONTRACT.equals(key) || REVISE_CLAUSES.equals(key)) {
+      // the clauses are recorded (contract_clause_set): the process keeps what routes it (is a deposit
+      // awaited?) and what later forms show (confirm-deposit, conduct-training)
+      ClauseRules.RULES.forEach(rule -> task.getExecution().removeVariable(rule.key()));
+      task.getExecution().setVariable(DEPOSIT_REQUIRED, InputRules.toDecimal(deposit).signum() > 0);
+      task.getExecution().setVariable(DEPOSIT_AMOUNT, deposit);
+      task.getExecution().setVariable(SERVICE_SCOPE, serviceScope);
     }
   }
 

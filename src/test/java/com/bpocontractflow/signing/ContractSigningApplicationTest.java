@@ -162,6 +162,7 @@ class ContractSigningApplicationTest {
         "【合同编号 " + number + "】客服服务正式上线通知");
 
     Map<String, String> proposal = parts(received.get(1));
+    assertThat(proposal.get("text/plain")).contains("服务标准：首次响应不超过 5 分钟，客户满意度不低于 90%");
     assertThat(proposal.get("text/plain")).contains("王小明", "杭州小象旗舰店", "6,000.00 元", "5,000.00 元", "12 个月",
         "每日 8:00-24:00（含节假日值守）", "按咨询量计费");
     assertThat(proposal.get("text/html")).startsWith("<!DOCTYPE html>").contains(number, "售前咨询、订单核对、售后跟进、退款协商");

@@ -18,6 +18,7 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -84,6 +85,7 @@ class ContractSigningProcessTest {
   final MerchantMailer mailer = mock(MerchantMailer.class);
   final SigningRecorder recorder = mock(SigningRecorder.class);
   final InMemoryDepositLedger ledger = new InMemoryDepositLedger();
+  final Map<String, Object> recordedClauses = new HashMap<>();
   final AnswerLinks answerLinks = mock(AnswerLinks.class);
   final ContractDocuments documents = mock(ContractDocuments.class);
   final ContractSignatures signatures = mock(ContractSignatures.class);
@@ -95,6 +97,17 @@ class ContractSigningProcessTest {
     useContract(new BigDecimal("5000.00"), SigningMethod.PAPER);
     when(contracts.register(any(NewContract.class))).thenAnswer(i -> contracts.get(42L));
     Mocks.register("contractRegistration", new ContractRegistration(contracts));
+    // the recorder keeps the clauses of each draft and revision, as the real one does in contract_clause_set
+    doAnswer(invocation -> {
+      String key = invocation.getArgument(0);
+      if (DRAFT_CONTRACT.equals(key) || REVISE_CLAUSES.equals(key)) {
+        org.camunda.bpm.engine.delegate.VariableScope scope = invocation.getArgument(2);
+        recordedClauses.clear();
+        ClauseRules.RULES.forEach(rule -> recordedClauses.put(rule.key(), scope.getVariable(rule.key())));
+      }
+      return null;
+    }).when(recorder).taskCompleted(any(), anyLong(), any(), any());
+    when(recorder.latestClauses(anyLong())).thenAnswer(invocation -> new HashMap<>(recordedClauses));
     Mocks.register("userTaskListener", new UserTaskListener(recorder, new VaguePhrases(List.of())));
     when(answerLinks.model(anyLong(), any(), any(), anyInt()))
         .thenReturn(Map.of("answerLink", "https://bpo.example.com/m/token"));
@@ -415,6 +428,37 @@ class ContractSigningProcessTest {
     ProcessInstance pi = draftingContract();
     assertThat(pi).variables().containsEntry(Vars.TERMINATION_NOTICE_DAYS, 30).containsEntry(Vars.FIRST_RESPONSE_MINUTES, 5)
         .containsEntry(Vars.NO_SUB_ENTRUSTING, true).doesNotContainKey(Vars.DISPUTE_FORUM);
+  }
+
+  @Test
+  void shouldAskManagersToApproveAProposalPromisingServiceLevelsOutsideTheStandardRanges() {
+    ProcessInstance pi = start();
+    assertThat(task(DRAFT_PROPOSAL, pi)).isNotNull();
+    Assertions.assertThat(taskService().getVariables(task(DRAFT_PROPOSAL, pi).getId()))
+        .as("prefilled from the standard template").containsEntry(Vars.FIRST_RESPONSE_MINUTES, 5)
+        .containsEntry(Vars.SATISFACTION_TARGET, "90");
+    Map<String, Object> proposal = proposal("5000.00");
+    proposal.put(Vars.SATISFACTION_TARGET, "99");
+    completeTask(pi, DRAFT_PROPOSAL, proposal);
+
+    assertThat(pi).isWaitingAt(APPROVE_PROPOSAL).variables().containsEntry("approvalReason", "客户满意度承诺高于 95%");
+  }
+
+  @Test
+  void shouldKeepTheClausesOutOfTheProcessOnceRecordedAndReviseFromTheRecordedVersion() {
+    ProcessInstance pi = draftingContract();
+    completeTask(pi, DRAFT_CONTRACT, contractDraft("PAPER", "5000.00"));
+    assertThat(pi).variables().doesNotContainKeys(Vars.FORUM_VENUE, Vars.DATA_CATEGORIES, Vars.TRIAL_DAYS,
+            Vars.LATE_PAYMENT_RULE, Vars.DEPOSIT_HANDLING)
+        .containsEntry(Vars.SIGNING_METHOD, "PAPER").containsEntry(Vars.DEPOSIT_REQUIRED, true)
+        .containsEntry(Vars.DEPOSIT_AMOUNT, "5000.00");
+    Assertions.assertThat(recordedClauses).containsEntry(Vars.FORUM_VENUE, "杭州仲裁委员会");
+
+    // the revision starts from the recorded version (here changed behind the process's back)
+    recordedClauses.put(Vars.FORUM_VENUE, "上海仲裁委员会");
+    completeTask(pi, REVIEW_CLAUSES, clauseReview(false));
+    Assertions.assertThat(taskService().getVariables(task(REVISE_CLAUSES, pi).getId()))
+        .containsEntry(Vars.FORUM_VENUE, "上海仲裁委员会").containsEntry(Vars.DEPOSIT_HANDLING, "SET_OFF");
   }
 
   @ParameterizedTest(name = "{0} at {1}: {2}")

@@ -30,8 +30,11 @@ class ProposalApprovalDecisionTest {
     }
   }
 
-  static String reason(Double unitPrice, Double floor, Double depositMonths, Integer termMonths) {
+  static String reason(Double unitPrice, Double floor, Double depositMonths, Integer termMonths,
+      Integer firstResponseMinutes, Double satisfactionTarget) {
     Map<String, Object> facts = new HashMap<>();
+    facts.put("slaFirstResponseMinutes", firstResponseMinutes);
+    facts.put("slaSatisfactionTarget", satisfactionTarget);
     facts.put("quoteUnitPrice", unitPrice);
     facts.put("priceFloor", floor);
     facts.put("depositMonths", depositMonths);
@@ -39,22 +42,28 @@ class ProposalApprovalDecisionTest {
     return dmn.evaluateDecisionTable(decision, facts).getSingleResult().getSingleEntry();
   }
 
-  @ParameterizedTest(name = "price {0}, floor {1}, deposit {2} months, term {3} -> \"{4}\"")
+  @ParameterizedTest(name = "price {0}, floor {1}, deposit {2} months, term {3}, first reply {4} min, satisfaction {5} % -> \"{6}\"")
   @CsvSource(delimiter = '|', nullValues = "null", emptyValue = "", textBlock = """
-      3999.99 | 4000 | 1.0  | 12 | 单价低于价格底线
-      3999.99 | 4000 | 0    | 3  | 单价低于价格底线
-      4000    | 4000 | 0    | 12 | 免收定金
-      4000    | 4000 | 0    | 36 | 免收定金
-      4000    | 4000 | 0.99 | 12 | 定金少于一个月服务费
-      4000    | 4000 | null | 5  | 合同期限短于 6 个月
-      4000    | 4000 | 1.0  | 25 | 合同期限超过 24 个月
-      4000    | 4000 | 1.0  | 6  | ''
-      4000    | 4000 | null | 24 | ''
-      4500    | 4000 | 2.5  | 12 | ''
+      3999.99 | 4000 | 1.0  | 12 | 5    | 90   | 单价低于价格底线
+      3999.99 | 4000 | 0    | 3  | 1    | 99   | 单价低于价格底线
+      4000    | 4000 | 0    | 12 | 5    | 90   | 免收定金
+      4000    | 4000 | 0    | 36 | 5    | 90   | 免收定金
+      4000    | 4000 | 0.99 | 12 | 5    | 90   | 定金少于一个月服务费
+      4000    | 4000 | null | 5  | 5    | 90   | 合同期限短于 6 个月
+      4000    | 4000 | 1.0  | 25 | 5    | 90   | 合同期限超过 24 个月
+      4000    | 4000 | 1.0  | 12 | 1    | 90   | 首次响应承诺短于 2 分钟
+      4000    | 4000 | 1.0  | 12 | 11   | 99   | 首次响应承诺长于 10 分钟
+      4000    | 4000 | 1.0  | 12 | 2    | 95.5 | 客户满意度承诺高于 95%
+      4000    | 4000 | 1.0  | 12 | 10   | 84.9 | 客户满意度承诺低于 85%
+      4000    | 4000 | 1.0  | 6  | 2    | 85   | ''
+      4000    | 4000 | null | 24 | 10   | 95   | ''
+      4500    | 4000 | 2.5  | 12 | 5    | 90   | ''
+      4500    | 4000 | 2.5  | 12 | null | null | ''
       """)
   void shouldNameTheFirstReasonForApprovalOrNone(Double price, Double floor, Double depositMonths, Integer term,
-      String expected) {
-    assertThat(reason(price, floor, depositMonths, term)).isEqualTo(expected.equals("''") ? "" : expected);
+      Integer firstResponse, Double satisfaction, String expected) {
+    assertThat(reason(price, floor, depositMonths, term, firstResponse, satisfaction))
+        .isEqualTo(expected.equals("''") ? "" : expected);
   }
 
   @ParameterizedTest(name = "{0} at {1}, {2} seats, deposit {3} -> {4} months")
