@@ -3,7 +3,6 @@ package com.bpocontractflow.dispute;
 import com.bpocontractflow.validation.Clocks;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -46,10 +45,6 @@ public class DisputeRecords {
   public void filed(long disputeId, LocalDate filedOn, String caseReference) {
     jdbc.sql("UPDATE dispute SET filed_on = :filedOn, case_reference = :ref, closed_at = :now WHERE id = :id")
         .param("id", disputeId).param("filedOn", filedOn).param("ref", caseReference).param("now", now()).update();
-  }
-
-  public Map<String, Object> get(long disputeId) {
-    return jdbc.sql("SELECT * FROM dispute WHERE id = :id").param("id", disputeId).query().singleRow();
   }
 
   private static OffsetDateTime now() {

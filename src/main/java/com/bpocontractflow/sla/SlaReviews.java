@@ -4,7 +4,6 @@ import com.bpocontractflow.validation.Clocks;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -66,14 +65,5 @@ public class SlaReviews {
         .param("id", reviewId).param("pct", r.feeReductionPercent()).param("reduction", r.feeReduction())
         .param("days", r.freeExtensionDays()).param("penalty", r.penalty()).param("late", r.latePaymentPenalty())
         .param("reason", r.adjustmentReason()).param("by", r.approvedBy()).update();
-  }
-
-  /** The stored remedy columns of a review, by column name. */
-  public Map<String, Object> remedy(long reviewId) {
-    return jdbc.sql("""
-            SELECT missed_kpis, decision_reason, fee_reduction_percent, fee_reduction, free_extension_days, penalty,
-              late_payment_penalty, adjustment_reason, approved_by FROM sla_review WHERE id = :id
-            """)
-        .param("id", reviewId).query().singleRow();
   }
 }

@@ -181,7 +181,7 @@ public class ServiceTerm {
     Term term = records.get(id);
     Notice notice = notice(execution, id, term);
     records.recordNotice(id, notice, TermRecords.REPEATED);
-    LocalDate lastDay = records.get(id).lastServiceDay();
+    LocalDate lastDay = term.lastServiceDay();
     LOG.warn("A further termination notice was recorded; the service still ends on {}", lastDay);
     mailer.sendNotice(MerchantMail.NOTICE_REPEATED, contracts.get(id), MailNotice.of(
             "我们于 " + TermDates.zh(notice.receivedDate()) + " 再次收到解约通知（通知方：" + notice.party().label()
@@ -196,11 +196,11 @@ public class ServiceTerm {
     Term term = records.get(id);
     Contract contract = contracts.get(id);
     Map<String, Object> clauses = clauses(id);
-    BillingModel model = BillingModel.valueOf((String) clauses.getOrDefault("billingModel", contract.billingModel()));
-    BigDecimal monthly = FeeCalculator.monthlyFee(model, unitPrice(clauses, contract), contract.seats());
+    BigDecimal monthly = monthlyFee(clauses, contract);
     task.setVariable(LAST_SERVICE_DAY, term.lastServiceDay().toString());
     task.setVariable(END_REASON, EndReason.valueOf(term.endReason()).label());
-    task.setVariable(MONTHLY_FEE, monthly == null ? "按量计费（" + model.label() + "）" : MerchantMailer.yuan(monthly));
+    task.setVariable(MONTHLY_FEE, monthly == null ? "按量计费（" + billingModel(clauses, contract).label() + "）"
+        : MerchantMailer.yuan(monthly));
     task.setVariable(DEPOSIT_HELD, MerchantMailer.yuan(ledger.totalPaid(id)));
     task.setVariable(DEPOSIT_HANDLING_LABEL, depositHandling(clauses, contract).label());
     task.setVariable(PENALTY_DUE, MerchantMailer.yuan(penalties(id, term).stream()
@@ -217,12 +217,11 @@ public class ServiceTerm {
     Term term = records.get(id);
     Contract contract = contracts.get(id);
     Map<String, Object> clauses = clauses(id);
-    BillingModel model = BillingModel.valueOf((String) clauses.getOrDefault("billingModel", contract.billingModel()));
     LocalDate invoicedThrough = InputRules.toDate(execution.getVariable(INVOICED_THROUGH));
     LocalDate feesFrom = invoicedThrough == null || invoicedThrough.isBefore(term.goLiveDate())
         ? term.goLiveDate() : invoicedThrough.plusDays(1);
     LocalDate feesTo = term.lastServiceDay();
-    BigDecimal monthly = FeeCalculator.monthlyFee(model, unitPrice(clauses, contract), contract.seats());
+    BigDecimal monthly = monthlyFee(clauses, contract);
     BigDecimal fees = monthly == null || feesFrom.isAfter(feesTo) ? Money.ZERO
         : FeeCalculator.proRata(monthly, feesFrom, feesTo);
     fees = fees.add(Money.yuan(amount(execution.getVariable(USAGE_FEES))));
@@ -340,6 +339,15 @@ public class ServiceTerm {
   private static DepositHandling depositHandling(Map<String, Object> clauses, Contract contract) {
     Object value = clauses.getOrDefault("depositHandling", contract.depositHandling());
     return value == null ? DepositHandling.REFUND : DepositHandling.valueOf(value.toString());
+  }
+
+  /** The monthly fee the signed clauses set; null for billing by volume. */
+  private static BigDecimal monthlyFee(Map<String, Object> clauses, Contract contract) {
+    return FeeCalculator.monthlyFee(billingModel(clauses, contract), unitPrice(clauses, contract), contract.seats());
+  }
+
+  private static BillingModel billingModel(Map<String, Object> clauses, Contract contract) {
+    return BillingModel.valueOf((String) clauses.getOrDefault("billingModel", contract.billingModel()));
   }
 
   private static BigDecimal unitPrice(Map<String, Object> clauses, Contract contract) {

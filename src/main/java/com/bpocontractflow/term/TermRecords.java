@@ -118,18 +118,6 @@ public class TermRecords {
         .param("by", preparedBy).param("now", now()).update();
   }
 
-  public Optional<FinalSettlement> settlement(long contractId) {
-    return jdbc.sql("""
-            SELECT fees, unpaid_invoices, penalties, deposit, deposit_handling, amount_owed, deposit_set_off,
-              merchant_pays, provider_refunds FROM final_settlement WHERE contract_id = :id
-            """)
-        .param("id", contractId)
-        .query((rs, i) -> new FinalSettlement(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-            rs.getBigDecimal(4), com.bpocontractflow.contract.DepositHandling.valueOf(rs.getString(5)),
-            rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9)))
-        .optional();
-  }
-
   public void dataDisposed(long contractId, DataDisposal disposal, LocalDate on, String note, String by) {
     jdbc.sql("""
             UPDATE contract_term SET data_disposal = :disposal, data_disposed_on = :on, data_disposal_note = :note,
