@@ -9,7 +9,8 @@ const base = process.argv[2] || 'http://localhost:8080';
 const api = `${base}/engine-rest`;
 const auth = 'Basic ' + Buffer.from('admin:demo').toString('base64');
 const today = new Date();
-const iso = (d) => d.toISOString().slice(0, 10);
+// dates as the application reads them: calendar days in China (Asia/Shanghai)
+const iso = (d) => d.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 const yesterday = iso(new Date(today.getTime() - 86400000));
 const tomorrow = iso(new Date(today.getTime() + 86400000));
 
@@ -158,16 +159,32 @@ async function walk(signingMethod) {
   await completeTask('onboarding', pi, 'assess-training', { 考核平均分: ['number', 91], 考核通过: ['checkbox', true] });
   await completeTask('onboarding', pi, 'authorize-subaccounts', { 已授权子账号数: ['number', 5], 子账号已授权并验证可登录: ['checkbox', true] });
   await completeTask('onboarding', pi, 'configure-cs-software', { 客服软件: ['textfield', '千牛工作台'], 客服软件已配置并测试: ['checkbox', true] });
-  await completeTask('manager', pi, 'approve-go-live', { 上线日期: ['datetime', tomorrow], 批准正式上线: ['checkbox', true] });
-  const history = await rest(`/history/activity-instance?processInstanceId=${pi}&activityId=EndEvent_WentLive`);
-  if (history.length !== 1) throw new Error(`${signingMethod}: did not reach go-live`);
-  console.log(`${signingMethod}: ${instance.businessKey} went live`);
+  await completeTask('manager', pi, 'approve-go-live', { 上线日期: ['datetime', iso(today)], 批准正式上线: ['checkbox', true] });
+  const [term] = await rest(`/process-instance?superProcessInstance=${pi}`);
+  if (!term || term.businessKey !== instance.businessKey) throw new Error(`${signingMethod}: did not reach go-live`);
+  console.log(`${signingMethod}: ${instance.businessKey} went live; contract-term ${term.id} runs`);
+  return { businessKey: instance.businessKey, term: term.id };
+}
+
+// The merchant gives notice today; the notice period's timer is run at once (as if 30 days had passed),
+// and finance settles in Tasklist.
+async function terminate({ businessKey, term }) {
+  await rest('/message', { messageName: 'TerminationNoticeReceived', businessKey, processVariables: {
+    noticeParty: { value: 'MERCHANT' }, noticeReceivedDate: { value: iso(today) }, terminationReason: { value: '店铺业务调整' } } });
+  console.log('  payments   termination notice received (TerminationNoticeReceived)');
+  const [job] = await rest(`/job?processInstanceId=${term}&activityId=TimerEvent_ServiceEnds`);
+  if (!job) throw new Error('no notice-period timer');
+  await rest(`/job/${job.id}/execute`, {});
+  await completeTask('finance', term, 'final-settlement', { 未付发票金额: ['number', '0'], 未开票的按量服务费: ['number', '1234.5'] });
+  const [data] = await rest(`/task?processInstanceId=${term}&taskDefinitionKey=return-or-delete-data`);
+  if (!data) throw new Error('the data task did not follow the settlement');
+  console.log(`TERMINATION: ${businessKey} settled; return-or-delete-data is due ${data.due}`);
 }
 
 try {
   await walk('PAPER');
-  await walk('ELECTRONIC');
-  console.log('2 passed, 0 failed');
+  await terminate(await walk('ELECTRONIC'));
+  console.log('3 passed, 0 failed');
 } catch (e) {
   console.error(e);
   console.log('0 passed, 1 failed');
