@@ -69,6 +69,14 @@ public class ContractDocuments {
     return find(contract.id(), html.version()).orElseThrow();
   }
 
+  /**
+   * The version the merchant currently reads: the latest stored one, or — for a contract that reached
+   * review before documents were stored — its current round, stored now.
+   */
+  public Version current(Contract contract) {
+    return latest(contract.id()).orElseGet(() -> publish(contract));
+  }
+
   public Optional<Version> find(long contractId, int version) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM contract_document WHERE contract_id = :id AND version = :version")
         .param("id", contractId).param("version", version).query(VERSION).optional();

@@ -44,6 +44,7 @@ public class ReviewRounds {
   /** The merchant's answer to a round: agreed, or changes requested with the comments by clause. */
   public void answered(long contractId, int round, boolean agreed, String feedback, String author) {
     OffsetDateTime now = OffsetDateTime.now(Clocks.ZONE);
+    started(contractId, round, round); // a round that began before rounds were recorded
     long roundId = jdbc.sql("SELECT id FROM review_round WHERE contract_id = :id AND round = :round")
         .param("id", contractId).param("round", round).query(Long.class).single();
     jdbc.sql("UPDATE review_round SET outcome = :outcome, answered_by = :author, answered_at = :now WHERE id = :roundId")

@@ -79,7 +79,7 @@ public class MerchantAnswers {
   public Outcome sign(String token, String signerName, boolean consent, String shownDocumentSha256, Client client) {
     return answer(token, MerchantStep.E_SIGNATURE, client, (link, contract) -> {
       // the merchant signs the stored version shown on the page (its PDF's SHA-256), which must still be the latest
-      ContractDocuments.Version current = documents.latest(contract.id()).orElseThrow();
+      ContractDocuments.Version current = documents.current(contract);
       if (!current.pdfSha256().equals(shownDocumentSha256)) {
         throw new InvalidInputException("合同内容已更新，请刷新页面，核对最新版本后再签署");
       }

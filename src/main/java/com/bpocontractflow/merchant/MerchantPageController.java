@@ -12,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -101,7 +100,7 @@ class MerchantPageController {
     model.addAttribute("clauses", CLAUSES);
     model.addAttribute("decisions", ProposalDecision.values());
     if (link.stepValue() == MerchantStep.E_SIGNATURE || link.stepValue() == MerchantStep.CLAUSE_REVIEW) {
-      model.addAttribute("document", shownDocument(contract.id()).orElse(null));
+      model.addAttribute("document", shownDocument(contract));
     }
     return "merchant/" + link.stepValue().name().toLowerCase().replace('_', '-');
   }
@@ -116,19 +115,19 @@ class MerchantPageController {
           : resolved.status().httpStatus()).build();
     }
     Contract contract = contracts.get(resolved.link().contractId());
-    return shownDocument(contract.id())
-        .map(shown -> DocumentResponses.pdf(contract.contractNumber(), shown.version(),
-            documents.pdf(contract.id(), shown.version()).orElseThrow()))
-        .orElseGet(() -> ResponseEntity.notFound().build());
+    ShownDocument shown = shownDocument(contract);
+    return DocumentResponses.pdf(contract.contractNumber(), shown.version(),
+        documents.pdf(contract.id(), shown.version()).orElseThrow());
   }
 
   /** The latest stored version of the contract, as the merchant reads and signs it. */
   record ShownDocument(int version, String html, String pdfSha256) {
   }
 
-  private Optional<ShownDocument> shownDocument(long contractId) {
-    return documents.latest(contractId).map(v -> new ShownDocument(v.version(),
-        documents.html(contractId, v.version()).orElseThrow(), v.pdfSha256()));
+  private ShownDocument shownDocument(Contract contract) {
+    ContractDocuments.Version current = documents.current(contract);
+    return new ShownDocument(current.version(), documents.html(contract.id(), current.version()).orElseThrow(),
+        current.pdfSha256());
   }
 
   private static String refused(LinkStatus status, Model model, HttpServletResponse response) {

@@ -57,8 +57,8 @@ public class MerchantSignatureListener implements ExecutionListener {
     // the signature as its own record, with the version signed: the one the signing page showed, or the
     // latest when an external e-signature system reports it
     Object shownVersion = execution.getVariable(SIGNED_DOCUMENT_VERSION);
-    ContractDocuments.Version signed = (shownVersion instanceof Number n
-        ? documents.find(contractId, n.intValue()) : documents.latest(contractId)).orElseThrow();
+    ContractDocuments.Version signed = (shownVersion instanceof Number n ? documents.find(contractId, n.intValue())
+        : java.util.Optional.<ContractDocuments.Version>empty()).orElseGet(() -> documents.current(contracts.get(contractId)));
     OffsetDateTime signedAt = (OffsetDateTime) columns.get("merchant_signed_at");
     signatures.record(contractId, new ContractSignatures.Signature(Party.MERCHANT, SigningMethod.ELECTRONIC,
         (String) columns.get("merchant_signer_name"), signedAt.toLocalDate(), signedAt,

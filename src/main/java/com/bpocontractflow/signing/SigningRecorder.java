@@ -105,7 +105,7 @@ public class SigningRecorder {
         columns.put("sealed_by", text(v, SEALED_BY));
         columns.put("sealed_date", InputRules.toDate(v.getVariable(SEALED_DATE)));
         // we seal the version the merchant agreed to: the latest one
-        ContractDocuments.Version signed = documents.latest(contractId).orElseThrow();
+        ContractDocuments.Version signed = documents.current(contracts.get(contractId));
         signatures.record(contractId, new ContractSignatures.Signature(Party.PROVIDER, SigningMethod.PAPER,
             text(v, SEALED_BY), InputRules.toDate(v.getVariable(SEALED_DATE)), null, null, null, signed.version(),
             signed.pdfSha256(), signed.htmlSha256(), null, null, null, user));
@@ -133,7 +133,7 @@ public class SigningRecorder {
         ContractDocuments.Version signed = signatures.of(contractId).stream()
             .filter(s -> s.party() == Party.MERCHANT).findFirst()
             .flatMap(s -> documents.find(contractId, s.documentVersion()))
-            .orElseGet(() -> documents.latest(contractId).orElseThrow());
+            .orElseGet(() -> documents.current(contracts.get(contractId)));
         signatures.record(contractId, new ContractSignatures.Signature(Party.PROVIDER, SigningMethod.ELECTRONIC,
             text(v, COUNTERSIGNED_BY), Clocks.today(), OffsetDateTime.now(Clocks.ZONE), null, null, signed.version(),
             signed.pdfSha256(), signed.htmlSha256(), null, null, null, user));
@@ -177,7 +177,7 @@ public class SigningRecorder {
   private ContractDocuments.Version sealedVersion(long contractId) {
     return signatures.of(contractId).stream().filter(s -> s.party() == Party.PROVIDER).findFirst()
         .flatMap(s -> documents.find(contractId, s.documentVersion()))
-        .orElseGet(() -> documents.latest(contractId).orElseThrow());
+        .orElseGet(() -> documents.current(contracts.get(contractId)));
   }
 
   private static String text(VariableScope v, String name) {

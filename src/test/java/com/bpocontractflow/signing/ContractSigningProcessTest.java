@@ -117,6 +117,7 @@ class ContractSigningProcessTest {
     Mocks.register("depositPayment", new DepositPaymentDelegate(contracts, ledger, mailer));
     Mocks.register("reviewRoundStarted", new ReviewRoundListener(recorder));
     when(documents.latest(anyLong())).thenReturn(java.util.Optional.of(SIGNED_VERSION));
+    when(documents.current(any())).thenReturn(SIGNED_VERSION);
     when(documents.find(anyLong(), anyInt())).thenReturn(java.util.Optional.of(SIGNED_VERSION));
     Mocks.register("merchantSignature", new MerchantSignatureListener(contracts, documents, signatures));
     Mocks.register("signingSchedule", new SigningSchedule(TIMERS));
