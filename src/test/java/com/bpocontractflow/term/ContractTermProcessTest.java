@@ -243,6 +243,29 @@ class ContractTermProcessTest {
   }
 
   @Test
+  void shouldLetAContractWithoutTrialRunToItsEndAndSettleWithTheDepositRefunded() {
+    Map<String, Object> clauses = AppTables.signedClauses(0);
+    clauses.put("depositHandling", "REFUND");
+    contractId = app.signedContract(GO_LIVE, clauses);
+    number = app.contracts.get(contractId).contractNumber();
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(ServiceTermProcess.KEY, number, Map.of(
+        ContractSigningProcess.Vars.CONTRACT_ID, contractId, ContractSigningProcess.Vars.CONTRACT_NUMBER, number));
+
+    fire(pi, "TimerEvent_RenewalWindow", instant(LocalDate.of(2027, 11, 1), 9));
+    completeTask(pi, NEGOTIATE_RENEWAL, Map.of(RENEWAL_DECISION, "EXPIRE", RENEWAL_NOTE, "商家不再续签"));
+    fire(pi, "TimerEvent_TermEnds", instant(LocalDate.of(2027, 12, 1), 0));
+
+    assertThat(pi).isWaitingAt(FINAL_SETTLEMENT).hasPassed("EndEvent_Expired");
+    completeTask(pi, FINAL_SETTLEMENT, settlement("2027-11-30", "0"));
+    // everything invoiced and paid: the deposit comes back in full
+    Map<String, Object> s = statement();
+    Assertions.assertThat((BigDecimal) s.get("FEES")).isEqualByComparingTo("0.00");
+    Assertions.assertThat((BigDecimal) s.get("MERCHANT_PAYS")).isEqualByComparingTo("0.00");
+    Assertions.assertThat((BigDecimal) s.get("PROVIDER_REFUNDS")).isEqualByComparingTo("5000.00");
+    Assertions.assertThat(app.outbox.findByContract(number).get(1).bodyText()).contains("我方退还：5,000.00");
+  }
+
+  @Test
   void shouldNotChargeThePenaltyWhenTheProviderGivesNoticeOrTheMerchantHasCause() {
     ProcessInstance pi = startTerm(0);
     clock(LocalDate.of(2027, 3, 10), 15);
