@@ -181,6 +181,15 @@ class MerchantLinksTest {
         .satisfies(s -> assertThat(List.of(s.signer(), s.ip(), s.userAgent()))
             .containsExactly("王小明", "127.0.0.1", "bpo-contract-flow-test"));
 
+    Map<?, ?> listed = anonymous.withBasicAuth("legal", "demo").getForObject(
+        "/staff/contracts/" + contract.number() + "/documents", Map.class);
+    assertThat(listed.get("signedVersion")).isEqualTo(2);
+    assertThat((List<?>) listed.get("versions")).hasSize(2);
+    assertThat((List<?>) listed.get("signatures")).hasSize(2);
+    assertThat((List<?>) listed.get("reviewComments")).hasSize(1);
+    assertThat(anonymous.getForEntity("/staff/contracts/" + contract.number() + "/documents", String.class)
+        .getStatusCode().value()).isEqualTo(401);
+
     // anyone holding a PDF can have staff check it against the signed version
     String verify = "/staff/contracts/" + contract.number() + "/documents/verify";
     assertThat(anonymous.postForEntity(verify, reviewedPdf.body(), String.class).getStatusCode().value()).isEqualTo(401);
