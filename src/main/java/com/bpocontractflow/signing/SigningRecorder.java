@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
@@ -121,7 +122,7 @@ public class SigningRecorder {
         columns.put("status", ContractStatus.SIGNED.name());
         // the paper contract is formed when the last party seals it: the merchant's seal, on the copy we sent
         Contract contract = contracts.get(contractId);
-        ContractDocuments.Version sealed = sealedVersion(contractId);
+        ContractDocuments.Version sealed = versionSignedBy(Party.PROVIDER, contractId);
         signatures.record(contractId, new ContractSignatures.Signature(Party.MERCHANT, SigningMethod.PAPER,
             contract.merchantName(), received, null, null, null, sealed.version(), sealed.pdfSha256(),
             sealed.htmlSha256(), contract.returnCourierCompany(), contract.returnTrackingNumber(), received, user));
@@ -130,10 +131,7 @@ public class SigningRecorder {
         columns.put("countersigned_by", text(v, COUNTERSIGNED_BY));
         columns.put("status", ContractStatus.SIGNED.name());
         // we countersign the version the merchant signed
-        ContractDocuments.Version signed = signatures.of(contractId).stream()
-            .filter(s -> s.party() == Party.MERCHANT).findFirst()
-            .flatMap(s -> documents.find(contractId, s.documentVersion()))
-            .orElseGet(() -> documents.current(contracts.get(contractId)));
+        ContractDocuments.Version signed = versionSignedBy(Party.MERCHANT, contractId);
         signatures.record(contractId, new ContractSignatures.Signature(Party.PROVIDER, SigningMethod.ELECTRONIC,
             text(v, COUNTERSIGNED_BY), Clocks.today(), OffsetDateTime.now(Clocks.ZONE), null, null, signed.version(),
             signed.pdfSha256(), signed.htmlSha256(), null, null, null, user));
@@ -166,16 +164,19 @@ public class SigningRecorder {
     if (round == 1) {
       return "第 1 轮审阅：按标准合同模板起草的首个版本";
     }
-    ContractDocuments.Version previous = documents.find(contractId, round - 1).orElseThrow();
+    Optional<ContractDocuments.Version> previous = documents.find(contractId, round - 1);
+    if (previous.isEmpty()) { // a round reviewed before documents were stored
+      return "第 " + round + " 轮审阅（第 " + (round - 1) + " 轮的版本未存档，无法逐项比较）";
+    }
     List<ClauseChanges.Change> changes = ClauseChanges.between(
-        clauseSets.version(contractId, previous.clauseSetVersion()).orElseThrow(),
+        clauseSets.version(contractId, previous.get().clauseSetVersion()).orElseThrow(),
         clauseSets.version(contractId, version.clauseSetVersion()).orElseThrow());
     return "第 " + round + " 轮审阅，与第 " + (round - 1) + " 轮相比：\n" + ClauseChanges.describe(changes);
   }
 
-  /** The version we sealed (paper), or the latest when none is recorded. */
-  private ContractDocuments.Version sealedVersion(long contractId) {
-    return signatures.of(contractId).stream().filter(s -> s.party() == Party.PROVIDER).findFirst()
+  /** The version the party signed first (we seal first on paper, the merchant signs first electronically). */
+  private ContractDocuments.Version versionSignedBy(Party party, long contractId) {
+    return signatures.of(contractId).stream().filter(s -> s.party() == party).findFirst()
         .flatMap(s -> documents.find(contractId, s.documentVersion()))
         .orElseGet(() -> documents.current(contracts.get(contractId)));
   }

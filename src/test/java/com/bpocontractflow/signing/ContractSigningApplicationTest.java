@@ -70,6 +70,8 @@ class ContractSigningApplicationTest {
   com.bpocontractflow.document.ContractDocuments documents;
   @Autowired
   com.bpocontractflow.document.ContractSignatures signatures;
+  @Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @org.junit.jupiter.api.BeforeEach
   void authenticate() {
@@ -170,6 +172,28 @@ class ContractSigningApplicationTest {
     assertThat(parts(received.get(5)).get("text/plain")).contains("请支付定金 5,000.00 元", "抵扣尾款");
     assertThat(parts(received.get(6)).get("text/plain")).contains("累计 2,000.00 元", "尚欠 3,000.00 元");
     assertThat(outbox.findByContract(number)).extracting(OutboxMail::status).containsOnly(OutboxMail.SENT);
+  }
+
+  @Test
+  void shouldCarryOnWithAContractThatWasInReviewBeforeDocumentsWereStored() {
+    SigningRest.Started contract = rest.start(request());
+    rest.complete(contract, DRAFT_PROPOSAL, proposal("5000.00"));
+    rest.complete(contract, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
+    rest.complete(contract, DRAFT_CONTRACT, contractDraft("PAPER", "5000.00"));
+    long id = contracts.findByNumber(contract.number()).orElseThrow().id();
+    // as if round 1 had been sent before V6: no stored document, no recorded round
+    jdbc.sql("DELETE FROM contract_document WHERE contract_id = :id").param("id", id).update();
+    jdbc.sql("DELETE FROM review_round WHERE contract_id = :id").param("id", id).update();
+
+    rest.complete(contract, REVIEW_CLAUSES, clauseReview(false));
+    rest.complete(contract, REVISE_CLAUSES, revision());
+    assertThat((String) rest.variable(contract, ContractSigningProcess.Vars.ROUND_CHANGES))
+        .isEqualTo("第 2 轮审阅（第 1 轮的版本未存档，无法逐项比较）");
+    rest.complete(contract, REVIEW_CLAUSES, clauseReview(true));
+    rest.complete(contract, SEAL_CONTRACT, seal());
+
+    assertThat(documents.versions(id)).extracting(v -> v.version()).containsExactly(2);
+    assertThat(signatures.of(id)).singleElement().satisfies(s -> assertThat(s.documentVersion()).isEqualTo(2));
   }
 
   @Test
