@@ -20,6 +20,7 @@ public final class ServiceInputRules {
 
   static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");
   private static final String CONTRACT_NUMBER = "contractNumber";
+  private static final String ESCALATION_ACTION = "escalationAction";
 
   private static final Map<String, InputRules> RULES = Map.ofEntries(
       Map.entry(ServiceTermProcess.Tasks.REVIEW_TRIAL, InputRules.of(
@@ -40,6 +41,8 @@ public final class ServiceInputRules {
           pastDate(DATA_DISPOSED_ON, "处理日期")
               .and((value, all) -> notBefore(value, all.get(LAST_SERVICE_DAY)), "不能早于最后服务日"),
           text(DATA_DISPOSAL_NOTE, "处理说明（返还方式或删除范围、核验人）").length(6, 2000))),
+      Map.entry(ServiceTermProcess.Tasks.ESCALATE_DATA_DISPOSAL, InputRules.of(
+          text(ESCALATION_ACTION, "处理措施").length(2, 2000))),
       Map.entry(SlaReviewProcess.START_FORM, InputRules.of(
           text(CONTRACT_NUMBER, "合同编号").matches("^BPO-\\d{4}-\\d{6}$", "格式应为 BPO-年份-6 位数字，例如 BPO-2026-000123"),
           pastDate(SlaReviewProcess.Vars.PERIOD_START, "评估期开始日期"),

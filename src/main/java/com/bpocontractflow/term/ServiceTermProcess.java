@@ -14,6 +14,7 @@ public final class ServiceTermProcess {
     public static final String NEGOTIATE_RENEWAL = "negotiate-renewal";
     public static final String FINAL_SETTLEMENT = "final-settlement";
     public static final String RETURN_OR_DELETE_DATA = "return-or-delete-data";
+    public static final String ESCALATE_DATA_DISPOSAL = "escalate-data-disposal";
 
     private Tasks() {
     }

@@ -210,7 +210,16 @@ class ContractTermProcessTest {
     Assertions.assertThat((BigDecimal) s.get("FEES")).isEqualByComparingTo("16451.61");
     Assertions.assertThat((BigDecimal) s.get("PENALTIES")).isEqualByComparingTo("0.00");
     Assertions.assertThat((BigDecimal) s.get("MERCHANT_PAYS")).isEqualByComparingTo("11451.61");
-    Assertions.assertThat(app.mails(number)).containsExactly("TRIAL_EXIT", "NOTICE_REPEATED", "FINAL_STATEMENT");
+
+    // the data is not handled within the contract's 30 days: managers are told, the task stays
+    fire(pi, "BoundaryEvent_DataDisposalOverdue", instant(LocalDate.of(2027, 1, 17), 0));
+    assertThat(task(ESCALATE_DATA_DISPOSAL, pi)).hasCandidateGroup("managers");
+    completeTask(pi, ESCALATE_DATA_DISPOSAL, Map.of("escalationAction", "已督促上线实施团队今日完成删除"));
+    completeTask(pi, RETURN_OR_DELETE_DATA, Map.of(DATA_DISPOSAL, "RETURNED", DATA_DISPOSED_ON, "2027-01-17",
+        DATA_DISPOSAL_NOTE, "聊天记录与订单数据已加密打包发给商家，本地副本已删除"));
+    assertThat(pi).isEnded().hasPassed("EndEvent_DataDisposalEscalated", "EndEvent_ContractEnded");
+    Assertions.assertThat(app.mails(number)).containsExactly("TRIAL_EXIT", "NOTICE_REPEATED", "FINAL_STATEMENT",
+        "DATA_DISPOSED");
   }
 
   @Test
