@@ -11,6 +11,7 @@ import com.bpocontractflow.mail.MailNotice;
 import com.bpocontractflow.mail.MerchantMail;
 import com.bpocontractflow.mail.MerchantMailer;
 import com.bpocontractflow.signing.ContractSigningProcess;
+import com.bpocontractflow.term.ContractBinding;
 import com.bpocontractflow.term.ServiceInputRules;
 import com.bpocontractflow.term.TermDates;
 import com.bpocontractflow.validation.InputRules;
@@ -45,9 +46,8 @@ public class Disputes {
   public void open(DelegateExecution execution) {
     Map<String, Object> values = execution.getVariables();
     ServiceInputRules.forStep(DisputeResolutionProcess.START_FORM).check(values);
-    String number = ((String) values.get(ContractSigningProcess.Vars.CONTRACT_NUMBER)).trim();
-    Contract contract = contracts.findByNumber(number).orElseThrow(() ->
-        new InvalidInputException(List.of("合同编号 " + number + " 不存在")));
+    Contract contract = ContractBinding.bind(execution, contracts);
+    String number = contract.contractNumber();
     Map<String, Object> clauses = clauseSets.latest(contract.id()).orElseThrow(() ->
         new InvalidInputException(List.of("合同 " + number + " 尚未订立纠纷解决条款，不能按合同处理纠纷")));
     int days = InputRules.toWholeNumber(clauses.get("negotiationDays")).intValue();
@@ -55,10 +55,6 @@ public class Disputes {
     DisputeForum forum = DisputeForum.valueOf((String) clauses.get("disputeForum"));
     String venue = (String) clauses.get("forumVenue");
 
-    execution.setProcessBusinessKey(number);
-    execution.setVariable(ContractSigningProcess.Vars.CONTRACT_ID, contract.id());
-    execution.setVariable(ContractSigningProcess.Vars.CONTRACT_NUMBER, number);
-    execution.setVariable(ContractSigningProcess.Vars.MERCHANT_NAME, contract.merchantName());
     execution.setVariable(NEGOTIATION_DAYS, days);
     execution.setVariable(NEGOTIATION_CHANNEL, clauses.get("negotiationChannel"));
     execution.setVariable(NEGOTIATE_UNTIL, until.toString());

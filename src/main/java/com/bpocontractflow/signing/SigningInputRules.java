@@ -11,7 +11,6 @@ import com.bpocontractflow.contract.ShopPlatform;
 import com.bpocontractflow.contract.SigningMethod;
 import com.bpocontractflow.validation.InputRules;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.Map;
 
 /**
@@ -138,9 +137,4 @@ public final class SigningInputRules {
     return Map.copyOf(copy);
   }
 
-  private static boolean notBefore(Object date, Object earliest) {
-    LocalDate day = toDate(date);
-    LocalDate first = toDate(earliest);
-    return day == null || first == null || !day.isBefore(first);
-  }
 }

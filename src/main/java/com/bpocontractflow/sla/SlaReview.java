@@ -12,6 +12,7 @@ import com.bpocontractflow.settlement.FeeCalculator;
 import com.bpocontractflow.settlement.LatePayment;
 import com.bpocontractflow.settlement.Money;
 import com.bpocontractflow.signing.ContractSigningProcess;
+import com.bpocontractflow.term.ContractBinding;
 import com.bpocontractflow.term.ServiceInputRules;
 import com.bpocontractflow.term.TermDates;
 import com.bpocontractflow.term.TermRecords;
@@ -62,13 +63,9 @@ public class SlaReview {
    */
   public void start(DelegateExecution execution) {
     Map<String, Object> values = execution.getVariables();
-    List<String> problems = new ArrayList<>(ServiceInputRules.forStep(SlaReviewProcess.START_FORM).problems(values));
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException(problems);
-    }
-    String number = ((String) values.get(ContractSigningProcess.Vars.CONTRACT_NUMBER)).trim();
-    Contract contract = contracts.findByNumber(number).orElseThrow(() ->
-        new InvalidInputException(List.of("合同编号 " + number + " 不存在")));
+    ServiceInputRules.forStep(SlaReviewProcess.START_FORM).check(values);
+    Contract contract = ContractBinding.bind(execution, contracts);
+    String number = contract.contractNumber();
     TermRecords.Term term = terms.find(contract.id()).orElseThrow(() ->
         new InvalidInputException(List.of("合同 " + number + " 尚未进入服务期，不能评估服务水平")));
     Figures figures = figures(values);
@@ -82,10 +79,6 @@ public class SlaReview {
     Map<String, Object> clauses = clauseSets.latest(contract.id()).orElseThrow();
     Assessment assessment = assess(figures, clauses, properties.onTimeTargetPercent());
 
-    execution.setProcessBusinessKey(number);
-    execution.setVariable(ContractSigningProcess.Vars.CONTRACT_ID, contract.id());
-    execution.setVariable(ContractSigningProcess.Vars.CONTRACT_NUMBER, number);
-    execution.setVariable(ContractSigningProcess.Vars.MERCHANT_NAME, contract.merchantName());
     execution.setVariable(MISSED_KPIS, assessment.missed().size());
     execution.setVariable(WORST_SHORTFALL, assessment.worstShortfall().doubleValue());
     execution.setVariable(MISSED_KPI_SUMMARY, assessment.missed().isEmpty() ? "全部达标"

@@ -44,7 +44,7 @@ public final class ServiceInputRules {
       Map.entry(ServiceTermProcess.Tasks.ESCALATE_DATA_DISPOSAL, InputRules.of(
           text(ESCALATION_ACTION, "处理措施").length(2, 2000))),
       Map.entry(SlaReviewProcess.START_FORM, InputRules.of(
-          text(CONTRACT_NUMBER, "合同编号").matches("^BPO-\\d{4}-\\d{6}$", "格式应为 BPO-年份-6 位数字，例如 BPO-2026-000123"),
+          contractNumber(),
           pastDate(SlaReviewProcess.Vars.PERIOD_START, "评估期开始日期"),
           pastDate(SlaReviewProcess.Vars.PERIOD_END, "评估期结束日期")
               .and((value, all) -> notBefore(value, all.get(SlaReviewProcess.Vars.PERIOD_START)), "不能早于开始日期")
@@ -68,7 +68,7 @@ public final class ServiceInputRules {
           text(SlaReviewProcess.Vars.ADJUSTMENT_REASON, "审批意见").optional().length(0, 2000)
               .when(v -> !SlaReviewProcess.adjusted(v)))),
       Map.entry(DisputeResolutionProcess.START_FORM, InputRules.of(
-          text(CONTRACT_NUMBER, "合同编号").matches("^BPO-\\d{4}-\\d{6}$", "格式应为 BPO-年份-6 位数字，例如 BPO-2026-000123"),
+          contractNumber(),
           choice(DisputeResolutionProcess.Vars.RAISED_BY, "提出方", Party.class),
           text(DisputeResolutionProcess.Vars.DISPUTE_DESCRIPTION, "争议事项").length(10, 4000))),
       Map.entry(DisputeResolutionProcess.Tasks.NEGOTIATE_DISPUTE, InputRules.of(
@@ -84,6 +84,11 @@ public final class ServiceInputRules {
   private ServiceInputRules() {
   }
 
+  /** The contract a start form names. */
+  private static Rule contractNumber() {
+    return text(CONTRACT_NUMBER, "合同编号").matches("^BPO-\\d{4}-\\d{6}$", "格式应为 BPO-年份-6 位数字，例如 BPO-2026-000123");
+  }
+
   public static boolean hasRules(String taskOrFormId) {
     return RULES.containsKey(taskOrFormId);
   }
@@ -92,11 +97,6 @@ public final class ServiceInputRules {
     return RULES.getOrDefault(taskOrFormId, InputRules.none());
   }
 
-  private static boolean notBefore(Object date, Object earliest) {
-    LocalDate day = toDate(date);
-    LocalDate first = toDate(earliest);
-    return day == null || first == null || !day.isBefore(first);
-  }
 
   private static boolean withinDays(Object start, Object end, int days) {
     LocalDate first = toDate(start);

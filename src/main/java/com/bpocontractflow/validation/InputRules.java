@@ -167,6 +167,13 @@ public final class InputRules {
     });
   }
 
+  /** True unless both are dates and the first is before the second (a missing date is another rule's concern). */
+  public static boolean notBefore(Object date, Object earliest) {
+    LocalDate day = toDate(date);
+    LocalDate first = toDate(earliest);
+    return day == null || first == null || !day.isBefore(first);
+  }
+
   public static Long toWholeNumber(Object value) {
     if (value instanceof Integer || value instanceof Long || value instanceof Short) {
       return ((Number) value).longValue();
