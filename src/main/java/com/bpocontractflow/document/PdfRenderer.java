@@ -1,7 +1,8 @@
 package com.bpocontractflow.document;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,14 +11,23 @@ import java.time.Instant;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.TimeZone;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Component;
 
 /**
  * Renders a contract's XHTML to PDF (openhtmltopdf on PDFBox) with the Chinese font embedded (Noto Sans
  * SC, subset), A4. The output is reproducible: the same content, title and time give the same bytes (the
  * document id and dates come from the caller, not from the clock), so a PDF's SHA-256 identifies a version.
+ *
+ * <p>The font (about 10 MB, shipped in {@code src/main/resources/fonts} under the SIL Open Font License) is
+ * parsed once per renderer; each document gets a {@link PDType0Font} built from the parsed font, which
+ * embeds only the glyphs the document uses. Handing openhtmltopdf the font as bytes instead would make it
+ * parse the whole file again for every document.
  */
 @Component
 public class PdfRenderer {
@@ -37,15 +47,32 @@ public class PdfRenderer {
       .seal td { width: 50%; vertical-align: top; padding-top: 6pt; height: 60pt; }
       """;
 
-  private final byte[] font;
+  /**
+   * The parsed font, shared by all renders. PDFBox's TrueTypeFont may be read concurrently (glyph and table
+   * byte reads lock its data) once its tables are read; TTFParser reads the required ones, {@link #parse}
+   * the optional ones, so renders on several threads never initialise a table at the same time.
+   */
+  private final TrueTypeFont font;
 
   public PdfRenderer() {
-    try (InputStream in = PdfRenderer.class.getResourceAsStream(FONT_RESOURCE)) {
+    font = parse(FONT_RESOURCE);
+  }
+
+  /** The TrueType font at a classpath resource, with every table read. */
+  static TrueTypeFont parse(String resource) {
+    try (InputStream in = PdfRenderer.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("The Chinese font " + FONT_RESOURCE + " is missing from the classpath "
-            + "(the build fetches it; run mvn generate-resources)");
+        throw new IllegalStateException("The Chinese font " + resource + " is missing from the classpath "
+            + "(it ships in src/main/resources/fonts)");
       }
-      font = in.readAllBytes();
+      TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(in));
+      font.getOS2Windows();
+      font.getKerning();
+      font.getGsub();
+      font.getVerticalHeader();
+      font.getVerticalMetrics();
+      font.getVerticalOrigin();
+      return font;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -66,7 +93,9 @@ public class PdfRenderer {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
       builder.usePDDocument(document);
-      builder.useFont(() -> new ByteArrayInputStream(font), FONT_FAMILY);
+      // embedSubset: only the glyphs used go into the PDF; the shared font is not closed with the document
+      PDType0Font documentFont = PDType0Font.load(document, font, true);
+      builder.useFont(new PDFontSupplier(documentFont), FONT_FAMILY, 400, FontStyle.NORMAL, true);
       builder.withHtmlContent(page, null);
       builder.withProducer("BPO Contract Flow");
       builder.toStream(out);

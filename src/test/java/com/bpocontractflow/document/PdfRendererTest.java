@@ -3,15 +3,24 @@ package com.bpocontractflow.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bpocontractflow.merchant.Sha256;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.GlyphData;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDCIDFontType2;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 
 /** The PDF opens, shows the Chinese text with an embedded font, and is reproducible byte for byte. */
@@ -22,6 +31,8 @@ class PdfRendererTest {
       + "<h3>一、服务范围与标准</h3><p>首次响应不超过 5 分钟；客户满意度不低于 90%；差评率不高于 1%。"
       + "甲方（商家）：杭州小象旗舰店&amp;天猫<br/>乙方（服务方）：星海客服外包服务有限公司</p></section>";
   static final Instant CREATED = Instant.parse("2026-11-26T08:00:00Z");
+  /** Characters of people's names that small CJK fonts and careless subsets leave out. */
+  static final String RARE_NAME_CHARACTERS = "堃喆燊犇淼垚";
 
   @Test
   void shouldRenderAPdfWithTheChineseTextAndAnEmbeddedFont() throws Exception {
@@ -54,5 +65,51 @@ class PdfRendererTest {
 
     assertThat(again).isEqualTo(first);
     assertThat(changed).isNotEqualTo(first);
+  }
+
+  @Test
+  void shouldHaveAGlyphForEveryRareNameCharacterInTheFont() throws IOException {
+    TrueTypeFont font = PdfRenderer.parse(PdfRenderer.FONT_RESOURCE);
+    CmapLookup cmap = font.getUnicodeCmapLookup();
+
+    RARE_NAME_CHARACTERS.codePoints().forEach(codePoint -> assertThat(cmap.getGlyphId(codePoint))
+        .as("glyph of %s in %s", Character.toString(codePoint), PdfRenderer.FONT_RESOURCE).isNotZero());
+  }
+
+  @Test
+  void shouldShowRareNameCharactersWithTheirOwnGlyphsInTheEmbeddedSubset() throws IOException {
+    String body = "<p>甲方代表：王堃、李喆、陈燊、张犇、刘淼、赵垚</p>";
+    byte[] pdf = RENDERER.render(body, "合同", CREATED, 7L);
+
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
+      assertThat(text).contains("王堃", "李喆", "陈燊", "张犇", "刘淼", "赵垚");
+
+      // the glyph each character is drawn with, looked up in the font embedded in the PDF
+      Map<String, Integer> glyphIds = new HashMap<>();
+      Map<String, GlyphData> glyphs = new HashMap<>();
+      PDFTextStripper stripper = new PDFTextStripper() {
+        @Override
+        protected void processTextPosition(TextPosition text) {
+          if (RARE_NAME_CHARACTERS.contains(text.getUnicode())) {
+            try {
+              PDCIDFontType2 font = (PDCIDFontType2) ((PDType0Font) text.getFont()).getDescendantFont();
+              int glyphId = font.codeToGID(text.getCharacterCodes()[0]);
+              glyphIds.put(text.getUnicode(), glyphId);
+              glyphs.put(text.getUnicode(), font.getTrueTypeFont().getGlyph().getGlyph(glyphId));
+            } catch (IOException e) {
+              throw new IllegalStateException(e);
+            }
+          }
+          super.processTextPosition(text);
+        }
+      };
+      stripper.getText(document);
+      RARE_NAME_CHARACTERS.codePoints().mapToObj(Character::toString).forEach(character -> {
+        assertThat(glyphIds.get(character)).as("glyph id of %s (0 is .notdef)", character).isNotNull().isNotZero();
+        assertThat(glyphs.get(character)).as("outline of %s in the embedded subset", character).isNotNull()
+            .satisfies(glyph -> assertThat(glyph.getNumberOfContours()).isPositive());
+      });
+    }
   }
 }
