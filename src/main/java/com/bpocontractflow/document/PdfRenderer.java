@@ -2,6 +2,7 @@ package com.bpocontractflow.document;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -85,11 +86,6 @@ public class PdfRenderer {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (PDDocument document = new PDDocument()) {
       document.setDocumentId(id);
-      Calendar time = new GregorianCalendar(TimeZone.getTimeZone("Asia/Shanghai"));
-      time.setTimeInMillis(created.toEpochMilli());
-      PDDocumentInformation info = document.getDocumentInformation();
-      info.setCreationDate(time);
-      info.setModificationDate(time);
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
       builder.usePDDocument(document);
@@ -98,8 +94,17 @@ public class PdfRenderer {
       builder.useFont(new PDFontSupplier(documentFont), FONT_FAMILY, 400, FontStyle.NORMAL, true);
       builder.withHtmlContent(page, null);
       builder.withProducer("BPO Contract Flow");
-      builder.toStream(out);
-      builder.run();
+      try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+        renderer.createPDFWithoutClosing();
+      }
+      // openhtmltopdf replaces the document information while it writes the pages, with the clock's time
+      // as creation date (which also feeds the trailer /ID); the version's time goes in afterwards
+      Calendar time = new GregorianCalendar(TimeZone.getTimeZone("Asia/Shanghai"));
+      time.setTimeInMillis(created.toEpochMilli());
+      PDDocumentInformation info = document.getDocumentInformation();
+      info.setCreationDate(time);
+      info.setModificationDate(time);
+      document.save(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

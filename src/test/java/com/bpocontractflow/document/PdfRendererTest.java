@@ -6,9 +6,13 @@ import com.bpocontractflow.merchant.Sha256;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.GlyphData;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -65,6 +69,42 @@ class PdfRendererTest {
 
     assertThat(again).isEqualTo(first);
     assertThat(changed).isNotEqualTo(first);
+  }
+
+  @Test
+  void shouldDateThePdfWithTheVersionsTimeNotTheClock() throws IOException {
+    try (PDDocument document = Loader.loadPDF(RENDERER.render(BODY, "合同", CREATED, 42L))) {
+      Calendar creation = document.getDocumentInformation().getCreationDate();
+      Calendar modification = document.getDocumentInformation().getModificationDate();
+
+      assertThat(creation.toInstant()).isEqualTo(CREATED);
+      assertThat(modification.toInstant()).isEqualTo(CREATED);
+    }
+  }
+
+  @Test
+  void shouldGiveTheSameBytesWhenSeveralThreadsRenderAtOnce() throws Exception {
+    // the parsed font is shared by all renders
+    String other = "<p>乙方：星海客服外包服务有限公司，联系人王堃、赵垚</p>";
+    String expected = Sha256.hex(RENDERER.render(BODY, "合同", CREATED, 42L));
+    String expectedOther = Sha256.hex(RENDERER.render(other, "合同", CREATED, 43L));
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<String>> renders = new ArrayList<>();
+      List<Future<String>> otherRenders = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        renders.add(threads.submit(() -> Sha256.hex(RENDERER.render(BODY, "合同", CREATED, 42L))));
+        otherRenders.add(threads.submit(() -> Sha256.hex(RENDERER.render(other, "合同", CREATED, 43L))));
+      }
+      for (Future<String> render : renders) {
+        assertThat(render.get()).isEqualTo(expected);
+      }
+      for (Future<String> render : otherRenders) {
+        assertThat(render.get()).isEqualTo(expectedOther);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   @Test
