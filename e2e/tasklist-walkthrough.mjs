@@ -1,6 +1,7 @@
 // Takes contracts from request to go-live through Camunda Tasklist, logged in as the demo users, once per
-// signing method. The merchant's side and the payment system (the MerchantSigned and DepositReceived
-// messages) use the REST API, as those systems would. Run against a started default application:
+// signing method. The e-signature and payment systems (MerchantSigned, DepositReceived) and the notice
+// report use the integration endpoints with the demo API key, as those systems would. Run against a
+// started default application:
 //   npm install && node tasklist-walkthrough.mjs [http://localhost:8080]
 // Needs Chromium at /usr/bin/chromium (Debian package "chromium"; "fonts-noto-cjk" for the screenshots).
 import { chromium } from 'playwright-core';
@@ -13,6 +14,17 @@ const today = new Date();
 const iso = (d) => d.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 const yesterday = iso(new Date(today.getTime() - 86400000));
 const tomorrow = iso(new Date(today.getTime() + 86400000));
+
+// a system's report through /api/integrations/<endpoint> (demo key; see docs/integration.md)
+async function report(endpoint, body) {
+  const response = await fetch(`${base}/api/integrations/${endpoint}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer demo-integration-key-not-for-production' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${endpoint}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
 
 async function rest(path, body) {
   const response = await fetch(api + path, {
@@ -146,11 +158,11 @@ async function walk(signingMethod) {
     await completeTask('finance', pi, 'confirm-deposit', { 本次到账金额: ['number', '2000'], 付款流水号: ['textfield', 'BANK-001'] });
     await completeTask('finance', pi, 'confirm-deposit', { 本次到账金额: ['number', '3000'], 付款流水号: ['textfield', 'BANK-002'] });
   } else {
-    await rest('/message', { messageName: 'MerchantSigned', processInstanceId: pi, processVariables: { signerName: { value: '王小明' } } });
+    await report('e-signatures', { contractNumber: instance.businessKey, signerName: '王小明' });
     console.log('  merchant   signed electronically (MerchantSigned)');
     await completeTask('manager', pi, 'countersign-contract', { 我方签署人: ['textfield', '张经理'], 已核对商家签署的合同版本: ['checkbox', true] });
-    await rest('/message', { messageName: 'DepositReceived', businessKey: instance.businessKey,
-      processVariables: { depositReceivedAmount: { value: '5000.00' }, paymentReference: { value: 'PAY-E2E' } } });
+    await report('deposits', { contractNumber: instance.businessKey, depositReceivedAmount: '5000.00',
+      paymentReference: 'PAY-E2E' });
     console.log('  payments   deposit received (DepositReceived)');
   }
   await completeTask('onboarding', pi, 'conduct-training', { 参训客服人数: ['number', 5], 培训内容: ['textarea', '产品知识、话术规范、平台规则'] });
@@ -169,8 +181,8 @@ async function walk(signingMethod) {
 // The merchant gives notice today; the notice period's timer is run at once (as if 30 days had passed),
 // and finance settles in Tasklist.
 async function terminate({ businessKey, term }) {
-  await rest('/message', { messageName: 'TerminationNoticeReceived', businessKey, processVariables: {
-    noticeParty: { value: 'MERCHANT' }, noticeReceivedDate: { value: iso(today) }, terminationReason: { value: '店铺业务调整' } } });
+  await report('termination-notices', { contractNumber: businessKey, noticeParty: 'MERCHANT',
+    noticeReceivedDate: iso(today), terminationReason: '店铺业务调整' });
   console.log('  payments   termination notice received (TerminationNoticeReceived)');
   const [job] = await rest(`/job?processInstanceId=${term}&activityId=TimerEvent_ServiceEnds`);
   if (!job) throw new Error('no notice-period timer');

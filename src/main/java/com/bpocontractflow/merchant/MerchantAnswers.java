@@ -6,16 +6,17 @@ import static com.bpocontractflow.validation.InputRules.text;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.document.ContractDocuments;
 import com.bpocontractflow.contract.ContractRepository;
+import com.bpocontractflow.security.ApplicationActions;
 import com.bpocontractflow.signing.ContractSigningProcess.Messages;
 import com.bpocontractflow.validation.InputRules;
 import com.bpocontractflow.validation.InvalidInputException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,14 +25,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * server-side validation and completes the same task (or correlates the same message) as staff recording
  * it in Tasklist; the engine records the user {@value #MERCHANT_USER} and the variable {@code answeredBy}
  * says who answered. The link is used in the same transaction: a refused answer leaves it usable and
- * changes nothing.
+ * changes nothing. The merchant has no engine identity: the application takes the step
+ * ({@link ApplicationActions}). A staff member who opens a merchant's link in a browser logged in to the
+ * web apps answers as themselves, recorded as such; outside the demo they cannot sign for the merchant.
  */
 @Service
 public class MerchantAnswers {
 
   /** The user id under which answers through links are recorded in the engine's history. */
   public static final String MERCHANT_USER = "merchant";
-  /** Its group, whose authorizations let answers complete the waiting task (see TeamAuthorizations). */
+  /** The group that earlier versions gave engine rights for link answers; it holds none now. */
   public static final String MERCHANT_GROUP = "merchant-links";
 
   static final InputRules RETURN_SHIPMENT = InputRules.of(
@@ -43,24 +46,26 @@ public class MerchantAnswers {
   private final ContractDocuments documents;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
-  private final IdentityService identityService;
+  private final ApplicationActions actions;
   private final TransactionTemplate transaction;
+  private final boolean demo;
 
   public MerchantAnswers(MerchantLinks links, ContractRepository contracts, ContractDocuments documents,
-      TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
-      TransactionTemplate transaction) {
+      TaskService taskService, RuntimeService runtimeService, ApplicationActions actions,
+      TransactionTemplate transaction, @Value("${bpo.demo.enabled:false}") boolean demo) {
     this.links = links;
     this.contracts = contracts;
     this.documents = documents;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
-    this.identityService = identityService;
+    this.actions = actions;
     this.transaction = transaction;
+    this.demo = demo;
   }
 
   public Outcome answerProposal(String token, String decision, String comment, Client client) {
     return answer(token, MerchantStep.PROPOSAL_ANSWER, client, (link, contract) -> {
-      Map<String, Object> variables = answeredBy(contract);
+      Map<String, Object> variables = answeredBy(contract, client);
       variables.put(PROPOSAL_DECISION, blankToNull(decision));
       variables.put(PROPOSAL_COMMENT, blankToNull(comment));
       completeTask(link, variables);
@@ -69,7 +74,7 @@ public class MerchantAnswers {
 
   public Outcome answerClauses(String token, boolean agreed, String feedback, Client client) {
     return answer(token, MerchantStep.CLAUSE_REVIEW, client, (link, contract) -> {
-      Map<String, Object> variables = answeredBy(contract);
+      Map<String, Object> variables = answeredBy(contract, client);
       variables.put(CLAUSES_AGREED, agreed);
       variables.put(CLAUSE_FEEDBACK, agreed ? null : blankToNull(feedback));
       completeTask(link, variables);
@@ -83,10 +88,13 @@ public class MerchantAnswers {
       if (!current.pdfSha256().equals(shownDocumentSha256)) {
         throw new InvalidInputException("合同内容已更新，请刷新页面，核对最新版本后再签署");
       }
+      if (client.staffUser() != null && !demo) {
+        throw new InvalidInputException("员工不能代商家签署电子合同：请让商家本人打开邮件中的链接签署");
+      }
       if (!consent) {
         throw new InvalidInputException("请勾选「我已阅读并同意以上合同全部条款，同意以电子签名方式签署」");
       }
-      Map<String, Object> variables = answeredBy(contract);
+      Map<String, Object> variables = answeredBy(contract, client);
       variables.put(SIGNER_NAME, blankToNull(signerName));
       variables.put(SIGNER_IP, client.ip());
       variables.put(SIGNER_USER_AGENT, client.userAgent());
@@ -123,14 +131,12 @@ public class MerchantAnswers {
         return Outcome.refused(LinkStatus.UNKNOWN);
       }
       Contract contract = contracts.get(link.contractId());
-      identityService.setAuthentication(MERCHANT_USER, List.of(MERCHANT_GROUP));
+      String actor = client.staffUser() != null ? client.staffUser() : MERCHANT_USER;
       try {
-        action.apply(link, contract);
+        actions.run(actor, () -> action.apply(link, contract));
       } catch (InvalidInputException e) {
         status.setRollbackOnly();
         return Outcome.invalid(e.getProblems());
-      } finally {
-        identityService.clearAuthentication();
       }
       links.markUsed(link.id(), client.ip());
       return Outcome.answered();
@@ -146,9 +152,11 @@ public class MerchantAnswers {
         .taskDefinitionKey(link.stepValue().waitActivityId()).singleResult();
   }
 
-  private static Map<String, Object> answeredBy(Contract contract) {
+  private static Map<String, Object> answeredBy(Contract contract, Client client) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(ANSWERED_BY, "商家 " + contract.contactPerson() + "（" + contract.merchantName() + "），通过邮件链接");
+    variables.put(ANSWERED_BY, client.staffUser() != null
+        ? "员工 " + client.staffUser() + " 通过商家链接代为提交（商家：" + contract.merchantName() + "）"
+        : "商家 " + contract.contactPerson() + "（" + contract.merchantName() + "），通过邮件链接");
     return variables;
   }
 
@@ -161,8 +169,14 @@ public class MerchantAnswers {
     void apply(MerchantLink link, Contract contract);
   }
 
-  /** Who sent the answer: recorded with an e-signature and with the link's use. */
-  public record Client(String ip, String userAgent) {
+  /**
+   * Who sent the answer: recorded with an e-signature and with the link's use. {@code staffUser} is the
+   * staff member logged in to the web apps in the browser that sent it, or null.
+   */
+  public record Client(String ip, String userAgent, String staffUser) {
+    public Client(String ip, String userAgent) {
+      this(ip, userAgent, null);
+    }
   }
 
   /** The result of an answer: done, refused for the link's state, or invalid with the problems. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import com.bpocontractflow.security.StaffAuthentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,9 +41,11 @@ class MerchantPageController {
   private final ContractRepository contracts;
   private final ContractDocuments documents;
   private final MerchantMailer mailer;
+  private final StaffAuthentication staff;
 
   MerchantPageController(MerchantLinks links, MerchantAnswers answers, ContractRepository contracts,
-      ContractDocuments documents, MerchantMailer mailer) {
+      ContractDocuments documents, MerchantMailer mailer, StaffAuthentication staff) {
+    this.staff = staff;
     this.links = links;
     this.answers = answers;
     this.contracts = contracts;
@@ -67,7 +70,7 @@ class MerchantPageController {
       return refused(resolved.status(), model, response);
     }
     MerchantAnswers.Client client = new MerchantAnswers.Client(request.getRemoteAddr(),
-        String.valueOf(request.getHeader("User-Agent")));
+        String.valueOf(request.getHeader("User-Agent")), staff.sessionUser(request).orElse(null));
     MerchantAnswers.Outcome outcome = switch (resolved.link().stepValue()) {
       case PROPOSAL_ANSWER -> answers.answerProposal(token, form.get("decision"), form.get("comment"), client);
       case CLAUSE_REVIEW -> answers.answerClauses(token, "true".equals(form.get("agreed")), clauseFeedback(form), client);

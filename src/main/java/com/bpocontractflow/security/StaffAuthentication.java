@@ -27,6 +27,12 @@ public class StaffAuthentication {
   }
 
   public Optional<String> currentUser(HttpServletRequest request) {
+    Optional<String> sessionUser = sessionUser(request);
+    return sessionUser.isPresent() ? sessionUser : basicUser(request.getHeader("Authorization"));
+  }
+
+  /** The user logged in to the Camunda web apps in this browser session, if any. */
+  public Optional<String> sessionUser(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     if (session != null) {
       Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
@@ -36,7 +42,12 @@ public class StaffAuthentication {
         return Optional.of(authentication.getName());
       }
     }
-    return basicUser(request.getHeader("Authorization"));
+    return Optional.empty();
+  }
+
+  /** Whether the user is in one of these groups. */
+  public boolean isMember(String userId, String... groupIds) {
+    return identityService.createGroupQuery().groupMember(userId).groupIdIn(groupIds).count() > 0;
   }
 
   private Optional<String> basicUser(String header) {

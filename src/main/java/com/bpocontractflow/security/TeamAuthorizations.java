@@ -3,12 +3,13 @@ package com.bpocontractflow.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import com.bpocontractflow.merchant.MerchantAnswers;
 import com.bpocontractflow.dispute.DisputeResolutionProcess;
+import com.bpocontractflow.merchant.MerchantAnswers;
 import com.bpocontractflow.signing.ContractSigningProcess;
 import com.bpocontractflow.sla.SlaReviewProcess;
-import com.bpocontractflow.term.ServiceTermProcess;
 import com.bpocontractflow.team.Teams;
+import com.bpocontractflow.term.ServiceTermProcess;
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -21,24 +22,36 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * What each team may do, with the engine's authorizations enabled. A team sees and works only the tasks
- * offered to it (the engine grants a task's candidate group READ and UPDATE on it) and, through them, the
- * data of the contracts it works on; sales may start contracts; managers see and work everything and use
- * Cockpit; the integrations' technical users correlate messages; only {@code camunda-admin} administers.
- * Grants are created when missing, so operators may add their own.
+ * The access model, in the engine's own authorizations (docs/access.md is the same table in words).
+ * <ul>
+ * <li>Teams claim and complete the tasks offered to their group: the engine grants the candidate group
+ * READ and TASK_WORK on each task ({@code defaultUserPermissionNameForTask: TASK_WORK}) — no variable writes
+ * outside a form, no hand-over. They read their tasks' variables, start what README lists, hold nothing on
+ * process instances.</li>
+ * <li>Managers read everything (Cockpit), work and assign every task, retry failed jobs; no modification,
+ * variable edits, suspension or deletion.</li>
+ * <li>{@code camunda-admin} may do everything (the engine's administrator group).</li>
+ * <li>Systems (payment, e-signature, customer service) and merchants have no engine rights: they reach the
+ * processes through the application's integration endpoints and signed links ({@link ApplicationActions}).</li>
+ * </ul>
+ * At start-up each of these grants is set to exactly these permissions (earlier, broader versions are
+ * narrowed), the grants earlier versions gave systems and merchant links are removed, and the UPDATE that
+ * earlier versions gave on each open task becomes TASK_WORK. Operators' own grants on other resources stay.
  */
 @Component
 class TeamAuthorizations {
 
-  static final String CAMUNDA_ADMIN = "camunda-admin";
-  /** The group of the user under which merchants' answers through links are recorded. */
-  static final String MERCHANT_LINKS_GROUP = MerchantAnswers.MERCHANT_GROUP;
+  /** Groups that earlier versions gave engine rights and that now hold none. */
+  static final List<String> NO_ENGINE_RIGHTS = List.of("integrations", MerchantAnswers.MERCHANT_GROUP);
+  static final List<String> PROCESSES = List.of(ContractSigningProcess.KEY, ServiceTermProcess.KEY,
+      SlaReviewProcess.KEY, DisputeResolutionProcess.KEY);
 
   private final AuthorizationService authorizations;
 
@@ -46,75 +59,114 @@ class TeamAuthorizations {
     this.authorizations = authorizations;
   }
 
+  /** One grant: a group's exact permissions on one resource (or all of its kind). */
+  record Grant(String group, Resource resource, String resourceId, List<Permission> permissions) {
+    Grant(String group, Resource resource, String resourceId, Permission... permissions) {
+      this(group, resource, resourceId, List.of(permissions));
+    }
+  }
+
+  /** Every grant of the model. */
+  static List<Grant> grants() {
+    List<Grant> grants = new ArrayList<>();
+    for (Teams team : Teams.taskTeams()) {
+      String group = team.groupId();
+      grants.add(new Grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
+      grants.add(new Grant(group, Resources.FILTER, ANY, Permissions.READ));
+      grants.add(new Grant(group, Resources.USER, ANY, Permissions.READ));
+      grants.add(new Grant(group, Resources.GROUP, ANY, Permissions.READ));
+    }
+    // who starts what: sales a contract and a dispute, legal a dispute, managers all three
+    startable(grants, Teams.SALES.groupId(), ContractSigningProcess.KEY, DisputeResolutionProcess.KEY);
+    startable(grants, Teams.LEGAL.groupId(), DisputeResolutionProcess.KEY);
+    startable(grants, Teams.MANAGERS.groupId(), ContractSigningProcess.KEY, SlaReviewProcess.KEY,
+        DisputeResolutionProcess.KEY);
+    for (Teams team : List.of(Teams.FINANCE, Teams.ONBOARDING)) {
+      for (String key : PROCESSES) {
+        grants.add(new Grant(team.groupId(), Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ));
+      }
+    }
+    grants.add(new Grant(Teams.LEGAL.groupId(), Resources.PROCESS_DEFINITION, ContractSigningProcess.KEY,
+        ProcessDefinitionPermissions.READ));
+    for (String key : List.of(ServiceTermProcess.KEY, SlaReviewProcess.KEY)) {
+      grants.add(new Grant(Teams.SALES.groupId(), Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ));
+      grants.add(new Grant(Teams.LEGAL.groupId(), Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ));
+    }
+    grants.add(new Grant(Teams.MANAGERS.groupId(), Resources.PROCESS_DEFINITION, ServiceTermProcess.KEY,
+        ProcessDefinitionPermissions.READ));
+
+    String managers = Teams.MANAGERS.groupId();
+    grants.add(new Grant(managers, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
+    grants.add(new Grant(managers, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+        ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+        ProcessDefinitionPermissions.RETRY_JOB));
+    grants.add(new Grant(managers, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ,
+        ProcessInstancePermissions.RETRY_JOB, ProcessInstancePermissions.CREATE));
+    grants.add(new Grant(managers, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.READ_VARIABLE,
+        TaskPermissions.TASK_WORK, TaskPermissions.TASK_ASSIGN));
+    grants.add(new Grant(managers, Resources.DEPLOYMENT, ANY, Permissions.READ));
+    grants.add(new Grant(managers, Resources.DECISION_DEFINITION, ANY, Permissions.READ));
+    grants.add(new Grant(managers, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ));
+    grants.add(new Grant(managers, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ));
+    return grants;
+  }
+
+  private static void startable(List<Grant> grants, String group, String... processKeys) {
+    for (String key : processKeys) {
+      grants.add(new Grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.CREATE_INSTANCE));
+    }
+    if (!group.equals(Teams.MANAGERS.groupId())) {
+      grants.add(new Grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
+    }
+  }
+
   @EventListener
   @Order(5)
   public void onEngineStarted(ApplicationStartedEvent event) {
-    String process = ContractSigningProcess.KEY;
-    for (Teams team : Teams.taskTeams()) {
-      String group = team.groupId();
-      grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(group, Resources.FILTER, ANY, Permissions.READ);
-      grant(group, Resources.USER, ANY, Permissions.READ);
-      grant(group, Resources.GROUP, ANY, Permissions.READ);
-      for (String key : List.of(process, ServiceTermProcess.KEY, SlaReviewProcess.KEY, DisputeResolutionProcess.KEY)) {
-        grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ);
-      }
+    for (Grant grant : grants()) {
+      setExactly(grant);
     }
-    // who starts what: sales a contract, sales and legal a dispute, integrations (the CS system) a period review
-    startableBy(Teams.SALES.groupId(), process, DisputeResolutionProcess.KEY);
-    startableBy(Teams.LEGAL.groupId(), DisputeResolutionProcess.KEY);
-    startableBy(Teams.INTEGRATIONS.groupId(), SlaReviewProcess.KEY);
-
-    String managers = Teams.MANAGERS.groupId();
-    grant(managers, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(managers, Resources.PROCESS_DEFINITION, ANY, Permissions.ALL);
-    grant(managers, Resources.PROCESS_INSTANCE, ANY, Permissions.ALL);
-    grant(managers, Resources.TASK, ANY, Permissions.ALL);
-    grant(managers, Resources.DEPLOYMENT, ANY, Permissions.READ);
-    grant(managers, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
-    grant(managers, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
-    grant(managers, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
-
-    for (String group : List.of(Teams.INTEGRATIONS.groupId(), MERCHANT_LINKS_GROUP)) {
-      grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
-      grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE);
+    for (String group : NO_ENGINE_RIGHTS) {
+      authorizations.createAuthorizationQuery().groupIdIn(group).list()
+          .forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
     }
-    // the integrations correlate termination notices to the running service term
-    grant(Teams.INTEGRATIONS.groupId(), Resources.PROCESS_DEFINITION, ServiceTermProcess.KEY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-        ProcessDefinitionPermissions.UPDATE_INSTANCE);
-    // answers through links complete the waiting task; the user cannot log in (no such identity exists)
-    grant(MERCHANT_LINKS_GROUP, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.UPDATE,
-        TaskPermissions.TASK_WORK);
+    narrowOpenTaskGrants();
   }
 
-  private void startableBy(String group, String... processKeys) {
-    for (String key : processKeys) {
-      grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.CREATE_INSTANCE);
-    }
-    grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
-  }
-
-  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-    Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
-        .resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).list().stream().findFirst().orElse(null);
-    Authorization authorization = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-    if (existing == null) {
-      authorization.setGroupId(group);
-      authorization.setResource(resource);
-      authorization.setResourceId(resourceId);
-    }
-    boolean changed = existing == null;
-    for (Permission permission : permissions) {
-      if (!authorization.isPermissionGranted(permission)) {
-        authorization.addPermission(permission);
-        changed = true;
+  /** Earlier versions let a task's candidates and assignee UPDATE it (set variables, hand it over). */
+  private void narrowOpenTaskGrants() {
+    for (Authorization authorization : authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+        .hasPermission(Permissions.UPDATE).list()) {
+      if (!ANY.equals(authorization.getResourceId()) && authorization.getAuthorizationType() == AUTH_TYPE_GRANT) {
+        authorization.removePermission(Permissions.UPDATE);
+        authorization.addPermission(TaskPermissions.TASK_WORK);
+        authorizations.saveAuthorization(authorization);
       }
     }
-    if (changed) {
-      authorizations.saveAuthorization(authorization);
+  }
+
+  private void setExactly(Grant grant) {
+    List<Authorization> existing = authorizations.createAuthorizationQuery().groupIdIn(grant.group())
+        .resourceType(grant.resource()).resourceId(grant.resourceId()).authorizationType(AUTH_TYPE_GRANT).list();
+    Authorization authorization = existing.isEmpty() ? null : existing.get(0);
+    if (authorization != null && hasExactly(authorization, grant)) {
+      return;
     }
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(grant.group());
+      authorization.setResource(grant.resource());
+      authorization.setResourceId(grant.resourceId());
+    }
+    authorization.setPermissions(grant.permissions().toArray(Permission[]::new));
+    authorizations.saveAuthorization(authorization);
+  }
+
+  private static boolean hasExactly(Authorization authorization, Grant grant) {
+    int wanted = grant.permissions().stream().mapToInt(Permission::getValue).reduce(0, (a, b) -> a | b);
+    return ((AuthorizationEntity) authorization).getPermissions() == wanted;
   }
 }

@@ -9,8 +9,6 @@ public enum Teams {
   FINANCE("finance", "财务团队", "财务任务"),
   ONBOARDING("onboarding", "上线实施团队", "上线实施任务"),
   MANAGERS("managers", "管理层", "待经理处理"),
-  /** Systems that report to the processes (payment, e-signature): they correlate messages, work no task. */
-  INTEGRATIONS("integrations", "系统集成", null),
   /** Operators: read health details and metrics ({@code /actuator}); administrators may too. */
   OPERATORS("operators", "运维", null);
 

@@ -6,6 +6,7 @@ import static io.zonky.test.db.AutoConfigureEmbeddedDatabase.DatabaseProvider.ZO
 import static io.zonky.test.db.AutoConfigureEmbeddedDatabase.DatabaseType.POSTGRES;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bpocontractflow.merchant.Sha256;
 import com.bpocontractflow.signing.SigningRest;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -53,6 +54,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CrashRecoveryIT {
 
   static final String ADMIN_PASSWORD = "crash-test-admin-password";
+  /** The payment and e-signature systems' API key in this run. */
+  static final String INTEGRATION_KEY = "crash-test-integration-key-0123456789";
   static final int CONTRACTS = 20;
   static final int SMTP_PORT = 3325;
 
@@ -74,7 +77,7 @@ class CrashRecoveryIT {
   void shouldContinueEveryContractAfterSigkillWithoutLosingOrRepeatingEmails() throws Exception {
     port = freePort();
     rest = SigningRest.singleUser(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)
-        .basicAuthentication("admin", ADMIN_PASSWORD)));
+        .basicAuthentication("admin", ADMIN_PASSWORD)), INTEGRATION_KEY);
     startApp();
 
     List<SigningRest.Started> contracts = new ArrayList<>();
@@ -159,7 +162,8 @@ class CrashRecoveryIT {
         "--bpo.signing.escalate-after=PT1H", "--bpo.signing.target=PT1H", "--bpo.mail.poll-interval=PT0.2S",
         "--camunda.bpm.job-execution.max-wait=1000");
     builder.environment().putAll(Map.of("DB_URL", url, "DB_USER", user, "DB_PASSWORD", "",
-        "BPO_ADMIN_PASSWORD", ADMIN_PASSWORD, "SPRING_MAIL_HOST", "localhost", "SPRING_MAIL_PORT",
+        "BPO_ADMIN_PASSWORD", ADMIN_PASSWORD, "BPO_INTEGRATION_API_KEYS", "crash-test:" + Sha256.hex(INTEGRATION_KEY),
+        "SPRING_MAIL_HOST", "localhost", "SPRING_MAIL_PORT",
         String.valueOf(SMTP_PORT), "BPO_NODE_NAME", "crash-node-" + (++starts)));
     builder.redirectErrorStream(true).redirectOutput(new File("target/crash-app-" + starts + ".log"));
     app = builder.start();

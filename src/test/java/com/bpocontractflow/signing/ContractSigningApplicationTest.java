@@ -214,9 +214,11 @@ class ContractSigningApplicationTest {
     assertThat(rest.taskKeys(started)).containsExactly(DRAFT_PROPOSAL);
     assertThat(rest.get("/task/" + taskId).get("id")).isEqualTo(taskId);
 
-    Map<String, Object> refusedMessage = rest.as("payments").post("/message", Map.of("messageName", "MerchantSigned",
-        "businessKey", started.number(), "processVariables", Map.of()), HttpStatus.BAD_REQUEST);
-    assertThat((String) refusedMessage.get("message")).contains("MerchantSigned");
+    // the contract is not waiting for a signature: the e-signature system is told so, nothing changes
+    Map<String, Object> notWaiting = rest.report("e-signatures", Map.of("contractNumber", started.number(),
+        "signerName", "王小明"), HttpStatus.CONFLICT);
+    assertThat((String) notWaiting.get("message")).isEqualTo("合同 " + started.number() + " 当前没有在等待「商家电子签署」");
+    assertThat(rest.taskKeys(started)).containsExactly(DRAFT_PROPOSAL);
   }
 
   // ---------------------------------------------------------------- mail helpers

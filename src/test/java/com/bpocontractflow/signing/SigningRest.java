@@ -2,6 +2,7 @@ package com.bpocontractflow.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bpocontractflow.team.DemoUsers;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,9 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Drives contract-signing through the engine's REST API (the public interface) as the demo users would:
- * sales starts, each task is completed by a user of its team, the payment system's user correlates
- * messages, and queries run as {@code manager} unless another user is chosen with {@link #as(String)}.
+ * sales starts, each task is completed by a user of its team, the payment and e-signature systems report
+ * through the integration endpoints with an API key, and queries run as {@code manager} unless another
+ * user is chosen with {@link #as(String)}.
  */
 public class SigningRest {
 
@@ -43,17 +45,23 @@ public class SigningRest {
     this(anonymous, anonymous.withBasicAuth(user, "demo"), false);
   }
 
-  private SigningRest(TestRestTemplate anonymous, TestRestTemplate rest, boolean singleUser) {
+  private SigningRest(TestRestTemplate anonymous, TestRestTemplate rest, boolean singleUser, String integrationKey) {
     this.anonymous = anonymous;
     this.rest = rest;
     this.singleUser = singleUser;
+    this.integrationKey = integrationKey;
+  }
+
+  private SigningRest(TestRestTemplate anonymous, TestRestTemplate rest, boolean singleUser) {
+    this(anonymous, rest, singleUser, DemoUsers.DEMO_INTEGRATION_KEY);
   }
 
   private final boolean singleUser;
+  private final String integrationKey;
 
   /** Every call as the one user the given client authenticates (an administrator outside the demo profile). */
-  public static SigningRest singleUser(TestRestTemplate authenticated) {
-    return new SigningRest(authenticated, authenticated, true);
+  public static SigningRest singleUser(TestRestTemplate authenticated, String integrationKey) {
+    return new SigningRest(authenticated, authenticated, true, integrationKey);
   }
 
   /** The same calls as another demo user. */
@@ -107,9 +115,29 @@ public class SigningRest {
     complete(contract, "approve-go-live", SigningTestData.goLive());
   }
 
+  /** The integration endpoint that delivers each public message. */
+  static final Map<String, String> ENDPOINTS = Map.of("DepositReceived", "deposits", "MerchantSigned", "e-signatures",
+      "TerminationNoticeReceived", "termination-notices");
+
+  /** A system reports the message for the contract through its integration endpoint (200 expected). */
   public void correlate(String message, Started contract, Map<String, Object> variables) {
-    as("payments").post("/message", Map.of("messageName", message, "businessKey", contract.number(),
-        "processVariables", typed(variables)), HttpStatus.NO_CONTENT);
+    Map<String, Object> body = new HashMap<>(variables);
+    body.put("contractNumber", contract.number());
+    report(ENDPOINTS.get(message), body, HttpStatus.OK);
+  }
+
+  /** {@code POST /api/integrations/<endpoint>} with the API key; returns the JSON answer. */
+  public Map<String, Object> report(String endpoint, Map<String, Object> body, HttpStatus expected) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setBearerAuth(integrationKey);
+    ResponseEntity<Map<String, Object>> response = anonymous.exchange(
+        "/api/integrations/" + endpoint, HttpMethod.POST, new HttpEntity<>(body, headers),
+        new ParameterizedTypeReference<>() {
+        });
+    assertThat(response.getStatusCode()).as("POST /api/integrations/%s: %s", endpoint, response.getBody())
+        .isEqualTo(expected);
+    return response.getBody();
   }
 
   public String taskId(Started contract, String taskKey) {
