@@ -37,9 +37,9 @@ public class MerchantAnswers {
   /** The group that earlier versions gave engine rights for link answers; it holds none now. */
   public static final String MERCHANT_GROUP = "merchant-links";
 
-  static final InputRules RETURN_SHIPMENT = InputRules.of(
+  public static final InputRules RETURN_SHIPMENT = InputRules.of(
       text(RETURN_COURIER_COMPANY, "快递公司").length(2, 40),
-      text(RETURN_TRACKING_NUMBER, "快递单号").matches("^[A-Za-z0-9-]{6,30}$", "只能包含字母、数字和 -（6 到 30 位）"));
+      text(RETURN_TRACKING_NUMBER, "快递单号").length(1, 30).matches("^[A-Za-z0-9-]{6,30}$", "只能包含字母、数字和 -（6 到 30 位）"));
 
   private final MerchantLinks links;
   private final ContractRepository contracts;

@@ -2,6 +2,8 @@ package com.bpocontractflow.settlement;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +14,12 @@ import java.util.regex.Pattern;
  */
 public final class LatePayment {
 
-  private static final Pattern DAILY_RATE = Pattern.compile("(?:每逾期一日|每日|每天|按日)[^%％]*?(\\d{1,2}(?:\\.\\d{1,4})?)\\s*[%％]");
+  /**
+   * A daily marker, then the first percentage after it. The number must not continue a longer number
+   * ("每日100%" is 100 %, not 00 %; "1,000%" states no rate this pattern reads).
+   */
+  private static final Pattern DAILY_RATE = Pattern.compile(
+      "(?:每逾期[一1]\\s*[日天]|每日|每天|按日)[^%％]*?(?<![\\d.,，])(\\d+(?:\\.\\d+)?)\\s*[%％]");
 
   private LatePayment() {
   }
@@ -24,6 +31,18 @@ public final class LatePayment {
     }
     Matcher matcher = DAILY_RATE.matcher(rule);
     return matcher.find() ? Optional.of(new BigDecimal(matcher.group(1))) : Optional.empty();
+  }
+
+  /** Every daily rate in percent stated by the rule (a rule may state several, e.g. by days overdue). */
+  public static List<BigDecimal> dailyPercents(String rule) {
+    List<BigDecimal> rates = new ArrayList<>();
+    if (rule != null) {
+      Matcher matcher = DAILY_RATE.matcher(rule);
+      while (matcher.find()) {
+        rates.add(new BigDecimal(matcher.group(1)));
+      }
+    }
+    return rates;
   }
 
   /** The penalty for an amount paid {@code days} late, rounded to the fen. */

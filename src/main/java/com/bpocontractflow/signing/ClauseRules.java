@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The six key clauses as structured fields, each specific and within sane ranges, and the standard
@@ -24,6 +25,8 @@ import java.util.Map;
 public final class ClauseRules {
 
   static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");
+
+  static final String LATE_PAYMENT_LABEL = "费用与支付方式·逾期付款规则";
 
   /** Every field of the six clauses, with the clause named in its label. */
   static final List<Rule> RULES = List.of(
@@ -43,9 +46,9 @@ public final class ClauseRules {
       amount(DEPOSIT_AMOUNT, "定金金额（元）", BigDecimal.ZERO, MAX_AMOUNT),
       choice(DEPOSIT_HANDLING, "定金处理方式", DepositHandling.class),
       text(EXTRA_FEES, "费用与支付方式·额外费用").length(1, 1000)
-          .and((value, all) -> namesFeesOrNone((String) value), "须写“无”，或逐项写明加班费、节假日补贴、系统使用费、培训费等的金额或计算规则"),
+          .andProblem((value, all) -> extraFeesProblem((String) value)),
       choice(SETTLEMENT_CYCLE, "费用与支付方式·结算周期", SettlementCycle.class),
-      text(LATE_PAYMENT_RULE, "费用与支付方式·逾期付款规则").length(6, 500)
+      text(LATE_PAYMENT_RULE, LATE_PAYMENT_LABEL).length(6, 500)
           .and((value, all) -> LatePayment.dailyPercent((String) value).isPresent(),
               "须写明每日违约金比例，例如“每逾期一日，按应付未付金额的 0.05% 支付违约金”"),
       text(DATA_CATEGORIES, "数据安全与保密·数据类别").length(2, 500),
@@ -68,20 +71,33 @@ public final class ClauseRules {
       text(NEGOTIATION_CHANNEL, "纠纷解决方式·协商渠道").length(2, 200),
       choice(DISPUTE_FORUM, "纠纷解决方式·争议解决机构", DisputeForum.class),
       text(FORUM_VENUE, "纠纷解决方式·仲裁委员会或人民法院名称").length(4, 100)
-          .and((value, all) -> venueFitsForum((String) value, all.get(DISPUTE_FORUM)),
-              "须与所选方式一致，且只能有一个：仲裁须写明仲裁委员会名称（如“杭州仲裁委员会”），诉讼须写明人民法院名称"));
+          .andProblem((value, all) -> venueProblem((String) value, all.get(DISPUTE_FORUM))));
 
   /** The free-text clause fields that must be specific (checked by VaguePhrases), key -> label. */
   static final Map<String, String> SPECIFIC_TEXT = Map.of(
       SERVICE_SCOPE, "服务范围与标准·服务范围",
       EXTRA_FEES, "费用与支付方式·额外费用",
-      LATE_PAYMENT_RULE, "费用与支付方式·逾期付款规则",
+      LATE_PAYMENT_RULE, LATE_PAYMENT_LABEL,
       DATA_PURPOSE, "数据安全与保密·处理目的",
       DATA_PROTECTION, "数据安全与保密·保护措施",
       DATA_LEAK_LIABILITY, "数据安全与保密·泄露责任与补救",
       NEGOTIATION_CHANNEL, "纠纷解决方式·协商渠道");
 
-  private static final List<String> NAMED_FEES = List.of("加班费", "节假日补贴", "系统使用费", "培训费", "费");
+  private static final String EXTRA_FEES_RULE =
+      "须写“无”，或逐项写明费用名称及金额（元）或比例（%），各项之间用“；”隔开，例如“加班费每小时 50 元；节假日补贴为当日服务费的 100%”";
+  /** Items of the extra fees: separated by semicolons, commas, enumeration commas or line breaks. */
+  private static final Pattern FEE_SEPARATOR = Pattern.compile("[；;，,、\\r\\n]+");
+  /** A thousands separator inside a number ("2,000 元"), which separates no items. */
+  private static final Pattern THOUSANDS_SEPARATOR = Pattern.compile("(?<=[0-9０-９])[,，](?=[0-9０-９]{3}(?![0-9０-９]))");
+  /** An amount in yuan (digits, or Chinese numerals as in 伍佰元) or a rate in percent. */
+  private static final Pattern FEE_AMOUNT = Pattern.compile(
+      "(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟]+)\\s*万?\\s*元"
+          + "|[0-9０-９]+(?:[.．][0-9０-９]+)?\\s*[%％]");
+  private static final String COURT = "人民法院";
+  private static final String COMMISSION = "仲裁委员会";
+  /** Words that point at a court or commission without naming it ("乙方所在地人民法院", "有管辖权的人民法院"). */
+  private static final List<String> UNNAMED_VENUE = List.of("所在地", "住所地", "签订地", "履行地", "管辖权", "当地",
+      "甲方", "乙方", "原告", "被告", "一方", "双方");
 
   private ClauseRules() {
   }
@@ -129,17 +145,89 @@ public final class ClauseRules {
     return values;
   }
 
-  static boolean namesFeesOrNone(String text) {
-    String trimmed = text.trim();
-    return trimmed.equals("无") || NAMED_FEES.stream().anyMatch(trimmed::contains);
+  /**
+   * What is wrong with the extra fees, or null: exactly "无", or named fees each stating an amount in yuan
+   * or a rate in percent. "其他费用另议" leaves a fee open, which is what the clause must not do.
+   */
+  static String extraFeesProblem(String text) {
+    String fees = withoutFullStop(text.strip());
+    if (fees.equals("无")) {
+      return null;
+    }
+    int named = 0;
+    for (String item : FEE_SEPARATOR.split(THOUSANDS_SEPARATOR.matcher(fees).replaceAll(""))) {
+      String fee = withoutFullStop(item.strip());
+      if (InputRules.isBlank(fee)) {
+        continue;
+      }
+      if (!FEE_AMOUNT.matcher(fee).find()) {
+        return EXTRA_FEES_RULE + "；“" + excerpt(fee) + "”没有写明金额（元）或比例（%）";
+      }
+      if (FEE_AMOUNT.matcher(fee).replaceAll("").codePoints().filter(Character::isLetter).count() < 2) {
+        return EXTRA_FEES_RULE + "；“" + excerpt(fee) + "”没有写明费用名称";
+      }
+      named++;
+    }
+    return named == 0 ? EXTRA_FEES_RULE : null;
   }
 
-  static boolean venueFitsForum(String venue, Object forum) {
-    boolean arbitration = venue.contains("仲裁委员会");
-    boolean court = venue.contains("人民法院");
-    if (arbitration == court) {
-      return false; // neither named, or both: a clause allowing "arbitration or court" is void as to arbitration
+  /**
+   * What is wrong with the venue, or null. Exactly one forum, the one chosen (a clause allowing
+   * "arbitration or court" is void as to arbitration), and named: an arbitration agreement without a
+   * named commission is void, and a court is named by its place ("杭州市西湖区人民法院"), so at least
+   * two characters of name must come before 人民法院 or 仲裁委员会.
+   */
+  static String venueProblem(String venue, Object forum) {
+    String name = venue.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+            && Character.getType(c) != Character.FORMAT)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    boolean arbitration = name.contains(COMMISSION);
+    boolean court = name.contains(COURT);
+    if (arbitration == court || !(DisputeForum.ARBITRATION.name().equals(forum) ? arbitration : court)) {
+      return "须与所选方式一致，且只能有一个：仲裁须写明仲裁委员会名称（如“杭州仲裁委员会”），诉讼须写明人民法院名称（如“杭州市西湖区人民法院”）";
     }
-    return DisputeForum.ARBITRATION.name().equals(forum) ? arbitration : court;
+    String body = court ? COURT : COMMISSION;
+    String example = court ? "杭州市西湖区人民法院" : "上海仲裁委员会";
+    String namedBy = hanBefore(name, name.indexOf(body));
+    if (namedBy.length() < 2) {
+      return "须写明具体的" + body + "名称，例如“" + example + "”，不能只写“" + body + "”";
+    }
+    return UNNAMED_VENUE.stream().filter(namedBy::contains).findFirst()
+        .map(word -> "须写明具体的" + body + "名称，例如“" + example + "”，不能写“" + word + "”这类不确定的说法")
+        .orElse(null);
+  }
+
+  /** The Chinese characters right before {@code end}. */
+  private static String hanBefore(String text, int end) {
+    int start = end;
+    while (start > 0 && Character.UnicodeScript.of(text.charAt(start - 1)) == Character.UnicodeScript.HAN) {
+      start--;
+    }
+    return text.substring(start, end);
+  }
+
+  private static String withoutFullStop(String text) {
+    return text.endsWith("。") ? text.substring(0, text.length() - 1).strip() : text;
+  }
+
+  private static String excerpt(String text) {
+    return text.length() <= 30 ? text : text.substring(0, 30) + "…";
+  }
+
+  /**
+   * What is wrong with the late-payment rule given the highest daily rate allowed, or null. A rule
+   * without a daily rate is refused by its field rule; here every daily rate it states must be within
+   * the cap (see {@link LatePaymentCap} for why there is one).
+   */
+  static String latePaymentOverCap(Object rule, BigDecimal dailyCapPercent) {
+    if (!(rule instanceof String text)) {
+      return null;
+    }
+    return LatePayment.dailyPercents(text).stream().filter(rate -> rate.compareTo(dailyCapPercent) > 0)
+        .findFirst()
+        .map(rate -> "「" + LATE_PAYMENT_LABEL + "」每日违约金比例 " + rate.stripTrailingZeros().toPlainString()
+            + "% 超过上限：每日不得超过 " + dailyCapPercent.stripTrailingZeros().toPlainString()
+            + "%（过高的违约金可被法院或仲裁机构调减）")
+        .orElse(null);
   }
 }

@@ -67,6 +67,6 @@ public class ContractRegistration implements ExecutionListener {
   }
 
   private static String trimmed(Object value) {
-    return value instanceof String s && !s.isBlank() ? s.trim() : null;
+    return value instanceof String s && !InputRules.isBlank(s) ? s.trim() : null;
   }
 }

@@ -11,6 +11,7 @@ import com.bpocontractflow.deposit.DepositLedger;
 import com.bpocontractflow.mail.MerchantMail;
 import com.bpocontractflow.mail.MerchantMailer;
 import com.bpocontractflow.validation.InputRules;
+import com.bpocontractflow.validation.InputRules.Rule;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,7 +30,16 @@ public class DepositPaymentDelegate implements JavaDelegate {
 
   static final InputRules PAYMENT = InputRules.of(
       amount(DEPOSIT_RECEIVED_AMOUNT, "到账金额（元）", new BigDecimal("0.01"), SigningInputRules.MAX_AMOUNT),
-      text(PAYMENT_REFERENCE, "付款流水号").length(3, 100));
+      paymentReference());
+
+  /**
+   * The payment reference, as finance types it or the payment system sends it: a bank or payment
+   * platform's serial number, so letters, digits and - _ / . only (no markup, no spaces inside).
+   */
+  static Rule paymentReference() {
+    return text(PAYMENT_REFERENCE, "付款流水号").length(3, 100)
+        .matches("^\\s*[A-Za-z0-9_./-]{3,100}\\s*$", "只能包含字母、数字和 - _ / .（3 到 100 位）");
+  }
 
   private final ContractRepository contracts;
   private final DepositLedger ledger;

@@ -25,7 +25,13 @@ import org.springframework.stereotype.Component;
 @Component("merchantSignature")
 public class MerchantSignatureListener implements ExecutionListener {
 
-  static final InputRules SIGNATURE = InputRules.of(text(SIGNER_NAME, "签署人姓名").length(1, 50));
+  static final InputRules SIGNATURE = InputRules.of(
+      text(SIGNER_NAME, "签署人姓名").length(1, 50),
+      // evidence the signing page records, or an e-signature system may send: stored in columns of 64
+      text(SIGNER_IP, "签署人 IP 地址（signerIp）").optional().length(1, 64)
+          .matches("^[0-9A-Za-z.:%_-]+$", "不是有效的 IP 地址"),
+      text(SIGNED_DOCUMENT_SHA256, "签署文件的 SHA-256（signedDocumentSha256）").optional().length(1, 64)
+          .matches("^[0-9a-fA-F]{64}$", "必须是 64 位十六进制数"));
 
   private final ContractRepository contracts;
   private final ContractDocuments documents;

@@ -23,14 +23,13 @@ public final class SigningInputRules {
   public static final String START_FORM = "contract-request";
 
   static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");
-  private static final String FREE_TEXT = "^[^<>]*$";
 
   private static final Map<String, InputRules> RULES = Map.ofEntries(
       Map.entry(START_FORM, InputRules.of(
           text(MERCHANT_NAME, "商家名称").length(2, 100),
           email(MERCHANT_EMAIL, "商家邮箱"),
           text(CONTACT_PERSON, "联系人").length(1, 50),
-          text(CONTACT_PHONE, "联系电话").optional().matches("^[0-9+\\- ]{6,20}$", "只能包含数字、空格、+ 和 -（6 到 20 位）"),
+          text(CONTACT_PHONE, "联系电话").optional().length(1, 20).matches("^[0-9+\\- ]{6,20}$", "只能包含数字、空格、+ 和 -（6 到 20 位）"),
           choice(SHOP_PLATFORM, "店铺平台", ShopPlatform.class),
           wholeNumber(SEATS, "客服座席数", 1, 2000),
           text(SERVICE_NEEDS, "需求说明").optional().length(0, 2000))),
@@ -67,7 +66,7 @@ public final class SigningInputRules {
           pastDate(SEALED_DATE, "盖章日期"))),
       Map.entry(COURIER_CONTRACT, InputRules.of(
           text(COURIER_COMPANY, "快递公司").length(2, 40),
-          text(TRACKING_NUMBER, "快递单号").matches("^[A-Za-z0-9-]{6,30}$", "只能包含字母、数字和 -（6 到 30 位）"))),
+          text(TRACKING_NUMBER, "快递单号").length(1, 30).matches("^[A-Za-z0-9-]{6,30}$", "只能包含字母、数字和 -（6 到 30 位）"))),
       Map.entry(RECEIVE_COUNTERSIGNED_CONTRACT, InputRules.of(
           pastDate(COUNTERSIGNED_RECEIVED_DATE, "收到回寄合同的日期")
               .and((value, all) -> notBefore(value, all.get(SEALED_DATE)), "不能早于我方盖章日期"),
@@ -77,7 +76,7 @@ public final class SigningInputRules {
           confirmed(COUNTERSIGN_CONFIRMED, "已核对商家签署的合同版本"))),
       Map.entry(CONFIRM_DEPOSIT, InputRules.of(
           amount(DEPOSIT_RECEIVED_AMOUNT, "本次到账金额（元）", new BigDecimal("0.01"), MAX_AMOUNT),
-          text(PAYMENT_REFERENCE, "付款流水号").length(3, 100).matches(FREE_TEXT, "不能包含 < 或 >"))),
+          DepositPaymentDelegate.paymentReference())),
       Map.entry(CONDUCT_TRAINING, InputRules.of(
           wholeNumber(TRAINED_AGENTS, "参训客服人数", 1, 2000),
           text(TRAINING_NOTES, "培训内容").length(2, 2000))),

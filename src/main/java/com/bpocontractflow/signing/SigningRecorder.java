@@ -182,6 +182,6 @@ public class SigningRecorder {
   }
 
   private static String text(VariableScope v, String name) {
-    return v.getVariable(name) instanceof String s && !s.isBlank() ? s.trim() : null;
+    return v.getVariable(name) instanceof String s && !InputRules.isBlank(s) ? s.trim() : null;
   }
 }

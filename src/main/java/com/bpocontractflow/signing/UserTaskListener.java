@@ -27,10 +27,12 @@ public class UserTaskListener implements TaskListener {
 
   private final SigningRecorder recorder;
   private final VaguePhrases vaguePhrases;
+  private final LatePaymentCap latePaymentCap;
 
-  public UserTaskListener(SigningRecorder recorder, VaguePhrases vaguePhrases) {
+  public UserTaskListener(SigningRecorder recorder, VaguePhrases vaguePhrases, LatePaymentCap latePaymentCap) {
     this.recorder = recorder;
     this.vaguePhrases = vaguePhrases;
+    this.latePaymentCap = latePaymentCap;
   }
 
   @Override
@@ -89,6 +91,7 @@ public class UserTaskListener implements TaskListener {
     InputRules rules = SigningInputRules.hasRules(key) ? SigningInputRules.forStep(key) : ServiceInputRules.forStep(key);
     List<String> problems = new ArrayList<>(rules.problems(values));
     problems.addAll(vaguePhrases.problems(SigningInputRules.specificTexts(key, values)));
+    problems.addAll(latePaymentCap.problems(key, values));
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }

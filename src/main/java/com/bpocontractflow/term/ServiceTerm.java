@@ -50,7 +50,7 @@ public class ServiceTerm {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceTerm.class);
 
   /** The variables of the {@code TerminationNoticeReceived} message. */
-  static final InputRules NOTICE = InputRules.of(
+  public static final InputRules NOTICE = InputRules.of(
       choice(NOTICE_PARTY, "通知方（noticeParty）", Party.class),
       pastDate(NOTICE_RECEIVED_DATE, "通知送达日期（noticeReceivedDate）"),
       text(TERMINATION_REASON, "解约原因（terminationReason）").length(2, 2000),

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -22,6 +23,9 @@ public final class InputRules {
   private static final Pattern EMAIL =
       Pattern.compile("^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$");
 
+  /** The longest text a rule accepts when it states no length of its own. */
+  public static final int DEFAULT_TEXT_MAX = 200;
+
   private final List<Rule> rules;
 
   private InputRules(List<Rule> rules) {
@@ -34,6 +38,11 @@ public final class InputRules {
 
   public static InputRules none() {
     return new InputRules(List.of());
+  }
+
+  /** The rules, in the order they are checked. */
+  public List<Rule> rules() {
+    return rules;
   }
 
   /** The fields these rules check. */
@@ -63,13 +72,59 @@ public final class InputRules {
     }
   }
 
+  /**
+   * Text. Blank when it holds nothing visible (only whitespace and invisible format characters such as
+   * U+200B); no control characters but line breaks and tabs; at most {@value #DEFAULT_TEXT_MAX}
+   * characters unless {@link Rule#length} says otherwise.
+   */
   public static Rule text(String key, String label) {
-    return new Rule(key, label, (value, all) -> {
+    Rule rule = new Rule(key, label, (value, all) -> {
       if (!(value instanceof String s)) {
         return "「" + label + "」必须是文字";
       }
+      if (hasControlCharacter(s)) {
+        return "「" + label + "」不能包含控制字符（换行和制表符除外）";
+      }
       return null;
     });
+    rule.text = true;
+    rule.maxLength = DEFAULT_TEXT_MAX;
+    return rule;
+  }
+
+  /**
+   * True for null and for text without a visible character: whitespace (including no-break and
+   * ideographic spaces) and format characters (Unicode category Cf: zero-width spaces and joiners
+   * U+200B-U+200D, word joiner U+2060, byte order mark U+FEFF, ...) show nothing.
+   */
+  public static boolean isBlank(Object value) {
+    return value == null || value instanceof String s && s.codePoints().allMatch(InputRules::invisible);
+  }
+
+  /** The text's length as a reader counts it: without format characters and surrounding whitespace. */
+  static int visibleLength(String text) {
+    StringBuilder shown = new StringBuilder(text.length());
+    text.codePoints().filter(c -> Character.getType(c) != Character.FORMAT).forEach(shown::appendCodePoint);
+    int start = 0;
+    int end = shown.length();
+    while (start < end && invisible(shown.charAt(start))) {
+      start++;
+    }
+    while (end > start && invisible(shown.charAt(end - 1))) {
+      end--;
+    }
+    return end - start;
+  }
+
+  private static boolean invisible(int codePoint) {
+    return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)
+        || Character.getType(codePoint) == Character.FORMAT;
+  }
+
+  /** A control character other than a line break (LF, or CR as in CR LF) or a tab. */
+  static boolean hasControlCharacter(String text) {
+    return text.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL
+        && c != '\n' && c != '\r' && c != '\t');
   }
 
   public static Rule email(String key, String label) {
@@ -225,6 +280,7 @@ public final class InputRules {
     private Predicate<Map<String, Object>> when = all -> true;
     private int minLength = 0;
     private int maxLength = Integer.MAX_VALUE;
+    private boolean text;
     private final List<Check> extra = new ArrayList<>();
 
     Rule(String key, String label, Check check) {
@@ -244,6 +300,10 @@ public final class InputRules {
       return this;
     }
 
+    /**
+     * The shortest length counts the visible characters; the longest counts every character as
+     * submitted, so that nothing longer than its column ever reaches the database.
+     */
     public Rule length(int min, int max) {
       this.minLength = min;
       this.maxLength = max;
@@ -263,8 +323,27 @@ public final class InputRules {
       return this;
     }
 
+    /** A further check whose problem depends on the value: it returns what is wrong (said after the label), or null. */
+    public Rule andProblem(BiFunction<Object, Map<String, Object>, String> problem) {
+      extra.add((value, all) -> {
+        String p = problem.apply(value, all);
+        return p == null ? null : "「" + label + "」" + p;
+      });
+      return this;
+    }
+
     public String key() {
       return key;
+    }
+
+    /** True for a {@link InputRules#text} rule. */
+    public boolean isText() {
+      return text;
+    }
+
+    /** The most characters a text may have, as submitted. */
+    public int maxLength() {
+      return maxLength;
     }
 
     /** The field's name as users read it. */
@@ -277,22 +356,19 @@ public final class InputRules {
     }
 
     String check(Object value, Map<String, Object> all) {
-      boolean blank = value == null || value instanceof String s && s.isBlank();
-      if (blank) {
+      // measured raw, before anything else: a long blank value would be stored as it is, too
+      if (value instanceof String s && s.length() > maxLength) {
+        return "「" + label + "」不能超过 " + maxLength + " 个字";
+      }
+      if (isBlank(value)) {
         return required ? "请填写「" + label + "」" : null;
       }
       String problem = check.check(value, all);
       if (problem != null) {
         return problem;
       }
-      if (value instanceof String s) {
-        int length = s.trim().length();
-        if (length < minLength) {
-          return "「" + label + "」至少需要 " + minLength + " 个字";
-        }
-        if (length > maxLength) {
-          return "「" + label + "」不能超过 " + maxLength + " 个字";
-        }
+      if (value instanceof String s && visibleLength(s) < minLength) {
+        return "「" + label + "」至少需要 " + minLength + " 个字";
       }
       for (Check c : extra) {
         String p = c.check(value, all);

@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.mockito.Mockito.mock;
 
 import com.bpocontractflow.signing.EngineTests;
+import com.bpocontractflow.signing.LatePaymentCap;
 import com.bpocontractflow.signing.SigningRecorder;
 import com.bpocontractflow.signing.UserTaskListener;
 import com.bpocontractflow.term.AppTables;
@@ -53,7 +54,7 @@ class DisputeResolutionProcessTest {
     contractId = app.signedContract(LocalDate.of(2026, 12, 1), AppTables.signedClauses(14));
     number = app.contracts.get(contractId).contractNumber();
     Mocks.register("disputes", new Disputes(app.contracts, app.clauseSets, new DisputeRecords(app.jdbc), app.mailer));
-    Mocks.register("userTaskListener", new UserTaskListener(mock(SigningRecorder.class), new VaguePhrases(List.of())));
+    Mocks.register("userTaskListener", new UserTaskListener(mock(SigningRecorder.class), new VaguePhrases(List.of()), new LatePaymentCap(null)));
   }
 
   @AfterEach

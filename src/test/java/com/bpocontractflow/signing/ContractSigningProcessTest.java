@@ -108,7 +108,7 @@ class ContractSigningProcessTest {
       return null;
     }).when(recorder).taskCompleted(any(), anyLong(), any(), any());
     when(recorder.latestClauses(anyLong())).thenAnswer(invocation -> new HashMap<>(recordedClauses));
-    Mocks.register("userTaskListener", new UserTaskListener(recorder, new VaguePhrases(List.of())));
+    Mocks.register("userTaskListener", new UserTaskListener(recorder, new VaguePhrases(List.of()), new LatePaymentCap(null)));
     when(answerLinks.model(anyLong(), any(), any(), anyInt()))
         .thenReturn(Map.of("answerLink", "https://bpo.example.com/m/token"));
     Mocks.register("merchantMail", new MerchantMailDelegate(contracts, mailer, answerLinks));
@@ -365,6 +365,29 @@ class ContractSigningProcessTest {
   }
 
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"<img src=x onerror=alert(1)>", "PAY 001", "PAY-\u200B001"})
+  void shouldRefuseAPaymentMessageWhoseReferenceIsNotAnIdentifier(String reference) {
+    ProcessInstance pi = waitingForDeposit();
+
+    assertThatThrownBy(() -> correlate(pi, Messages.DEPOSIT_RECEIVED, payment("5000.00", reference)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("「付款流水号」只能包含字母、数字和 - _ / .");
+
+    assertThat(pi).isWaitingAt(CONFIRM_DEPOSIT);
+    Assertions.assertThat(ledger.payments).isEmpty();
+  }
+
+  @Test
+  void shouldAcceptAPaymentReferenceWithTheUsualSeparators() {
+    ProcessInstance pi = waitingForDeposit();
+
+    correlate(pi, Messages.DEPOSIT_RECEIVED, payment("5000.00", " ALIPAY_2026/11.26-0042 "));
+
+    Assertions.assertThat(ledger.payments).containsExactly("ALIPAY_2026/11.26-0042=5000.00");
+    assertThat(pi).isWaitingAt(CONDUCT_TRAINING, AUTHORIZE_SUBACCOUNTS, CONFIGURE_CS_SOFTWARE);
+  }
+
   @Test
   void shouldStartNothingForAMalformedEmail() {
     Map<String, Object> request = request();
@@ -384,6 +407,42 @@ class ContractSigningProcessTest {
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(ContractSigningProcess.KEY, request))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("客服座席数");
     Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"\u200B\u200B\u200B\u200B", "\u200C\u200D\u2060\uFEFF",
+      " \u200B\u3000\u00A0\u200B "})
+  void shouldStartNothingForAMerchantNameOfInvisibleCharacters(String invisible) {
+    Map<String, Object> request = request();
+    request.put(Vars.MERCHANT_NAME, invisible);
+
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(ContractSigningProcess.KEY, request))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("请填写「商家名称」");
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+    verify(contracts, never()).register(any());
+  }
+
+  @Test
+  void shouldStartNothingForAControlCharacterInAText() {
+    Map<String, Object> request = request();
+    request.put(Vars.CONTACT_PERSON, "王小明\u0000");
+
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(ContractSigningProcess.KEY, request))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("「联系人」不能包含控制字符");
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void shouldRefuseAServiceScopeLongerThanItsColumnEvenWhenMostlyBlank() {
+    ProcessInstance pi = start();
+    Map<String, Object> proposal = proposal("5000.00");
+    proposal.put(Vars.SERVICE_SCOPE, "售前咨询、订单核对、售后跟进、退款协商" + " ".repeat(4990));
+
+    // before: the trimmed text passed the rule and the engine failed to store the 5,000 characters (HTTP 500)
+    assertThatThrownBy(() -> complete(task(DRAFT_PROPOSAL, pi), proposal))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("「服务范围」不能超过 2000 个字");
+    assertThat(pi).isWaitingAt(DRAFT_PROPOSAL);
+    verify(recorder, never()).taskCompleted(any(), anyLong(), any(), any());
   }
 
   @Test
@@ -469,6 +528,11 @@ class ContractSigningProcessTest {
       ARBITRATION | 杭州仲裁委员会或杭州市西湖区人民法院 | 只能有一个
       ARBITRATION | 杭州某机构 | 须与所选方式一致
       MEDIATION   | 杭州仲裁委员会 | 争议解决机构
+      LITIGATION  | 人民法院 | 须写明具体的人民法院名称
+      LITIGATION  | 市人民法院 | 须写明具体的人民法院名称
+      ARBITRATION | 仲裁委员会 | 须写明具体的仲裁委员会名称
+      LITIGATION  | 乙方所在地人民法院 | 不能写“所在地”
+      LITIGATION  | 有管辖权的人民法院 | 不能写“管辖权”
       """)
   void shouldRequireExactlyOneNamedDisputeForum(String forum, String venue, String problem) {
     ProcessInstance pi = draftingContract();
@@ -538,6 +602,36 @@ class ContractSigningProcessTest {
     verify(recorder, never()).taskCompleted(eq(DRAFT_CONTRACT), anyLong(), any(), any());
   }
 
+  @ParameterizedTest(name = "{0} = {1}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+      extraFees       | 其他费用另议 | 「费用与支付方式·额外费用」须写“无”
+      extraFees       | 加班费每小时 50 元；其他费用另议 | “其他费用另议”没有写明金额（元）或比例（%）
+      latePaymentRule | 每日按应付未付金额的 99% 支付违约金 | 每日违约金比例 99% 超过上限：每日不得超过 0.1%
+      latePaymentRule | 每逾期一日按 0.05%，逾期超过 30 日的每日按 1% | 每日违约金比例 1% 超过上限
+      latePaymentRule | 99% a day | 须写明每日违约金比例
+      """)
+  void shouldRefuseFeesLeftOpenAndExcessiveLatePaymentPenalties(String field, String value, String problem) {
+    ProcessInstance pi = draftingContract();
+    Map<String, Object> draft = contractDraft("PAPER", "5000.00");
+    draft.put(field, value);
+
+    assertThatThrownBy(() -> complete(task(DRAFT_CONTRACT, pi), draft))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining(problem);
+    assertThat(pi).isWaitingAt(DRAFT_CONTRACT);
+    verify(recorder, never()).taskCompleted(eq(DRAFT_CONTRACT), anyLong(), any(), any());
+  }
+
+  @Test
+  void shouldAcceptNamedFeesWithAmountsAndALatePaymentRateAtTheCap() {
+    ProcessInstance pi = draftingContract();
+    Map<String, Object> draft = contractDraft("PAPER", "5000.00");
+    draft.put(Vars.EXTRA_FEES, "加班费每小时 50 元；节假日补贴为当日服务费的 100%\n培训费 2,000 元");
+    draft.put(Vars.LATE_PAYMENT_RULE, "每逾期一日，按应付未付金额的 0.1% 支付违约金");
+
+    completeTask(pi, DRAFT_CONTRACT, draft);
+    assertThat(pi).isWaitingAt(REVIEW_CLAUSES);
+  }
+
   @Test
   void shouldRequireACommentWhenTheMerchantAsksForARevision() {
     ProcessInstance pi = start();
@@ -571,6 +665,20 @@ class ContractSigningProcessTest {
     assertThatThrownBy(() -> correlate(pi, Messages.MERCHANT_SIGNED, vars()))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("签署人姓名");
     assertThat(pi).isWaitingAt(Elements.AWAIT_MERCHANT_SIGNATURE);
+  }
+
+  @Test
+  void shouldRefuseSignatureEvidenceThatDoesNotFitItsColumns() {
+    useContract(new BigDecimal("3000.00"), SigningMethod.ELECTRONIC);
+    ProcessInstance pi = agreeOnContract("ELECTRONIC", "3000.00");
+
+    assertThatThrownBy(() -> correlate(pi, Messages.MERCHANT_SIGNED,
+        vars(Vars.SIGNER_NAME, "王小明", Vars.SIGNER_IP, "1".repeat(65), Vars.SIGNED_DOCUMENT_SHA256, "<img src=x>")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("「签署人 IP 地址（signerIp）」不能超过 64 个字")
+        .hasMessageContaining("「签署文件的 SHA-256（signedDocumentSha256）」必须是 64 位十六进制数");
+    assertThat(pi).isWaitingAt(Elements.AWAIT_MERCHANT_SIGNATURE);
+    verify(contracts, never()).update(anyLong(), argThat(columns -> columns.containsKey("merchant_signer_name")));
   }
 
 

@@ -2,10 +2,19 @@ package com.bpocontractflow.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.CONFIRM_DEPOSIT;
+import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.DRAFT_CONTRACT;
+import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.DRAFT_PROPOSAL;
+import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
+
+import com.bpocontractflow.validation.InputRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -14,6 +23,7 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import com.bpocontractflow.term.ServiceInputRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Server-side validation cannot be forgotten: every form field a person can edit has a rule. */
@@ -72,5 +82,214 @@ class SigningInputRulesTest {
             .contains(component.get("key").asText());
       }
     }
+  }
+
+  // --- the validation holes of issue #10, item 8 -------------------------------------------------------
+
+  static Map<String, Object> validRequest() {
+    return new HashMap<>(SigningTestData.request());
+  }
+
+  /** A complete, valid contract draft: the standard template, the proposal and legal's choices. */
+  static Map<String, Object> validDraft() {
+    Map<String, Object> draft = new HashMap<>(ClauseRules.standardTemplate());
+    draft.putAll(SigningTestData.proposal("5000.00"));
+    draft.putAll(SigningTestData.contractDraft("PAPER", "5000.00"));
+    return draft;
+  }
+
+  static List<String> draftProblems(String key, Object value) {
+    Map<String, Object> draft = validDraft();
+    draft.put(key, value);
+    return SigningInputRules.forStep(DRAFT_CONTRACT).problems(draft);
+  }
+
+  @Test
+  void shouldAcceptTheValidExamples() {
+    assertThat(SigningInputRules.forStep(SigningInputRules.START_FORM).problems(validRequest())).isEmpty();
+    assertThat(SigningInputRules.forStep(DRAFT_CONTRACT).problems(validDraft())).isEmpty();
+    assertThat(new LatePaymentCap(null).problems(DRAFT_CONTRACT, validDraft())).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\u200B", "\u200B\u200B\u200B\u200B", "\u200C\u200D", "\u2060\u2060", "\uFEFF\uFEFF",
+      "\u00AD\u00AD", " \u200B\t\u3000\u00A0\u202F\n "})
+  void shouldCountTextOfOnlyWhitespaceAndFormatCharactersAsBlank(String invisible) {
+    Map<String, Object> request = validRequest();
+    request.put(MERCHANT_NAME, invisible);
+    request.put(CONTACT_PERSON, invisible);
+
+    assertThat(InputRules.isBlank(invisible)).isTrue();
+    assertThat(SigningInputRules.forStep(SigningInputRules.START_FORM).problems(request))
+        .containsExactly("请填写「商家名称」", "请填写「联系人」");
+  }
+
+  @Test
+  void shouldCountOnlyVisibleCharactersTowardsTheShortestLength() {
+    Map<String, Object> request = validRequest();
+    request.put(MERCHANT_NAME, "\u200B杭\u200B\u200B");
+
+    assertThat(SigningInputRules.forStep(SigningInputRules.START_FORM).problems(request))
+        .containsExactly("「商家名称」至少需要 2 个字");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"杭州\u0000小象", "\u0007杭州小象", "杭州小象\u001B[31m", "杭州\u007F小象", "杭州\u0085小象"})
+  void shouldRefuseControlCharactersInText(String name) {
+    Map<String, Object> request = validRequest();
+    request.put(MERCHANT_NAME, name);
+
+    assertThat(SigningInputRules.forStep(SigningInputRules.START_FORM).problems(request))
+        .containsExactly("「商家名称」不能包含控制字符（换行和制表符除外）");
+  }
+
+  @Test
+  void shouldAcceptLineBreaksAndTabsInText() {
+    Map<String, Object> request = validRequest();
+    request.put(SERVICE_NEEDS, "双十一期间：\n\t7×24 小时售前咨询\r\n\t售后跟进");
+
+    assertThat(SigningInputRules.forStep(SigningInputRules.START_FORM).problems(request)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      其他费用另议 | “其他费用另议”没有写明金额（元）或比例（%）
+      加班费另计 | “加班费另计”没有写明金额（元）或比例（%）
+      加班费、节假日补贴按每小时 50 元 | “加班费”没有写明金额（元）或比例（%）
+      加班费每小时 50 元；培训费按实际发生 | “培训费按实际发生”没有写明金额（元）或比例（%）
+      50 元 | “50 元”没有写明费用名称
+      ；；、 | 须写“无”，或逐项写明费用名称及金额（元）或比例（%）
+      """)
+  void shouldRefuseExtraFeesThatLeaveAFeeOpenNamingTheItem(String fees, String problem) {
+    assertThat(draftProblems(EXTRA_FEES, fees)).singleElement().asString()
+        .startsWith("「费用与支付方式·额外费用」须写“无”").contains(problem);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"无", " 无 ", "无。", "加班费每小时 50 元", "加班费每小时 50 元；节假日补贴为当日服务费的 100%",
+      "系统使用费每座席每月 200元,培训费 2,000 元、资料费伍佰元", "节假日补贴：服务费的 10％\n夜间补贴：每小时 1.5 万元"})
+  void shouldAcceptNoExtraFeesOrNamedFeesWithAmountsOrRates(String fees) {
+    assertThat(draftProblems(EXTRA_FEES, fees)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      每日按应付未付金额的 99% 支付违约金 | 每日违约金比例 99% 超过上限：每日不得超过 0.1%
+      每日 100% | 每日违约金比例 100% 超过上限
+      每逾期一日，按应付未付金额的 0.11% 支付违约金 | 每日违约金比例 0.11% 超过上限
+      每逾期一日按 0.05%，逾期超过 30 日的每日按 1% | 每日违约金比例 1% 超过上限
+      """)
+  void shouldRefuseADailyLatePaymentRateAboveTheCap(String rule, String problem) {
+    Map<String, Object> draft = validDraft();
+    draft.put(LATE_PAYMENT_RULE, rule);
+
+    assertThat(SigningInputRules.forStep(DRAFT_CONTRACT).problems(draft)).isEmpty();
+    assertThat(new LatePaymentCap(null).problems(DRAFT_CONTRACT, draft)).singleElement().asString()
+        .startsWith("「费用与支付方式·逾期付款规则」").contains(problem);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"99% a day", "逾期按 99% 支付违约金", "每日1,000%"})
+  void shouldRefuseALatePaymentRuleWithoutADailyRate(String rule) {
+    assertThat(draftProblems(LATE_PAYMENT_RULE, rule))
+        .containsExactly("「费用与支付方式·逾期付款规则」须写明每日违约金比例，例如“每逾期一日，按应付未付金额的 0.05% 支付违约金”");
+  }
+
+  @Test
+  void shouldTakeTheLatePaymentCapFromItsProperty() {
+    Map<String, Object> draft = validDraft();
+    draft.put(LATE_PAYMENT_RULE, "每逾期一日，按应付未付金额的 0.1% 支付违约金");
+    assertThat(new LatePaymentCap(null).dailyPercent()).isEqualByComparingTo("0.1");
+    assertThat(new LatePaymentCap(" ").problems(DRAFT_CONTRACT, draft)).isEmpty();
+
+    draft.put(LATE_PAYMENT_RULE, "每逾期一日，按应付未付金额的 0.15% 支付违约金");
+    assertThat(new LatePaymentCap(null).problems(DRAFT_CONTRACT, draft)).hasSize(1);
+    assertThat(new LatePaymentCap("0.2").problems(DRAFT_CONTRACT, draft)).isEmpty();
+    assertThat(new LatePaymentCap("0.05").problems(DRAFT_CONTRACT, validDraft())).isEmpty();
+    // the cap concerns the steps that set the clause, not the others
+    assertThat(new LatePaymentCap("0.01").problems(DRAFT_PROPOSAL, draft)).isEmpty();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LatePaymentCap("0"))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LatePaymentCap("千分之一"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @ParameterizedTest(name = "{0} at {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      LITIGATION  | 人民法院 | 须写明具体的人民法院名称，例如“杭州市西湖区人民法院”，不能只写“人民法院”
+      LITIGATION  | \u200B人民法院\u200B | 须写明具体的人民法院名称
+      LITIGATION  | 区 人民法院 | 须写明具体的人民法院名称
+      ARBITRATION | 仲裁委员会 | 须写明具体的仲裁委员会名称，例如“上海仲裁委员会”，不能只写“仲裁委员会”
+      LITIGATION  | 原告住所地人民法院 | 不能写“住所地”这类不确定的说法
+      ARBITRATION | 甲方所在地仲裁委员会 | 不能写“所在地”这类不确定的说法
+      LITIGATION  | 人民法院人民法院 | 须写明具体的人民法院名称
+      """)
+  void shouldRequireANamedCourtOrCommission(String forum, String venue, String problem) {
+    Map<String, Object> draft = validDraft();
+    draft.put(DISPUTE_FORUM, forum);
+    draft.put(FORUM_VENUE, venue);
+
+    assertThat(SigningInputRules.forStep(DRAFT_CONTRACT).problems(draft)).singleElement().asString()
+        .startsWith("「纠纷解决方式·仲裁委员会或人民法院名称」").contains(problem);
+  }
+
+  @ParameterizedTest(name = "{0} at {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      LITIGATION  | 杭州市西湖区人民法院
+      LITIGATION  | 上海市第一中级人民法院
+      ARBITRATION | 上海仲裁委员会
+      ARBITRATION | 中国国际经济贸易仲裁委员会
+      """)
+  void shouldAcceptANamedCourtOrCommission(String forum, String venue) {
+    Map<String, Object> draft = validDraft();
+    draft.put(DISPUTE_FORUM, forum);
+    draft.put(FORUM_VENUE, venue);
+
+    assertThat(SigningInputRules.forStep(DRAFT_CONTRACT).problems(draft)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"<img src=x onerror=alert(1)>", "PAY 001", "付款001", "PAY-001;DROP", "P\u200BAY-001", "AB"})
+  void shouldRefuseAPaymentReferenceThatIsNotAnIdentifier(String reference) {
+    Map<String, Object> payment = SigningTestData.payment("5000.00", reference);
+
+    assertThat(DepositPaymentDelegate.PAYMENT.problems(payment)).singleElement().asString()
+        .startsWith("「付款流水号」");
+    assertThat(SigningInputRules.forStep(CONFIRM_DEPOSIT).problems(payment)).singleElement().asString()
+        .startsWith("「付款流水号」");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"PAY-20261126-001", "ALIPAY_2026/11.26-0042", " 4200001234202611260042 "})
+  void shouldAcceptAPaymentReferenceOfLettersDigitsAndSeparators(String reference) {
+    Map<String, Object> payment = SigningTestData.payment("5000.00", reference);
+
+    assertThat(DepositPaymentDelegate.PAYMENT.problems(payment)).isEmpty();
+    assertThat(SigningInputRules.forStep(CONFIRM_DEPOSIT).problems(payment)).isEmpty();
+  }
+
+  @Test
+  void shouldMeasureTheLongestLengthOnTheValueAsSubmitted() {
+    Map<String, Object> proposal = new HashMap<>(SigningTestData.proposal("5000.00"));
+    proposal.put(FIRST_RESPONSE_MINUTES, 5);
+    proposal.put(SATISFACTION_TARGET, "90");
+    proposal.put(SERVICE_SCOPE, "售前咨询、订单核对、售后跟进、退款协商" + " ".repeat(4990));
+    assertThat(SigningInputRules.forStep(DRAFT_PROPOSAL).problems(proposal))
+        .containsExactly("「服务范围」不能超过 2000 个字");
+
+    // an optional field, blank but longer than its column, is refused too (it would be stored as it is)
+    Map<String, Object> request = validRequest();
+    request.put(SERVICE_NEEDS, " ".repeat(2001));
+    assertThat(SigningInputRules.forStep(SigningInputRules.START_FORM).problems(request))
+        .containsExactly("「需求说明」不能超过 2000 个字");
+  }
+
+  @Test
+  void shouldGiveATextRuleWithoutALengthADefaultMaximum() {
+    InputRules rules = InputRules.of(InputRules.text("note", "备注"));
+
+    assertThat(rules.rules().get(0).maxLength()).isEqualTo(InputRules.DEFAULT_TEXT_MAX).isEqualTo(200);
+    assertThat(rules.problems(Map.of("note", "字".repeat(200)))).isEmpty();
+    assertThat(rules.problems(Map.of("note", "字".repeat(201)))).containsExactly("「备注」不能超过 200 个字");
   }
 }

@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.mockito.Mockito.mock;
 
 import com.bpocontractflow.signing.EngineTests;
+import com.bpocontractflow.signing.LatePaymentCap;
 import com.bpocontractflow.signing.SigningRecorder;
 import com.bpocontractflow.signing.UserTaskListener;
 import com.bpocontractflow.term.AppTables;
@@ -64,7 +65,7 @@ class SlaReviewProcessTest {
     app.terms.begin(contractId, GO_LIVE, GO_LIVE.plusDays(13), GO_LIVE.plusMonths(12).minusDays(1));
     Mocks.register("slaReview", new SlaReview(app.contracts, app.clauseSets, app.terms, new SlaReviews(app.jdbc),
         app.mailer, new SlaProperties(null)));
-    Mocks.register("userTaskListener", new UserTaskListener(mock(SigningRecorder.class), new VaguePhrases(List.of())));
+    Mocks.register("userTaskListener", new UserTaskListener(mock(SigningRecorder.class), new VaguePhrases(List.of()), new LatePaymentCap(null)));
   }
 
   @AfterEach

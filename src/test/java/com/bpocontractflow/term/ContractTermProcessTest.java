@@ -14,6 +14,7 @@ import static org.mockito.Mockito.mock;
 import com.bpocontractflow.contract.ContractStatus;
 import com.bpocontractflow.signing.ContractSigningProcess;
 import com.bpocontractflow.signing.EngineTests;
+import com.bpocontractflow.signing.LatePaymentCap;
 import com.bpocontractflow.signing.SigningRecorder;
 import com.bpocontractflow.signing.UserTaskListener;
 import com.bpocontractflow.validation.Clocks;
@@ -62,7 +63,7 @@ class ContractTermProcessTest {
     clock(GO_LIVE, 9);
     app = new AppTables();
     Mocks.register("serviceTerm", new ServiceTerm(app.contracts, app.clauseSets, app.ledger, app.terms, app.mailer));
-    Mocks.register("userTaskListener", new UserTaskListener(mock(SigningRecorder.class), new VaguePhrases(List.of())));
+    Mocks.register("userTaskListener", new UserTaskListener(mock(SigningRecorder.class), new VaguePhrases(List.of()), new LatePaymentCap(null)));
   }
 
   @AfterEach
