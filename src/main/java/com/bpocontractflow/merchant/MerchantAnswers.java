@@ -33,6 +33,11 @@ public class MerchantAnswers {
   public static final String MERCHANT_USER = "merchant";
   /** Its group, whose authorizations let answers complete the waiting task (see TeamAuthorizations). */
   public static final String MERCHANT_GROUP = "merchant-links";
+  /**
+   * How {@code answeredBy} (and the review rounds and signature records that copy it) starts for an answer
+   * through a link; staff answers carry a user id instead. The retention job anonymises values with it.
+   */
+  public static final String ANSWERED_BY_PREFIX = "商家 ";
 
   static final InputRules RETURN_SHIPMENT = InputRules.of(
       text(RETURN_COURIER_COMPANY, "快递公司").length(2, 40),
@@ -148,7 +153,7 @@ public class MerchantAnswers {
 
   private static Map<String, Object> answeredBy(Contract contract) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(ANSWERED_BY, "商家 " + contract.contactPerson() + "（" + contract.merchantName() + "），通过邮件链接");
+    variables.put(ANSWERED_BY, ANSWERED_BY_PREFIX + contract.contactPerson() + "（" + contract.merchantName() + "），通过邮件链接");
     return variables;
   }
 
