@@ -36,6 +36,13 @@ public class MerchantAnswers {
   public static final String MERCHANT_USER = "merchant";
   /** The group that earlier versions gave engine rights for link answers; it holds none now. */
   public static final String MERCHANT_GROUP = "merchant-links";
+  /** The longest {@code answeredBy} the records that carry it can hold. */
+  static final int ANSWERED_BY_MAX = 100;
+  /**
+   * How {@code answeredBy} (and the review rounds and signature records that copy it) starts for an answer
+   * through a link; staff answers carry a user id instead. The retention job anonymises values with it.
+   */
+  public static final String ANSWERED_BY_PREFIX = "商家 ";
 
   public static final InputRules RETURN_SHIPMENT = InputRules.of(
       text(RETURN_COURIER_COMPANY, "快递公司").length(2, 40),
@@ -154,9 +161,11 @@ public class MerchantAnswers {
 
   private static Map<String, Object> answeredBy(Contract contract, Client client) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(ANSWERED_BY, client.staffUser() != null
+    String who = client.staffUser() != null
         ? "员工 " + client.staffUser() + " 通过商家链接代为提交（商家：" + contract.merchantName() + "）"
-        : "商家 " + contract.contactPerson() + "（" + contract.merchantName() + "），通过邮件链接");
+        : ANSWERED_BY_PREFIX + contract.contactPerson() + "（" + contract.merchantName() + "），通过邮件链接";
+    // recorded with review rounds, comments and signatures, whose columns hold 100 characters
+    variables.put(ANSWERED_BY, who.length() > ANSWERED_BY_MAX ? who.substring(0, ANSWERED_BY_MAX - 1) + "…" : who);
     return variables;
   }
 
