@@ -88,6 +88,24 @@ public class ContractRepository {
     return find(id).orElseThrow(() -> new IllegalStateException("No contract with id " + id));
   }
 
+  /**
+   * The contract a process instance works on. A process is bound to its contract by its business key (the
+   * contract number); the {@code contractId} variable it carries is only a shortcut and is checked against
+   * it, so a variable changed by anyone can never point a step at another contract's data or merchant.
+   * A mismatch is a technical failure: the step fails and the engine shows an incident.
+   */
+  public Contract ofProcess(Object contractId, String businessKey) {
+    if (!(contractId instanceof Number id)) {
+      throw new IllegalStateException("Process " + businessKey + " carries no contractId");
+    }
+    Contract contract = get(id.longValue());
+    if (!contract.contractNumber().equals(businessKey)) {
+      throw new IllegalStateException("Process with business key " + businessKey + " names contract "
+          + contract.contractNumber() + " (id " + id + "): refusing to act on another contract");
+    }
+    return contract;
+  }
+
   /** Updates the given columns (snake_case names) and the update time. */
   public void update(long id, Map<String, ?> columns) {
     if (columns.isEmpty()) {

@@ -126,7 +126,7 @@ public class Disputes {
   }
 
   private Contract contract(DelegateExecution execution) {
-    return contracts.get(((Number) execution.getVariable(ContractSigningProcess.Vars.CONTRACT_ID)).longValue());
+    return contracts.ofProcess(execution.getVariable(ContractSigningProcess.Vars.CONTRACT_ID), execution.getProcessBusinessKey());
   }
 
   private static long disputeId(DelegateExecution execution) {

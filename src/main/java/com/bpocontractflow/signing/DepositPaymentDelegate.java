@@ -54,7 +54,7 @@ public class DepositPaymentDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     PAYMENT.check(execution.getVariables());
-    long contractId = ((Number) execution.getVariable(CONTRACT_ID)).longValue();
+    long contractId = contracts.ofProcess(execution.getVariable(CONTRACT_ID), execution.getProcessBusinessKey()).id();
     BigDecimal amount = InputRules.toDecimal(execution.getVariable(DEPOSIT_RECEIVED_AMOUNT));
     String reference = ((String) execution.getVariable(PAYMENT_REFERENCE)).trim();
     Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();

@@ -37,7 +37,7 @@ public class MerchantMailDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     MerchantMail mail = MerchantMail.valueOf((String) execution.getVariable(MAIL_TEMPLATE));
-    Contract contract = contracts.get(((Number) execution.getVariable(CONTRACT_ID)).longValue());
+    Contract contract = contracts.ofProcess(execution.getVariable(CONTRACT_ID), execution.getProcessBusinessKey());
     Object[] subjectArguments = switch (mail) {
       case PROPOSAL -> new Object[] {contract.proposalRound()};
       case CONTRACT_FOR_REVIEW -> new Object[] {contract.reviewRound()};

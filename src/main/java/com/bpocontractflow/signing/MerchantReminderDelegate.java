@@ -47,7 +47,7 @@ public class MerchantReminderDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     WaitingFor waitingFor = WaitingFor.valueOf((String) execution.getVariable(WAITING_FOR));
-    Contract contract = contracts.get(((Number) execution.getVariable(CONTRACT_ID)).longValue());
+    Contract contract = contracts.ofProcess(execution.getVariable(CONTRACT_ID), execution.getProcessBusinessKey());
     ProcessEngineServices engine = execution.getProcessEngineServices();
     String processInstanceId = execution.getProcessInstanceId();
 

@@ -58,7 +58,7 @@ public class MerchantSignatureListener implements ExecutionListener {
     columns.put("merchant_signer_user_agent", truncated(execution.getVariable(SIGNER_USER_AGENT), 500));
     columns.put("signed_document_sha256", execution.getVariable(SIGNED_DOCUMENT_SHA256));
     columns.put("signed_document_version", execution.getVariable(SIGNED_DOCUMENT_VERSION));
-    long contractId = ((Number) execution.getVariable(CONTRACT_ID)).longValue();
+    long contractId = contracts.ofProcess(execution.getVariable(CONTRACT_ID), execution.getProcessBusinessKey()).id();
     contracts.update(contractId, columns);
     // the signature as its own record, with the version signed: the one the signing page showed, or the
     // latest when an external e-signature system reports it

@@ -24,6 +24,7 @@ public class ReviewRoundListener implements ExecutionListener {
     execution.setVariable(REVIEW_ROUND, round);
     // what changed since the previous round, shown in the review and revision forms
     execution.setVariable(ROUND_CHANGES,
-        recorder.reviewRoundStarted(((Number) execution.getVariable(CONTRACT_ID)).longValue(), round));
+        recorder.reviewRoundStarted(recorder.contractId(execution.getVariable(CONTRACT_ID),
+            execution.getProcessBusinessKey()), round));
   }
 }

@@ -49,6 +49,11 @@ public class SigningRecorder {
     this.reviewRounds = reviewRounds;
   }
 
+  /** The id of the contract the process is bound to by its business key (see {@link ContractRepository#ofProcess}). */
+  public long contractId(Object contractIdVariable, String businessKey) {
+    return contracts.ofProcess(contractIdVariable, businessKey).id();
+  }
+
   public void taskCompleted(String taskKey, long contractId, VariableScope v, String user) {
     if (DRAFT_CONTRACT.equals(taskKey) || REVISE_CLAUSES.equals(taskKey)) {
       Map<String, Object> clauses = new LinkedHashMap<>();

@@ -100,8 +100,9 @@ public class UserTaskListener implements TaskListener {
     }
     Object deposit = task.getVariable(DEPOSIT_AMOUNT);
     Object serviceScope = task.getVariable(SERVICE_SCOPE);
-    if (task.getVariable(CONTRACT_ID) instanceof Number contractId) {
-      recorder.taskCompleted(key, contractId.longValue(), task, completedBy(task));
+    if (task.getVariable(CONTRACT_ID) != null) {
+      long contractId = recorder.contractId(task.getVariable(CONTRACT_ID), task.getExecution().getProcessBusinessKey());
+      recorder.taskCompleted(key, contractId, task, completedBy(task));
     }
     if (DRAFT_CONTRACT.equals(key) || REVISE_CLAUSES.equals(key)) {
       // the clauses are recorded (contract_clause_set): the process keeps what routes it (is a deposit

@@ -202,7 +202,8 @@ public class SlaReview {
     return n == null ? 0 : n;
   }
 
-  private static long contractId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(ContractSigningProcess.Vars.CONTRACT_ID)).longValue();
+  private long contractId(DelegateExecution execution) {
+    return contracts.ofProcess(execution.getVariable(ContractSigningProcess.Vars.CONTRACT_ID),
+        execution.getProcessBusinessKey()).id();
   }
 }

@@ -368,8 +368,10 @@ public class ServiceTerm {
     return value.intValue();
   }
 
-  private static long contractId(VariableScope scope) {
-    return ((Number) scope.getVariable(CONTRACT_ID)).longValue();
+  private long contractId(VariableScope scope) {
+    String businessKey = scope instanceof DelegateTask task ? task.getExecution().getProcessBusinessKey()
+        : ((DelegateExecution) scope).getProcessBusinessKey();
+    return contracts.ofProcess(scope.getVariable(CONTRACT_ID), businessKey).id();
   }
 
   private static String currentUser(DelegateExecution execution) {

@@ -209,6 +209,21 @@ class IntegrityTest {
     assertThat(rest.taskKeys(contract)).containsExactly(CONFIRM_PROPOSAL);
   }
 
+  @Test
+  void shouldNeverActOnAnotherContractThanTheOneTheBusinessKeyNames() {
+    SigningRest.Started victim = rest.start(request());
+    SigningRest.Started contract = rest.start(request());
+    long victimId = contracts.findByNumber(victim.number()).orElseThrow().id();
+    int victimMails = outbox.findByContract(victim.number()).size();
+    // however the variable came to point elsewhere (here: set directly in the engine), no step follows it
+    runtimeService.setVariable(contract.processInstanceId(), "contractId", victimId);
+    ResponseEntity<String> completion = call("sales", HttpMethod.POST, "/task/" + rest.taskId(contract, DRAFT_PROPOSAL)
+        + "/complete", Map.of("variables", SigningRest.typed(proposal("5000.00"))));
+    assertThat(completion.getStatusCode().is2xxSuccessful()).isFalse();
+    assertThat(outbox.findByContract(victim.number())).hasSize(victimMails);
+    assertThat(rest.taskKeys(contract)).containsExactly(DRAFT_PROPOSAL);
+  }
+
   // ---------------------------------------------------------------- 3. managers: watch and work, not rewrite
 
   @Test

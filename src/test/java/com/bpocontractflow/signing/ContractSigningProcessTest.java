@@ -108,6 +108,7 @@ class ContractSigningProcessTest {
       return null;
     }).when(recorder).taskCompleted(any(), anyLong(), any(), any());
     when(recorder.latestClauses(anyLong())).thenAnswer(invocation -> new HashMap<>(recordedClauses));
+    when(recorder.contractId(any(), any())).thenAnswer(invocation -> ((Number) invocation.getArgument(0)).longValue());
     Mocks.register("userTaskListener", new UserTaskListener(recorder, new VaguePhrases(List.of()), new LatePaymentCap(null)));
     when(answerLinks.model(anyLong(), any(), any(), anyInt()))
         .thenReturn(Map.of("answerLink", "https://bpo.example.com/m/token"));
@@ -133,6 +134,7 @@ class ContractSigningProcessTest {
   void useContract(BigDecimal deposit, SigningMethod method) {
     Contract contract = TestContracts.contract(42L, NUMBER, deposit, method);
     when(contracts.get(anyLong())).thenReturn(contract);
+    when(contracts.ofProcess(any(), any())).thenReturn(contract);
   }
 
   ProcessInstance start() {
