@@ -15,7 +15,11 @@ public enum ContractStatus {
   LIVE("已正式上线"),
   TERMINATING("解约通知期"),
   ENDED("服务已结束"),
-  CLOSED("合同已结束，数据已处理");
+  CLOSED("合同已结束，数据已处理"),
+  /** The merchant withdrew before the contract was formed. */
+  WITHDRAWN("商家已撤回签约"),
+  /** The provider cancelled before the contract was formed. */
+  CANCELLED("服务方已取消签约");
 
   private final String label;
 

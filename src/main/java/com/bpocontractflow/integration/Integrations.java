@@ -6,6 +6,8 @@ import static com.bpocontractflow.signing.ContractSigningProcess.Vars.PAYMENT_RE
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.SIGNED_DOCUMENT_SHA256;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.SIGNED_DOCUMENT_VERSION;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.SIGNER_NAME;
+import static com.bpocontractflow.signing.ContractSigningProcess.Vars.WITHDRAWAL_REASON;
+import static com.bpocontractflow.signing.ContractSigningProcess.Vars.WITHDRAWN_BY;
 import static com.bpocontractflow.term.ServiceTermProcess.Vars.NOTICE_PARTY;
 import static com.bpocontractflow.term.ServiceTermProcess.Vars.NOTICE_RECEIVED_DATE;
 import static com.bpocontractflow.term.ServiceTermProcess.Vars.TERMINATION_REASON;
@@ -50,6 +52,7 @@ class Integrations {
     E_SIGNATURES("e-signatures", "商家电子签署", Set.of(SIGNER_NAME, SIGNED_DOCUMENT_SHA256)),
     TERMINATION_NOTICES("termination-notices", "解约通知",
         Set.of(NOTICE_PARTY, NOTICE_RECEIVED_DATE, TERMINATION_REASON, TERMINATION_WITH_CAUSE)),
+    WITHDRAWALS("withdrawals", "撤回或取消签约", Set.of(WITHDRAWN_BY, WITHDRAWAL_REASON)),
     SLA_FIGURES("sla-figures", "本期服务指标", null);
 
     private final String path;
@@ -109,6 +112,8 @@ class Integrations {
           correlate(actor, runtimeService.createMessageCorrelation(ContractSigningProcess.Messages.MERCHANT_SIGNED)
               .processInstanceId(contract.processInstanceId()), variables);
         }
+        case WITHDRAWALS -> correlate(actor, runtimeService.createMessageCorrelation(
+            ContractSigningProcess.Messages.SIGNING_WITHDRAWN).processInstanceId(contract.processInstanceId()), variables);
         case TERMINATION_NOTICES -> correlate(actor, runtimeService.createMessageCorrelation(
             ServiceTermProcess.Messages.TERMINATION_NOTICE_RECEIVED).processInstanceBusinessKey(number), variables);
         case SLA_FIGURES -> {

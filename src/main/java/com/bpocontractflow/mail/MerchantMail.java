@@ -23,7 +23,9 @@ public enum MerchantMail {
   DISPUTE_OPENED("notice", "纠纷协商安排（协商期限至 %s）"),
   DISPUTE_SETTLED("notice", "纠纷已协商解决"),
   DISPUTE_ESCALATED("notice", "纠纷协商未果，将提交%s"),
-  DISPUTE_FILED("notice", "纠纷已提交%s");
+  DISPUTE_FILED("notice", "纠纷已提交%s"),
+  SIGNING_WITHDRAWN("notice", "已确认：贵司已撤回签约"),
+  SIGNING_CANCELLED("notice", "签约已取消");
 
   private final String template;
   private final String subject;

@@ -64,9 +64,10 @@ public class PersonalDataRetention {
   static final Set<ContractStatus> ENDED_WHEN_PROCESS_FINISHED = EnumSet.of(ContractStatus.REQUESTED,
       ContractStatus.PROPOSAL_SENT, ContractStatus.PROPOSAL_REVISION, ContractStatus.PROPOSAL_DECLINED,
       ContractStatus.DRAFTING, ContractStatus.IN_REVIEW, ContractStatus.IN_REVISION, ContractStatus.SIGNING,
-      ContractStatus.CLOSED);
+      ContractStatus.CLOSED, ContractStatus.WITHDRAWN, ContractStatus.CANCELLED);
   /** Final statuses whose end may be taken from the record when the engine's history is already gone. */
-  static final Set<ContractStatus> FINAL = EnumSet.of(ContractStatus.PROPOSAL_DECLINED, ContractStatus.CLOSED);
+  static final Set<ContractStatus> FINAL = EnumSet.of(ContractStatus.PROPOSAL_DECLINED, ContractStatus.CLOSED,
+      ContractStatus.WITHDRAWN, ContractStatus.CANCELLED);
 
   private static final int HISTORY_QUERY_CHUNK = 500;
 

@@ -39,7 +39,8 @@ import org.springframework.stereotype.Component;
  * <li>A person completing a task sets only the variables of that task's form, and the form's read-only
  * fields only unchanged; a person starting a process sets only the fields of its start form. So nobody
  * can slip {@code contractId}, {@code goLiveApproved} or {@code depositPaidInFull} into a completion.</li>
- * <li>The public messages ({@code DepositReceived}, {@code MerchantSigned}, {@code TerminationNoticeReceived})
+ * <li>The public messages ({@code DepositReceived}, {@code MerchantSigned}, {@code SigningWithdrawn},
+ * {@code TerminationNoticeReceived})
  * are correlated to exactly one contract: by business key or process instance, never to "all".</li>
  * <li>Outside the demo profile nobody deploys through the engine's API: a deployed model runs expressions
  * on the server, so models are deployed by the application from its own files (see docs/operations.md).</li>
@@ -51,7 +52,8 @@ import org.springframework.stereotype.Component;
 public class EngineGuards extends AbstractProcessEnginePlugin {
 
   static final Set<String> PUBLIC_MESSAGES = Set.of(ContractSigningProcess.Messages.DEPOSIT_RECEIVED,
-      ContractSigningProcess.Messages.MERCHANT_SIGNED, ServiceTermProcess.Messages.TERMINATION_NOTICE_RECEIVED);
+      ContractSigningProcess.Messages.MERCHANT_SIGNED, ContractSigningProcess.Messages.SIGNING_WITHDRAWN,
+      ServiceTermProcess.Messages.TERMINATION_NOTICE_RECEIVED);
 
   private final boolean demo;
 

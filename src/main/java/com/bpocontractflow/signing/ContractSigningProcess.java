@@ -55,6 +55,7 @@ public final class ContractSigningProcess {
     public static final String SERVICE_TERM = "CallActivity_ContractTerm";
     public static final String END_CONTRACT_ENDED = "EndEvent_ContractEnded";
     public static final String END_TARGET_MET_BY_GO_LIVE = "EndEvent_TargetMetByGoLive";
+    public static final String END_SIGNING_WITHDRAWN = "EndEvent_SigningWithdrawn";
 
     private Elements() {
     }
@@ -64,6 +65,8 @@ public final class ContractSigningProcess {
   public static final class Messages {
     public static final String MERCHANT_SIGNED = "MerchantSigned";
     public static final String DEPOSIT_RECEIVED = "DepositReceived";
+    /** Withdrawal (merchant) or cancellation (provider) before the contract is formed. */
+    public static final String SIGNING_WITHDRAWN = "SigningWithdrawn";
 
     private Messages() {
     }
@@ -153,6 +156,9 @@ public final class ContractSigningProcess {
     public static final String RETURN_TRACKING_NUMBER = "returnTrackingNumber";
     /** Who gave an answer recorded through a merchant link. */
     public static final String ANSWERED_BY = "answeredBy";
+    // SigningWithdrawn
+    public static final String WITHDRAWN_BY = "withdrawnBy";
+    public static final String WITHDRAWAL_REASON = "withdrawalReason";
     public static final String COUNTERSIGNED_BY = "countersignedBy";
     public static final String COUNTERSIGN_CONFIRMED = "countersignConfirmed";
     // deposit

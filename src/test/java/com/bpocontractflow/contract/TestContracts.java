@@ -10,8 +10,13 @@ public final class TestContracts {
   }
 
   public static Contract contract(long id, String number, BigDecimal depositAmount, SigningMethod method) {
+    return contract(id, number, depositAmount, method, ContractStatus.IN_REVIEW);
+  }
+
+  public static Contract contract(long id, String number, BigDecimal depositAmount, SigningMethod method,
+      ContractStatus status) {
     OffsetDateTime now = OffsetDateTime.now();
-    return new Contract(id, number, null, ContractStatus.IN_REVIEW.name(), "杭州小象旗舰店", "ops@xiaoxiang.example.com",
+    return new Contract(id, number, null, status.name(), "杭州小象旗舰店", "ops@xiaoxiang.example.com",
         "王小明", "13800000000", ShopPlatform.TMALL.name(), 5, "售前咨询与售后跟进",
         "售前咨询、订单核对、售后跟进、退款协商", ServiceHours.EXTENDED.name(), BillingModel.PER_SEAT.name(),
         new BigDecimal("6000.00"), 12, 1, "ACCEPTED", null, method.name(), depositAmount,

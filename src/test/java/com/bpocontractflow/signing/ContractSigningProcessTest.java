@@ -116,6 +116,7 @@ class ContractSigningProcessTest {
     Mocks.register("merchantReminder", new MerchantReminderDelegate(contracts, mailer, new SigningSchedule(TIMERS),
         answerLinks));
     Mocks.register("depositPayment", new DepositPaymentDelegate(contracts, ledger, mailer));
+    Mocks.register("signingWithdrawal", new SigningWithdrawal(contracts, mailer));
     Mocks.register("reviewRoundStarted", new ReviewRoundListener(recorder));
     when(documents.latest(anyLong())).thenReturn(java.util.Optional.of(SIGNED_VERSION));
     when(documents.current(any())).thenReturn(SIGNED_VERSION);
@@ -293,6 +294,44 @@ class ContractSigningProcessTest {
     completeTask(pi, CONFIRM_PROPOSAL, proposalAnswer("DECLINED"));
 
     assertThat(pi).isEnded().hasPassed(Elements.END_PROPOSAL_DECLINED).hasNotPassed(DRAFT_CONTRACT);
+  }
+
+  @Test
+  void shouldEndEveryTaskAndReminderWhenTheMerchantWithdrawsBeforeSigning() {
+    useContract(new BigDecimal("3000.00"), SigningMethod.ELECTRONIC);
+    ProcessInstance pi = start();
+    completeTask(pi, DRAFT_PROPOSAL, proposal("3000.00"));
+    completeTask(pi, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
+    completeTask(pi, DRAFT_CONTRACT, contractDraft("ELECTRONIC", "3000.00"));
+    completeTask(pi, REVIEW_CLAUSES, clauseReview(true));
+    assertThat(pi).isWaitingAt(Elements.AWAIT_MERCHANT_SIGNATURE);
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isPositive();
+
+    correlate(pi, Messages.SIGNING_WITHDRAWN, vars(Vars.WITHDRAWN_BY, "MERCHANT", Vars.WITHDRAWAL_REASON, "预算调整，暂不外包"));
+
+    assertThat(pi).isEnded().hasPassed(Elements.END_SIGNING_WITHDRAWN).hasNotPassed(COUNTERSIGN_CONTRACT);
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+    verify(contracts).updateStatus(42L, com.bpocontractflow.contract.ContractStatus.WITHDRAWN);
+    verify(mailer).sendNotice(eq(com.bpocontractflow.mail.MerchantMail.SIGNING_WITHDRAWN), any(), any());
+  }
+
+  @Test
+  void shouldRefuseAWithdrawalOnceTheContractIsFormedAndChangeNothing() {
+    ProcessInstance pi = agreeOnContract("PAPER", "5000.00");
+    completeTask(pi, SEAL_CONTRACT, seal());
+    completeTask(pi, COURIER_CONTRACT, courier());
+    completeTask(pi, RECEIVE_COUNTERSIGNED_CONTRACT, countersignedCopyReceived());
+    Contract signed = TestContracts.contract(42L, NUMBER, new BigDecimal("5000.00"), SigningMethod.PAPER,
+        com.bpocontractflow.contract.ContractStatus.SIGNED);
+    when(contracts.ofProcess(any(), any())).thenReturn(signed);
+
+    assertThatThrownBy(() -> correlate(pi, Messages.SIGNING_WITHDRAWN,
+        vars(Vars.WITHDRAWN_BY, "PROVIDER", Vars.WITHDRAWAL_REASON, "内部调整")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("已经成立");
+    assertThatThrownBy(() -> correlate(pi, Messages.SIGNING_WITHDRAWN, vars(Vars.WITHDRAWN_BY, "SOMEONE")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("撤回方（withdrawnBy）");
+    assertThat(pi).isWaitingAt(CONFIRM_DEPOSIT);
+    verify(contracts, never()).updateStatus(anyLong(), eq(com.bpocontractflow.contract.ContractStatus.CANCELLED));
   }
 
   @Test

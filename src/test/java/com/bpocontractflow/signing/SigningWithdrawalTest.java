@@ -1,0 +1,96 @@
+package com.bpocontractflow.signing;
+
+import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.*;
+import static com.bpocontractflow.signing.SigningTestData.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bpocontractflow.contract.Contract;
+import com.bpocontractflow.contract.ContractRepository;
+import com.bpocontractflow.contract.ContractStatus;
+import com.bpocontractflow.mail.MailOutbox;
+import com.bpocontractflow.mail.OutboxMail;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Withdrawal before the contract is formed, reported through {@code POST /api/integrations/withdrawals}
+ * ({@code SigningWithdrawn}): every task and reminder ends, the record says who and why, the merchant is
+ * told; once both parties have signed, a withdrawal is refused and nothing changes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:withdrawal-test;DB_CLOSE_DELAY=-1",
+    "bpo.mail.sender-enabled=false",
+    "camunda.bpm.job-execution.enabled=false"})
+class SigningWithdrawalTest {
+
+  @Autowired
+  TestRestTemplate anonymous;
+  @Autowired
+  ContractRepository contracts;
+  @Autowired
+  MailOutbox outbox;
+  @Autowired
+  JdbcClient jdbc;
+  SigningRest rest;
+
+  @BeforeEach
+  void client() {
+    rest = new SigningRest(anonymous);
+  }
+
+  Map<String, Object> withdrawal(SigningRest.Started contract, String by, String reason) {
+    return Map.of("contractNumber", contract.number(), "withdrawnBy", by, "withdrawalReason", reason);
+  }
+
+  @Test
+  void shouldEndTheSigningWhenTheMerchantWithdrawsDuringTheReview() {
+    SigningRest.Started contract = rest.start(request());
+    rest.complete(contract, DRAFT_PROPOSAL, proposal("5000.00"));
+    rest.complete(contract, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
+    rest.complete(contract, DRAFT_CONTRACT, contractDraft("ELECTRONIC", "5000.00"));
+    assertThat(rest.taskKeys(contract)).containsExactly(REVIEW_CLAUSES);
+
+    Map<String, Object> refused = rest.report("withdrawals", withdrawal(contract, "SOMEONE", "预算调整"),
+        HttpStatus.BAD_REQUEST);
+    assertThat((List<?>) refused.get("problems")).anySatisfy(p -> assertThat((String) p).contains("撤回方（withdrawnBy）"));
+    assertThat(rest.taskKeys(contract)).containsExactly(REVIEW_CLAUSES);
+
+    rest.report("withdrawals", withdrawal(contract, "MERCHANT", "预算调整，暂不外包"), HttpStatus.OK);
+
+    assertThat(rest.taskKeys(contract)).isEmpty();
+    assertThat(rest.getList("/job?processInstanceId=" + contract.processInstanceId())).isEmpty();
+    assertThat(rest.get("/history/process-instance/" + contract.processInstanceId()).get("state")).isEqualTo("COMPLETED");
+    Contract record = contracts.findByNumber(contract.number()).orElseThrow();
+    assertThat(record.statusValue()).isEqualTo(ContractStatus.WITHDRAWN);
+    assertThat(jdbc.sql("SELECT withdrawn_by || ':' || withdrawal_reason FROM contract WHERE id = :id")
+        .param("id", record.id()).query(String.class).single()).isEqualTo("MERCHANT:预算调整，暂不外包");
+    OutboxMail confirmation = outbox.findByContract(contract.number()).stream()
+        .filter(m -> m.subject().contains("已撤回签约")).findFirst().orElseThrow();
+    assertThat(confirmation.recipient()).isEqualTo(request().get("merchantEmail"));
+    assertThat(confirmation.bodyText()).contains("合同未成立", "预算调整，暂不外包");
+
+    // nothing waits any more: a second report is a conflict
+    assertThat(rest.report("withdrawals", withdrawal(contract, "MERCHANT", "再次撤回"), HttpStatus.CONFLICT)
+        .get("message")).isEqualTo("合同 " + contract.number() + " 当前没有在等待「撤回或取消签约」");
+  }
+
+  @Test
+  void shouldRefuseToCancelAContractBothPartiesHaveSigned() {
+    SigningRest.Started contract = rest.start(request());
+    rest.agreeOnContract(contract, "PAPER", "5000.00");
+    rest.signOnPaper(contract);
+
+    Map<String, Object> refused = rest.report("withdrawals", withdrawal(contract, "PROVIDER", "内部资源调整"),
+        HttpStatus.BAD_REQUEST);
+    assertThat((List<?>) refused.get("problems")).anySatisfy(p -> assertThat((String) p).contains("已经成立"));
+    assertThat(rest.taskKeys(contract)).containsExactly(CONFIRM_DEPOSIT);
+    assertThat(contracts.findByNumber(contract.number()).orElseThrow().statusValue()).isEqualTo(ContractStatus.SIGNED);
+  }
+}
