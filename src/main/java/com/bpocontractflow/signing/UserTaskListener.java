@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Listens to every user task (attached by {@link UserTaskListenerPlugin}):
- * on create it writes the contract number and merchant into the task's description, so that they show
- * in Tasklist; on complete it validates the submitted values on the server (a refusal keeps the task
+ * on create it writes the contract number and merchant into the task's description and as task variables,
+ * so that they show in Tasklist's task cards for the team the task is offered to; on complete it validates the submitted values on the server (a refusal keeps the task
  * open and changes nothing) and records the step on the contract.
  */
 @Component("userTaskListener")
@@ -61,6 +61,12 @@ public class UserTaskListener implements TaskListener {
     Object merchant = task.getVariable(MERCHANT_NAME);
     if (number != null) {
       task.setDescription("合同编号 " + number + (merchant != null ? " · 商家：" + merchant : ""));
+      // the task cards of Tasklist's filters show these two: as the task's own variables a team reads them
+      // with its READ on the task, without any right on the process instance (docs/access.md)
+      task.setVariableLocal(CONTRACT_NUMBER, number);
+      if (merchant != null) {
+        task.setVariableLocal(MERCHANT_NAME, merchant);
+      }
     }
   }
 

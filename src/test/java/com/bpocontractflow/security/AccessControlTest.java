@@ -98,4 +98,41 @@ class AccessControlTest {
     }
     assertThat(call("admin", HttpMethod.POST, "/user/create", user).getStatusCode().value()).isEqualTo(204);
   }
+
+  @Test
+  void shouldShowEachTeamTheContractNumberAndMerchantOnItsTaskCards() throws Exception {
+    String filterId = (String) rest.as("finance").getList("/filter?resourceType=Task").stream()
+        .filter(f -> "财务任务".equals(f.get("name"))).findFirst().orElseThrow().get("id");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+    ResponseEntity<String> list = anonymous.withBasicAuth("finance", "demo").exchange(
+        "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=50", HttpMethod.POST,
+        new HttpEntity<>(Map.of(), headers), String.class);
+    assertThat(list.getStatusCode().value()).isEqualTo(200);
+    com.fasterxml.jackson.databind.JsonNode tasks = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(list.getBody()).path("_embedded").path("task");
+    com.fasterxml.jackson.databind.JsonNode card = null;
+    for (com.fasterxml.jackson.databind.JsonNode task : tasks) {
+      if (financeTask.equals(task.path("id").asText())) {
+        card = task;
+      }
+    }
+    assertThat(card).as("the finance task in the finance filter").isNotNull();
+    Map<String, String> shown = new java.util.HashMap<>();
+    card.path("_embedded").path("variable").forEach(v -> shown.put(v.path("name").asText(), v.path("value").asText()));
+    assertThat(shown).containsEntry("contractNumber", contract.number())
+        .containsEntry("merchantName", (String) request().get("merchantName"));
+  }
+
+  @Test
+  void shouldLeadTheApplicationsAddressToTasklist() throws Exception {
+    java.net.http.HttpResponse<Void> home = java.net.http.HttpClient.newBuilder()
+        .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build()
+        .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(anonymous.getRootUri() + "/")).build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding());
+    assertThat(home.statusCode()).isEqualTo(302);
+    assertThat(home.headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(location).endsWith("/camunda/app/tasklist/"));
+  }
 }
