@@ -1,13 +1,18 @@
 package com.bpocontractflow.document;
 
+import com.bpocontractflow.contract.BillingModel;
 import com.bpocontractflow.contract.ClauseSets;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.DisputeForum;
 import com.bpocontractflow.contract.SettlementCycle;
-import java.util.Map;
 import com.bpocontractflow.mail.MerchantMailer;
 import com.bpocontractflow.merchant.Sha256;
+import com.bpocontractflow.settlement.FeeCalculator;
+import com.bpocontractflow.validation.InputRules;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -23,22 +28,68 @@ public class ContractDocument {
   private final ITemplateEngine templates;
   private final MerchantMailer mailer;
   private final ClauseSets clauseSets;
+  private final ProviderParty provider;
 
-  public ContractDocument(ITemplateEngine templates, MerchantMailer mailer, ClauseSets clauseSets) {
+  public ContractDocument(ITemplateEngine templates, MerchantMailer mailer, ClauseSets clauseSets,
+      ProviderParty provider) {
     this.templates = templates;
     this.mailer = mailer;
     this.clauseSets = clauseSets;
+    this.provider = provider;
   }
 
   public Rendered render(Contract contract) {
-    Map<String, Object> model = mailer.model(contract);
     Map<String, Object> clauses = clauseSets.latest(contract.id()).orElse(Map.of());
+    String html = templates.process("documents/contract",
+        new Context(Locale.SIMPLIFIED_CHINESE, model(mailer.model(contract), contract, clauses, provider)));
+    return new Rendered(html, Sha256.hex(html), contract.reviewRound());
+  }
+
+  /**
+   * What the contract text needs beyond the mail model: both parties, every amount with its unit, and
+   * which optional sentences apply — a remedy or penalty of zero is left out rather than written as
+   * "违约金 0 元", and the holiday cover is said once.
+   */
+  static Map<String, Object> model(Map<String, Object> model, Contract contract, Map<String, Object> clauses,
+      ProviderParty provider) {
     model.put("c", clauses);
+    model.put("provider", provider);
     model.put("settlementCycle", MerchantMailer.label(clauses.get("settlementCycle"), SettlementCycle::valueOf, SettlementCycle::label));
     model.put("disputeForum", MerchantMailer.label(clauses.get("disputeForum"), DisputeForum::valueOf, DisputeForum::label));
-    Context context = new Context(Locale.SIMPLIFIED_CHINESE, model);
-    String html = templates.process("documents/contract", context);
-    return new Rendered(html, Sha256.hex(html), contract.reviewRound());
+    model.put("arbitration", DisputeForum.ARBITRATION.name().equals(clauses.get("disputeForum")));
+    BillingModel billing = contract.billingModel() == null ? null : BillingModel.valueOf(contract.billingModel());
+    model.put("unitPriceUnit", billing == null ? "元" : switch (billing) {
+      case PER_SEAT -> "元/座席/月";
+      case PER_INQUIRY -> "元/次咨询";
+      case PER_ORDER -> "元/单";
+      case FIXED_MONTHLY -> "元/月";
+      case FIXED_YEARLY -> "元/年";
+    });
+    if (billing == BillingModel.PER_SEAT && contract.unitPrice() != null) {
+      model.put("monthlyTotal", MerchantMailer.yuan(FeeCalculator.monthlyFee(billing, contract.unitPrice(), contract.seats())));
+    }
+    List<String> duties = new java.util.ArrayList<>();
+    for (String[] duty : new String[][] {{"dutyPreSales", "售前咨询"}, {"dutyOrderCheck", "订单核对"},
+        {"dutyAfterSales", "售后跟进"}, {"dutyRefund", "退款协商"}}) {
+      if (Boolean.TRUE.equals(clauses.get(duty[0]))) {
+        duties.add(duty[1]);
+      }
+    }
+    model.put("duties", String.join("、", duties));
+    String hours = (String) model.get("serviceHours");
+    model.put("holidayPhrase", hours != null && hours.contains("节假日") ? null
+        : Boolean.TRUE.equals(clauses.get("holidayCoverage")) ? "法定节假日照常值守" : "法定节假日不值守");
+    for (String amount : List.of("slaPenalty", "earlyTerminationPenalty")) {
+      BigDecimal value = InputRules.toDecimal(clauses.get(amount));
+      model.put(amount, value != null && value.signum() > 0 ? MerchantMailer.yuan(value) : null);
+    }
+    BigDecimal reduction = InputRules.toDecimal(clauses.get("slaFeeReductionPercent"));
+    model.put("slaFeeReduction", reduction != null && reduction.signum() > 0 ? reduction.stripTrailingZeros().toPlainString() : null);
+    Long extension = InputRules.toWholeNumber(clauses.get("slaFreeExtensionDays"));
+    model.put("slaFreeExtension", extension != null && extension > 0 ? extension : null);
+    model.put("hasSlaRemedy", model.get("slaPenalty") != null || model.get("slaFeeReduction") != null
+        || model.get("slaFreeExtension") != null);
+    return model;
   }
 
   /** The document's HTML, its SHA-256 (hex) and its version (the clause-review round). */

@@ -44,8 +44,13 @@ public class PdfRenderer {
       h3 { font-size: 12pt; margin: 14pt 0 2pt 0; }
       p { margin: 3pt 0; text-align: justify; }
       .meta { text-align: center; color: #555555; font-size: 9.5pt; }
-      .seal { margin-top: 28pt; }
-      .seal td { width: 50%; vertical-align: top; padding-top: 6pt; height: 60pt; }
+      ol.items { margin: 3pt 0; padding-left: 1.8em; }
+      ol.items li { margin: 3pt 0; text-align: justify; }
+      .parties { width: 100%; border-collapse: collapse; margin: 6pt 0; }
+      .parties th { width: 32%; text-align: left; font-weight: normal; color: #333333; padding: 1pt 4pt; vertical-align: top; }
+      .parties td { padding: 1pt 4pt; }
+      .signatures { width: 100%; margin-top: 28pt; page-break-inside: avoid; }
+      .signatures td { width: 50%; vertical-align: top; padding-top: 6pt; height: 90pt; }
       """;
 
   /**

@@ -4,6 +4,7 @@ import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 import static com.bpocontractflow.validation.InputRules.*;
 
 import com.bpocontractflow.contract.BillingModel;
+import com.bpocontractflow.contract.CreditCode;
 import com.bpocontractflow.contract.DepositHandling;
 import com.bpocontractflow.contract.DisputeForum;
 import com.bpocontractflow.contract.ServiceHours;
@@ -28,8 +29,20 @@ public final class ClauseRules {
 
   static final String LATE_PAYMENT_LABEL = "费用与支付方式·逾期付款规则";
 
-  /** Every field of the six clauses, with the clause named in its label. */
+  /**
+   * Every field of the contract that legal drafts: the merchant as a party (as on its business licence,
+   * with the address and e-mail where notices count as received) and the place of signing (Civil Code
+   * art. 493), then the six clauses, each with the clause named in its label.
+   */
   static final List<Rule> RULES = List.of(
+      text(MERCHANT_LEGAL_NAME, "甲方主体·名称（与营业执照一致）").length(4, 100),
+      text(MERCHANT_CREDIT_CODE, "甲方主体·统一社会信用代码").length(18, 18)
+          .andProblem((value, all) -> CreditCode.problem(((String) value).trim()).orElse(null)),
+      text(MERCHANT_ADDRESS, "甲方主体·住所（营业执照登记地址）").length(5, 200),
+      text(MERCHANT_LEGAL_REPRESENTATIVE, "甲方主体·法定代表人或授权代表").length(2, 50),
+      text(NOTICE_ADDRESS, "甲方主体·送达地址").length(5, 200),
+      email(NOTICE_EMAIL, "甲方主体·送达电子邮箱"),
+      text(SIGNING_PLACE, "合同签订·签订地").length(2, 100),
       text(SERVICE_SCOPE, "服务范围与标准·服务范围").length(10, 2000),
       atLeastOne("服务范围与标准·服务内容", DUTY_PRE_SALES, DUTY_ORDER_CHECK, DUTY_AFTER_SALES, DUTY_REFUND),
       bool(DUTY_ORDER_CHECK, "服务范围与标准·订单核对"),

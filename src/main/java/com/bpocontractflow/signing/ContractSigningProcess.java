@@ -87,6 +87,14 @@ public final class ContractSigningProcess {
     public static final String CONTRACT_NUMBER = "contractNumber";
     // proposal
     public static final String SERVICE_SCOPE = "serviceScope";
+    // the merchant as a party to the contract (draft-contract / revise-clauses; recorded with the clauses)
+    public static final String MERCHANT_LEGAL_NAME = "merchantLegalName";
+    public static final String MERCHANT_CREDIT_CODE = "merchantCreditCode";
+    public static final String MERCHANT_ADDRESS = "merchantAddress";
+    public static final String MERCHANT_LEGAL_REPRESENTATIVE = "merchantLegalRepresentative";
+    public static final String NOTICE_ADDRESS = "noticeAddress";
+    public static final String NOTICE_EMAIL = "noticeEmail";
+    public static final String SIGNING_PLACE = "signingPlace";
     public static final String SERVICE_HOURS = "serviceHours";
     public static final String BILLING_MODEL = "billingModel";
     public static final String UNIT_PRICE = "unitPrice";

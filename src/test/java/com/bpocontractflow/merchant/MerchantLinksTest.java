@@ -160,12 +160,13 @@ class MerchantLinksTest {
     assertThat(record.signedDocumentVersion()).isEqualTo(2);
     assertThat(clauseSets.versions(record.id())).as("the draft and one revision").isEqualTo(2);
     assertThat(second.clauseSetVersion()).isEqualTo(2);
-    assertThat(signPage).contains("上海仲裁委员会", "首次响应不超过 <span>5</span> 分钟", "/contract.pdf");
+    assertThat(signPage).contains("上海仲裁委员会", "首次响应时间不超过 <span>5</span> 分钟", "/contract.pdf",
+        "杭州小象电子商务有限公司", MERCHANT_CREDIT_CODE_VALUE, "第八条 法律适用");
     try (PDDocument pdf = Loader.loadPDF(reviewedPdf.body())) {
       PDFTextStripper stripper = new PDFTextStripper();
       stripper.setSortByPosition(true);
       assertThat(stripper.getText(pdf).replaceAll("\\s+", "")).contains(contract.number(), "客服外包服务合同",
-          "提交上海仲裁委员会（仲裁）解决", "单价2,800.00元");
+          "任何一方均有权将争议提交上海仲裁委员会", "单价人民币2,800.00元/次咨询");
     }
     assertThat(reviewRounds.comments(record.id())).containsExactly(new ReviewRounds.Comment(1, "纠纷解决方式",
         "请写明仲裁委员会的名称", "商家 王小明（<script>alert('x')</script>小象），通过邮件链接"));

@@ -43,9 +43,22 @@ public final class SigningTestData {
   }
 
   /** The contract as legal completes it: the standard template's clauses plus the choices it lacks. */
+  /** A valid unified social credit code (GB 32100-2015 check character) for the merchant of the tests. */
+  public static final String MERCHANT_CREDIT_CODE_VALUE = "91330100716105852F";
+
   public static Map<String, Object> contractDraft(String signingMethod, String deposit) {
-    return vars(SIGNING_METHOD, signingMethod, DEPOSIT_AMOUNT, deposit, DEPOSIT_HANDLING, "SET_OFF",
+    Map<String, Object> draft = vars(SIGNING_METHOD, signingMethod, DEPOSIT_AMOUNT, deposit, DEPOSIT_HANDLING, "SET_OFF",
         DISPUTE_FORUM, "ARBITRATION", FORUM_VENUE, "杭州仲裁委员会");
+    draft.putAll(parties());
+    return draft;
+  }
+
+  /** The merchant as a party, as legal records it in draft-contract. */
+  public static Map<String, Object> parties() {
+    return vars(MERCHANT_LEGAL_NAME, "杭州小象电子商务有限公司", MERCHANT_CREDIT_CODE, MERCHANT_CREDIT_CODE_VALUE,
+        MERCHANT_ADDRESS, "浙江省杭州市余杭区文一西路 969 号", MERCHANT_LEGAL_REPRESENTATIVE, "王小明",
+        NOTICE_ADDRESS, "浙江省杭州市余杭区文一西路 969 号 3 号楼 502 室", NOTICE_EMAIL, "legal@xiaoxiang.example.com",
+        SIGNING_PLACE, "浙江省杭州市西湖区");
   }
 
   public static Map<String, Object> clauseReview(boolean agreed) {
