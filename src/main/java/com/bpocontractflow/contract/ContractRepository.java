@@ -64,7 +64,7 @@ public class ContractRepository {
         .update(keys, "id");
     long id = keys.getKey().longValue();
     if (request.requestedNumber() == null) {
-      String number = String.format("BPO-%d-%06d", Year.now(Clocks.ZONE).getValue(), id);
+      String number = ContractNumbers.assigned(Year.now(Clocks.ZONE).getValue(), id);
       jdbc.sql("UPDATE contract SET contract_number = :number WHERE id = :id")
           .param("number", number).param("id", id).update();
     }

@@ -441,6 +441,18 @@ class ContractSigningProcessTest {
   }
 
   @Test
+  void shouldStartWithTheContractsOwnNumberOnlyWhenItFollowsTheOneRule() {
+    runtimeService().startProcessInstanceByKey(ContractSigningProcess.KEY, "HZXX-2026-07", request());
+    verify(contracts).register(argThat(c -> "HZXX-2026-07".equals(c.requestedNumber())));
+
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(ContractSigningProcess.KEY, "hzxx-2026-07",
+        request()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("输入有误：「合同编号」只能包含大写字母、数字和 -，以字母或数字开头，共 3 到 40 位，例如 BPO-2026-000123");
+    verify(contracts, times(1)).register(any());
+  }
+
+  @Test
   void shouldStartNothingForLessThanOneSeat() {
     Map<String, Object> request = request();
     request.put(Vars.SEATS, 0L);

@@ -66,7 +66,12 @@ public final class AppTables {
 
   /** A signed contract: 5 seats at 6,000.00 per seat and month, deposit 5,000.00 paid, with these clauses. */
   public long signedContract(LocalDate goLive, Map<String, Object> clauses) {
-    long id = contracts.register(new NewContract(null, "杭州小象旗舰店", "ops@xiaoxiang.example.com", "王小明", null,
+    return signedContract(null, goLive, clauses);
+  }
+
+  /** The same, under the number given at the start ({@code null}: the number the application assigns). */
+  public long signedContract(String number, LocalDate goLive, Map<String, Object> clauses) {
+    long id = contracts.register(new NewContract(number, "杭州小象旗舰店", "ops@xiaoxiang.example.com", "王小明", null,
         ShopPlatform.TMALL, 5, "售前咨询与售后跟进")).id();
     contracts.update(id, Map.of("billing_model", clauses.get("billingModel"), "unit_price", clauses.get("unitPrice"),
         "deposit_amount", clauses.get("depositAmount"), "deposit_handling", clauses.get("depositHandling"),
