@@ -249,6 +249,27 @@ class ContractSigningProcessTest {
   }
 
   @Test
+  void shouldStartEachLaterReviewRoundWithEmptyAnswerFieldsAndTheRoundsChanges() {
+    when(recorder.reviewRoundStarted(42L, 2)).thenReturn("第 2 轮审阅，与第 1 轮相比：\n【违约责任与赔偿】减免比例：5% → 8%");
+    ProcessInstance pi = draftingContract();
+    completeTask(pi, DRAFT_CONTRACT, contractDraft("PAPER", "5000.00"));
+    Map<String, Object> firstAnswer = clauseReview(false);
+    firstAnswer.put(Vars.ANSWERED_BY, "商家链接：王小明");
+    completeTask(pi, REVIEW_CLAUSES, firstAnswer);
+    completeTask(pi, REVISE_CLAUSES, revision());
+
+    Map<String, Object> roundTwo = taskService().getVariables(task(REVIEW_CLAUSES, pi).getId());
+    Assertions.assertThat(roundTwo).containsEntry(Vars.CLAUSES_AGREED, null).containsEntry(Vars.CLAUSE_FEEDBACK, null)
+        .containsEntry(Vars.ANSWERED_BY, null).containsEntry(Vars.REVIEW_ROUND, 2)
+        .containsEntry(Vars.ROUND_CHANGES, "第 2 轮审阅，与第 1 轮相比：\n【违约责任与赔偿】减免比例：5% → 8%");
+
+    completeTask(pi, REVIEW_CLAUSES, vars(Vars.CLAUSES_AGREED, true));
+    assertThat(pi).isWaitingAt(SEAL_CONTRACT).variables().containsEntry(Vars.CLAUSES_AGREED, true)
+        .containsEntry(Vars.CLAUSE_FEEDBACK, null).containsEntry(Vars.ANSWERED_BY, null);
+    verify(recorder, times(2)).taskCompleted(eq(REVIEW_CLAUSES), eq(42L), any(), any());
+  }
+
+  @Test
   void shouldSendAProposalBelowThePriceFloorOnlyAfterManagersApproveIt() {
     ProcessInstance pi = start();
     Map<String, Object> cheap = proposal("5000.00");
