@@ -29,11 +29,14 @@ public class MerchantMailer {
   private final MailRenderer renderer;
   private final MailOutbox outbox;
   private final ProviderProperties provider;
+  private final ServicePromises promises;
 
-  public MerchantMailer(MailRenderer renderer, MailOutbox outbox, ProviderProperties provider) {
+  public MerchantMailer(MailRenderer renderer, MailOutbox outbox, ProviderProperties provider,
+      ServicePromises promises) {
     this.renderer = renderer;
     this.outbox = outbox;
     this.provider = provider;
+    this.promises = promises;
   }
 
   /** Renders and enqueues; returns the e-mail's Message-ID. */
@@ -55,6 +58,7 @@ public class MerchantMailer {
     Map<String, Object> m = new HashMap<>();
     m.put("providerName", provider.providerName());
     m.put("baseUrl", provider.baseUrl());
+    m.put("replyWorkingDays", promises.replyWorkingDays());
     m.put("contractNumber", c.contractNumber());
     m.put("merchantName", c.merchantName());
     m.put("contactPerson", c.contactPerson());

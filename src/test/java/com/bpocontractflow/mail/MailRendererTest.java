@@ -15,7 +15,8 @@ class MailRendererTest {
 
   final MailOutbox outbox = Mockito.mock(MailOutbox.class);
   final MerchantMailer mailer = new MerchantMailer(new MailRenderer(), outbox,
-      new ProviderProperties("https://bpo.example.com", "星海客服外包服务有限公司"));
+      new ProviderProperties("https://bpo.example.com", "星海客服外包服务有限公司"),
+      new ServicePromises(1));
 
   RenderedMail send(MerchantMail mail, Contract contract, Map<String, Object> extra, Object... subjectArguments) {
     mailer.send(mail, contract, extra, subjectArguments);
@@ -42,6 +43,28 @@ class MailRendererTest {
         .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;小店", "&lt;b&gt;王&lt;/b&gt;",
             "&lt;img src=x onerror=alert(1)&gt;");
     assertThat(mail.text()).contains("<script>alert('x')</script>小店");
+  }
+
+  @Test
+  void shouldPromiseAReplyWithinTheConfiguredWorkingDays() {
+    Contract contract = TestContracts.contract(1L, "BPO-2026-000001", new BigDecimal("5000"), SigningMethod.PAPER);
+
+    RenderedMail mail = send(MerchantMail.REQUEST_RECEIVED, contract, Map.of());
+
+    assertThat(mail.text()).contains("\n我们的销售顾问会在 1 个工作日内回复您，并根据贵司的服务范围、服务时间和座席需求编制服务方案与报价。\n")
+        .doesNotContain("尽快");
+    assertThat(mail.html()).contains("<p>我们的销售顾问会在 <strong>1</strong> 个工作日内回复您，并根据贵司的服务范围、服务时间和座席需求编制服务方案与报价。</p>")
+        .doesNotContain("尽快");
+
+    MerchantMailer slower = new MerchantMailer(new MailRenderer(), outbox,
+        new ProviderProperties("https://bpo.example.com", "星海客服外包服务有限公司"), new ServicePromises(2));
+    Mockito.reset(outbox);
+    slower.send(MerchantMail.REQUEST_RECEIVED, contract, Map.of());
+    ArgumentCaptor<RenderedMail> rendered = ArgumentCaptor.forClass(RenderedMail.class);
+    Mockito.verify(outbox).enqueue(Mockito.any(), Mockito.any(), Mockito.any(), rendered.capture());
+    assertThat(rendered.getValue().text()).contains("我们的销售顾问会在 2 个工作日内回复您，");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ServicePromises(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("bpo.service.reply-working-days must be 1 to 30 working days");
   }
 
   @Test

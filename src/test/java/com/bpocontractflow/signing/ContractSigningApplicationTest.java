@@ -163,6 +163,8 @@ class ContractSigningApplicationTest {
         "【合同编号 " + number + "】已收到部分定金，尚欠 3,000.00 元",
         "【合同编号 " + number + "】客服服务正式上线通知");
 
+    assertThat(parts(received.get(0)).get("text/plain"))
+        .contains("我们的销售顾问会在 1 个工作日内回复您，并根据贵司的服务范围、服务时间和座席需求编制服务方案与报价。");
     Map<String, String> proposal = parts(received.get(1));
     assertThat(proposal.get("text/plain")).contains("服务标准：首次响应不超过 5 分钟，客户满意度不低于 90%");
     assertThat(proposal.get("text/plain")).contains("王小明", "杭州小象旗舰店", "6,000.00 元", "5,000.00 元", "12 个月",
