@@ -102,6 +102,8 @@ public final class ContractSigningProcess {
     public static final String DEPOSIT_AMOUNT = "depositAmount";
     public static final String DEPOSIT_HANDLING = "depositHandling";
     public static final String DEPOSIT_REQUIRED = "depositRequired";
+    /** The day the deposit is due (yyyy-MM-dd), set when it is requested; the reminders repeat it. */
+    public static final String DEPOSIT_DUE_DATE = "depositDueDate";
     // the six key clauses (edited in draft-contract and revise-clauses)
     public static final String DUTY_PRE_SALES = "dutyPreSales";
     public static final String DUTY_ORDER_CHECK = "dutyOrderCheck";

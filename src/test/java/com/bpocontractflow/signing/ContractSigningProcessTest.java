@@ -79,7 +79,7 @@ class ContractSigningProcessTest {
 
   static final String NUMBER = "BPO-2026-000042";
   static final String TERM_STUB = "stubs/contract-term-stub.bpmn";
-  static final SigningProperties TIMERS = new SigningProperties(Duration.ofDays(2), 3, Duration.ofDays(7), Duration.ofDays(14));
+  static final SigningProperties TIMERS = new SigningProperties(Duration.ofDays(2), 3, Duration.ofDays(7), Duration.ofDays(14), 7);
 
   final ContractRepository contracts = mock(ContractRepository.class);
   final MerchantMailer mailer = mock(MerchantMailer.class);
@@ -112,7 +112,7 @@ class ContractSigningProcessTest {
     Mocks.register("userTaskListener", new UserTaskListener(recorder, new VaguePhrases(List.of()), new LatePaymentCap(null)));
     when(answerLinks.model(anyLong(), any(), any(), anyInt()))
         .thenReturn(Map.of("answerLink", "https://bpo.example.com/m/token"));
-    Mocks.register("merchantMail", new MerchantMailDelegate(contracts, mailer, answerLinks));
+    Mocks.register("merchantMail", new MerchantMailDelegate(contracts, mailer, answerLinks, new SigningSchedule(TIMERS)));
     Mocks.register("merchantReminder", new MerchantReminderDelegate(contracts, mailer, new SigningSchedule(TIMERS),
         answerLinks));
     Mocks.register("depositPayment", new DepositPaymentDelegate(contracts, ledger, mailer));
@@ -371,7 +371,7 @@ class ContractSigningProcessTest {
 
     assertThat(pi).isWaitingAt(CONDUCT_TRAINING, AUTHORIZE_SUBACCOUNTS, CONFIGURE_CS_SOFTWARE)
         .hasNotPassed(Elements.AWAIT_DEPOSIT);
-    assertThat(pi).variables().containsEntry(Vars.DEPOSIT_REQUIRED, false);
+    assertThat(pi).variables().containsEntry(Vars.DEPOSIT_REQUIRED, false).doesNotContainKey(Vars.DEPOSIT_DUE_DATE);
   }
 
 
@@ -381,6 +381,40 @@ class ContractSigningProcessTest {
     completeTask(pi, COURIER_CONTRACT, courier());
     completeTask(pi, RECEIVE_COUNTERSIGNED_CONTRACT, countersignedCopyReceived());
     return pi;
+  }
+
+  @Test
+  void shouldFixTheDepositDueDateWhenRequestedAndRepeatItInTheRemindersAndTheShortPaymentNotice() {
+    // 00:30 on 1 December in China (still 30 November in UTC): the days count in China, by the engine's clock
+    ClockUtil.setCurrentTime(Date.from(java.time.ZonedDateTime.of(2026, 12, 1, 0, 30, 0, 0,
+        com.bpocontractflow.validation.Clocks.ZONE).toInstant()));
+    ProcessInstance pi = waitingForDeposit();
+
+    assertThat(pi).variables().containsEntry(Vars.DEPOSIT_DUE_DATE, "2026-12-08");
+    ArgumentCaptor<Map<String, Object>> request = mapCaptor();
+    verify(mailer).send(eq(MerchantMail.DEPOSIT_REQUEST), any(), request.capture(), any(Object[].class));
+    Assertions.assertThat(request.getValue()).containsEntry("depositDueDate", "2026年12月8日");
+
+    Job reminder = reminderJob(pi, WaitingFor.DEPOSIT);
+    ClockUtil.setCurrentTime(new Date(reminder.getDuedate().getTime() + 1000));
+    execute(reminder);
+    correlate(pi, Messages.DEPOSIT_RECEIVED, payment("2000.00", "PAY-1"));
+
+    ArgumentCaptor<Map<String, Object>> reminded = mapCaptor();
+    verify(mailer).send(eq(MerchantMail.REMINDER), any(), reminded.capture(), any(Object[].class));
+    Assertions.assertThat(reminded.getValue()).containsEntry("waitingFor", "DEPOSIT")
+        .containsEntry("depositDueDate", "2026年12月8日");
+    ArgumentCaptor<Map<String, Object>> shortPayment = mapCaptor();
+    verify(mailer).send(eq(MerchantMail.DEPOSIT_SHORT), any(), shortPayment.capture(), eq("3,000.00"));
+    Assertions.assertThat(shortPayment.getValue()).containsEntry("depositDueDate", "2026年12月8日")
+        .containsEntry("depositOutstanding", "3,000.00");
+    assertThat(pi).variables().containsEntry(Vars.DEPOSIT_DUE_DATE, "2026-12-08");
+  }
+
+  @Test
+  void shouldRefuseADepositDueDateOutsideOneToNinetyDays() {
+    assertThatThrownBy(() -> new SigningProperties(Duration.ofDays(2), 3, Duration.ofDays(7), Duration.ofDays(14), 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("bpo.signing.deposit-due-days must be 1 to 90 days");
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.bpocontractflow.deposit.DepositLedger;
 import com.bpocontractflow.mail.MailOutbox;
 import com.bpocontractflow.mail.MailRenderer;
 import com.bpocontractflow.mail.MerchantMailer;
+import com.bpocontractflow.mail.PayeeAccount;
 import com.bpocontractflow.mail.ProviderProperties;
 import com.bpocontractflow.mail.ServicePromises;
 import com.bpocontractflow.signing.ClauseRules;
@@ -46,7 +47,7 @@ public final class AppTables {
     terms = new TermRecords(jdbc);
     outbox = new MailOutbox(jdbc);
     mailer = new MerchantMailer(new MailRenderer(), outbox, new ProviderProperties("https://bpo.example.com", "星海客服外包服务有限公司"),
-      new ServicePromises(1));
+      new ServicePromises(1), new PayeeAccount(null, null, null));
   }
 
   /** 12 months, 5 seats at 6,000.00 (30,000.00 a month), deposit 5,000.00 set off, penalty 20,000.00. */
