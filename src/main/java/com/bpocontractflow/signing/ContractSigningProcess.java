@@ -145,6 +145,8 @@ public final class ContractSigningProcess {
     public static final String SEALED_DATE = "sealedDate";
     public static final String COURIER_COMPANY = "courierCompany";
     public static final String TRACKING_NUMBER = "trackingNumber";
+    /** The day the merchant sealed the paper contract: the contract is formed then (Civil Code art. 490). */
+    public static final String MERCHANT_SEALED_DATE = "merchantSealedDate";
     public static final String COUNTERSIGNED_RECEIVED_DATE = "countersignedReceivedDate";
     public static final String COUNTERSIGNED_COPY_CHECKED = "countersignedCopyChecked";
     // electronic signing

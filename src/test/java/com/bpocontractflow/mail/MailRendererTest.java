@@ -38,7 +38,7 @@ class MailRendererTest {
         "<script>alert('x')</script>小店", base.merchantEmail(), "<b>王</b>", null, base.shopPlatform(),
         base.seats(), "<img src=x onerror=alert(1)>", base.serviceScope(), base.serviceHours(), base.billingModel(),
         base.unitPrice(), base.termMonths(), 1, null, null, base.signingMethod(), base.depositAmount(),
-        base.depositHandling(), 1, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        base.depositHandling(), 1, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
         null, base.createdAt(),
         base.updatedAt());
 

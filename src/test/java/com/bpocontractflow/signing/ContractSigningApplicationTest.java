@@ -137,8 +137,22 @@ class ContractSigningApplicationTest {
     assertThat(signatures.of(record.id())).filteredOn(s -> s.party() == com.bpocontractflow.contract.Party.PROVIDER)
         .singleElement().satisfies(s -> assertThat(List.of(s.signer(), s.courierCompany(), s.trackingNumber()))
             .containsExactly("李法务", "顺丰速运", "SF1234567890"));
+    // the merchant's seal (the contract is formed then) and, apart, the day its copy reached us
+    LocalDate merchantSealed = LocalDate.parse((String) SigningTestData.countersignedCopyReceived()
+        .get(ContractSigningProcess.Vars.MERCHANT_SEALED_DATE));
+    LocalDate arrived = LocalDate.parse((String) SigningTestData.countersignedCopyReceived()
+        .get(ContractSigningProcess.Vars.COUNTERSIGNED_RECEIVED_DATE));
+    assertThat(arrived).isEqualTo(merchantSealed.plusDays(1));
+    assertThat(record.merchantSealedDate()).isEqualTo(merchantSealed);
+    assertThat(record.countersignedReceivedOn()).isEqualTo(arrived);
     assertThat(signatures.of(record.id())).filteredOn(s -> s.party() == com.bpocontractflow.contract.Party.MERCHANT)
-        .singleElement().satisfies(s -> assertThat(s.receivedOn()).isEqualTo(record.countersignedReceivedOn()));
+        .singleElement().satisfies(s -> {
+          assertThat(s.signedOn()).isEqualTo(merchantSealed);
+          assertThat(s.receivedOn()).isEqualTo(arrived);
+        });
+    assertThat(jdbc.sql("SELECT signed_on, received_on FROM contract_signature WHERE contract_id = :id AND party = 'MERCHANT'")
+        .param("id", record.id()).query((rs, i) -> List.of(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)))
+        .single()).containsExactly(merchantSealed, arrived);
     assertThat(signatures.signedVersion(record.id())).contains(1);
 
     // nothing reaches the SMTP server before the outbox sender runs

@@ -766,6 +766,26 @@ class ContractSigningProcessTest {
   }
 
   @Test
+  void shouldRecordTheMerchantsSealDateOnlyBetweenOurSealAndTheCopysArrival() {
+    ProcessInstance pi = agreeOnContract("PAPER", "5000.00");
+    completeTask(pi, SEAL_CONTRACT, seal());
+    completeTask(pi, COURIER_CONTRACT, courier());
+    Map<String, Object> received = countersignedCopyReceived();
+    received.put(Vars.MERCHANT_SEALED_DATE, com.bpocontractflow.validation.Clocks.today().plusDays(1).toString());
+
+    assertThatThrownBy(() -> complete(task(RECEIVE_COUNTERSIGNED_CONTRACT, pi), received))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("输入有误：「商家盖章日期」不能晚于今天");
+    assertThat(pi).isWaitingAt(RECEIVE_COUNTERSIGNED_CONTRACT);
+    verify(recorder, never()).taskCompleted(eq(RECEIVE_COUNTERSIGNED_CONTRACT), anyLong(), any(), any());
+
+    completeTask(pi, RECEIVE_COUNTERSIGNED_CONTRACT, countersignedCopyReceived());
+    assertThat(pi).isWaitingAt(CONFIRM_DEPOSIT).variables()
+        .containsEntry(Vars.MERCHANT_SEALED_DATE, com.bpocontractflow.validation.Clocks.today().minusDays(1).toString());
+    verify(recorder).taskCompleted(eq(RECEIVE_COUNTERSIGNED_CONTRACT), eq(42L), any(), any());
+  }
+
+  @Test
   void shouldRefuseAMerchantSignedMessageWithoutSigner() {
     useContract(new BigDecimal("3000.00"), SigningMethod.ELECTRONIC);
     ProcessInstance pi = agreeOnContract("ELECTRONIC", "3000.00");

@@ -60,15 +60,17 @@ public final class SigningTestData {
   }
 
   public static Map<String, Object> seal() {
-    return vars(SEALED_BY, "李法务", SEALED_DATE, Clocks.today().minusDays(1).toString());
+    return vars(SEALED_BY, "李法务", SEALED_DATE, Clocks.today().minusDays(2).toString());
   }
 
   public static Map<String, Object> courier() {
     return vars(COURIER_COMPANY, "顺丰速运", TRACKING_NUMBER, "SF1234567890");
   }
 
+  /** Sealed by us two days ago, by the merchant yesterday, its copy received today. */
   public static Map<String, Object> countersignedCopyReceived() {
-    return vars(COUNTERSIGNED_RECEIVED_DATE, Clocks.today().toString(), COUNTERSIGNED_COPY_CHECKED, true);
+    return vars(MERCHANT_SEALED_DATE, Clocks.today().minusDays(1).toString(),
+        COUNTERSIGNED_RECEIVED_DATE, Clocks.today().toString(), COUNTERSIGNED_COPY_CHECKED, true);
   }
 
   public static Map<String, Object> countersign() {
