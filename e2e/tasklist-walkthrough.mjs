@@ -157,7 +157,8 @@ async function walk(signingMethod) {
     await completeTask('legal', pi, 'seal-contract', { 盖章经办人: ['textfield', '李法务'], 盖章日期: ['datetime', yesterday] });
     await completeTask('legal', pi, 'courier-contract', { 快递公司: ['textfield', '顺丰速运'], 快递单号: ['textfield', 'SF1234567890'] });
     await completeTask('legal', pi, 'receive-countersigned-contract', {
-      收到回寄合同的日期: ['datetime', iso(today)], 已核对商家盖章完整有效: ['checkbox', true],
+      商家盖章日期: ['datetime', yesterday], 收到回寄合同的日期: ['datetime', iso(today)],
+      已核对商家盖章完整有效: ['checkbox', true],
     });
     await completeTask('finance', pi, 'confirm-deposit', { 本次到账金额: ['number', '2000'], 付款流水号: ['textfield', 'BANK-001'] });
     await completeTask('finance', pi, 'confirm-deposit', { 本次到账金额: ['number', '3000'], 付款流水号: ['textfield', 'BANK-002'] });

@@ -33,6 +33,7 @@ public record Contract(
     LocalDate sealedDate,
     String courierCompany,
     String trackingNumber,
+    LocalDate merchantSealedDate,
     LocalDate countersignedReceivedOn,
     String merchantSignerName,
     OffsetDateTime merchantSignedAt,

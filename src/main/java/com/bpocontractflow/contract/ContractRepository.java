@@ -23,7 +23,7 @@ public class ContractRepository {
       "status", "process_instance_id", "service_scope", "service_hours", "billing_model", "unit_price",
       "term_months", "proposal_round", "proposal_decision", "proposal_comment", "signing_method",
       "deposit_amount", "deposit_handling", "review_round", "sealed_by", "sealed_date", "courier_company",
-      "tracking_number", "countersigned_received_on", "merchant_signer_name", "merchant_signed_at",
+      "tracking_number", "merchant_sealed_date", "countersigned_received_on", "merchant_signer_name", "merchant_signed_at",
       "merchant_signer_ip", "merchant_signer_user_agent", "signed_document_sha256", "signed_document_version",
       "return_courier_company", "return_tracking_number", "countersigned_by", "go_live_date", "withdrawn_by",
       "withdrawal_reason", "withdrawn_at");
@@ -64,7 +64,7 @@ public class ContractRepository {
         .update(keys, "id");
     long id = keys.getKey().longValue();
     if (request.requestedNumber() == null) {
-      String number = String.format("BPO-%d-%06d", Year.now(Clocks.ZONE).getValue(), id);
+      String number = ContractNumbers.assigned(Year.now(Clocks.ZONE).getValue(), id);
       jdbc.sql("UPDATE contract SET contract_number = :number WHERE id = :id")
           .param("number", number).param("id", id).update();
     }

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The signatures of a contract ({@code contract_signature}), one per party, each with the document
- * version and the SHA-256s of what was signed. Paper: who sealed and when, the courier and tracking
- * number, the day the countersigned copy arrived. Electronic: signer, time, IP, user agent.
+ * version and the SHA-256s of what was signed. Paper: who sealed and when ({@code signedOn}; for the
+ * merchant the day it sealed, when the contract was formed), the courier and tracking number, the day the
+ * countersigned copy arrived ({@code receivedOn}). Electronic: signer, time, IP, user agent.
  */
 @Repository
 public class ContractSignatures {

@@ -14,6 +14,7 @@ import static com.bpocontractflow.term.ServiceTermProcess.Vars.TERMINATION_REASO
 import static com.bpocontractflow.term.ServiceTermProcess.Vars.TERMINATION_WITH_CAUSE;
 
 import com.bpocontractflow.contract.Contract;
+import com.bpocontractflow.contract.ContractNumbers;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.document.ContractDocuments;
 import com.bpocontractflow.security.ApplicationActions;
@@ -28,7 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
@@ -43,8 +43,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class Integrations {
-
-  private static final Pattern CONTRACT_NUMBER_FORMAT = Pattern.compile("^[A-Z0-9][A-Z0-9-]{2,39}$");
 
   /** The endpoints, by path. */
   enum Endpoint {
@@ -152,8 +150,8 @@ class Integrations {
     List<String> problems = new ArrayList<>();
     Map<String, Object> variables = new HashMap<>();
     Object number = body.get(CONTRACT_NUMBER);
-    if (!(number instanceof String s) || !CONTRACT_NUMBER_FORMAT.matcher(s.trim()).matches()) {
-      problems.add("「" + CONTRACT_NUMBER + "」必须是合同编号（大写字母、数字和 -，3 到 40 位），例如 BPO-2026-000123");
+    if (!(number instanceof String s) || !ContractNumbers.isValid(s.trim())) {
+      problems.add("「" + CONTRACT_NUMBER + "」（合同编号）" + ContractNumbers.DESCRIPTION);
     } else {
       variables.put(CONTRACT_NUMBER, s.trim());
     }

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
@@ -29,11 +30,16 @@ public class MerchantMailer {
   private final MailRenderer renderer;
   private final MailOutbox outbox;
   private final ProviderProperties provider;
+  private final ServicePromises promises;
+  private final PayeeAccount payee;
 
-  public MerchantMailer(MailRenderer renderer, MailOutbox outbox, ProviderProperties provider) {
+  public MerchantMailer(MailRenderer renderer, MailOutbox outbox, ProviderProperties provider,
+      ServicePromises promises, PayeeAccount payee) {
     this.renderer = renderer;
     this.outbox = outbox;
     this.provider = provider;
+    this.promises = promises;
+    this.payee = payee;
   }
 
   /** Renders and enqueues; returns the e-mail's Message-ID. */
@@ -55,6 +61,12 @@ public class MerchantMailer {
     Map<String, Object> m = new HashMap<>();
     m.put("providerName", provider.providerName());
     m.put("baseUrl", provider.baseUrl());
+    m.put("replyWorkingDays", promises.replyWorkingDays());
+    // the account the deposit is paid to, named only when configured in full (see PayeeAccount)
+    m.put("payeeKnown", payee.known());
+    m.put("payeeAccountName", payee.known() ? payee.accountName() : null);
+    m.put("payeeBankName", payee.known() ? payee.bankName() : null);
+    m.put("payeeAccountNumber", payee.known() ? payee.accountNumber() : null);
     m.put("contractNumber", c.contractNumber());
     m.put("merchantName", c.merchantName());
     m.put("contactPerson", c.contactPerson());
@@ -75,8 +87,13 @@ public class MerchantMailer {
     m.put("courierCompany", c.courierCompany());
     m.put("trackingNumber", c.trackingNumber());
     m.put("depositDue", c.depositAmount() != null && c.depositAmount().signum() > 0);
-    m.put("goLiveDate", c.goLiveDate() == null ? null : DAY.format(c.goLiveDate()));
+    m.put("goLiveDate", day(c.goLiveDate()));
     return m;
+  }
+
+  /** A date as merchants read it, e.g. 2026年12月3日 (null stays null). */
+  public static String day(LocalDate date) {
+    return date == null ? null : DAY.format(date);
   }
 
   /** An amount in CNY as merchants read it: thousands separators and two decimals, e.g. 12,000.00. */

@@ -3,13 +3,13 @@ package com.bpocontractflow.signing;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 
 import com.bpocontractflow.contract.Contract;
+import com.bpocontractflow.contract.ContractNumbers;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.contract.NewContract;
 import com.bpocontractflow.contract.ShopPlatform;
 import com.bpocontractflow.validation.InputRules;
 import com.bpocontractflow.validation.InvalidInputException;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -20,8 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("contractRegistration")
 public class ContractRegistration implements ExecutionListener {
-
-  private static final Pattern NUMBER_FORMAT = Pattern.compile("^[A-Z0-9][A-Z0-9-]{2,39}$");
 
   private final ContractRepository contracts;
 
@@ -36,8 +34,8 @@ public class ContractRegistration implements ExecutionListener {
 
     String requested = execution.getProcessBusinessKey();
     if (requested != null && !requested.isBlank()) {
-      if (!NUMBER_FORMAT.matcher(requested).matches()) {
-        throw new InvalidInputException("「合同编号」只能包含大写字母、数字和 -（3 到 40 位），例如 BPO-2026-000123");
+      if (!ContractNumbers.isValid(requested)) {
+        throw new InvalidInputException("「合同编号」" + ContractNumbers.DESCRIPTION);
       }
       if (contracts.numberExists(requested)) {
         throw new InvalidInputException("合同编号 " + requested + " 已存在");

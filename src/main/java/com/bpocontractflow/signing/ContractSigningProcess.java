@@ -110,6 +110,8 @@ public final class ContractSigningProcess {
     public static final String DEPOSIT_AMOUNT = "depositAmount";
     public static final String DEPOSIT_HANDLING = "depositHandling";
     public static final String DEPOSIT_REQUIRED = "depositRequired";
+    /** The day the deposit is due (yyyy-MM-dd), set when it is requested; the reminders repeat it. */
+    public static final String DEPOSIT_DUE_DATE = "depositDueDate";
     // the six key clauses (edited in draft-contract and revise-clauses)
     public static final String DUTY_PRE_SALES = "dutyPreSales";
     public static final String DUTY_ORDER_CHECK = "dutyOrderCheck";
@@ -151,6 +153,8 @@ public final class ContractSigningProcess {
     public static final String SEALED_DATE = "sealedDate";
     public static final String COURIER_COMPANY = "courierCompany";
     public static final String TRACKING_NUMBER = "trackingNumber";
+    /** The day the merchant sealed the paper contract: the contract is formed then (Civil Code art. 490). */
+    public static final String MERCHANT_SEALED_DATE = "merchantSealedDate";
     public static final String COUNTERSIGNED_RECEIVED_DATE = "countersignedReceivedDate";
     public static final String COUNTERSIGNED_COPY_CHECKED = "countersignedCopyChecked";
     // electronic signing

@@ -75,8 +75,10 @@ public class DepositPaymentDelegate implements JavaDelegate {
       contracts.updateStatus(contractId, ContractStatus.DEPOSIT_PAID);
     } else if (newPayment) {
       String outstanding = MerchantMailer.yuan(due.subtract(paid));
-      mailer.send(MerchantMail.DEPOSIT_SHORT, contract,
-          Map.of("depositPaidTotal", MerchantMailer.yuan(paid), "depositOutstanding", outstanding), outstanding);
+      Map<String, Object> model = new java.util.HashMap<>(DepositDue.asFixed(execution));
+      model.put("depositPaidTotal", MerchantMailer.yuan(paid));
+      model.put("depositOutstanding", outstanding);
+      mailer.send(MerchantMail.DEPOSIT_SHORT, contract, model, outstanding);
     }
   }
 }

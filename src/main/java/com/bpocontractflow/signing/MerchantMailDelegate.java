@@ -27,11 +27,14 @@ public class MerchantMailDelegate implements JavaDelegate {
   private final ContractRepository contracts;
   private final MerchantMailer mailer;
   private final AnswerLinks answerLinks;
+  private final SigningSchedule schedule;
 
-  public MerchantMailDelegate(ContractRepository contracts, MerchantMailer mailer, AnswerLinks answerLinks) {
+  public MerchantMailDelegate(ContractRepository contracts, MerchantMailer mailer, AnswerLinks answerLinks,
+      SigningSchedule schedule) {
     this.contracts = contracts;
     this.mailer = mailer;
     this.answerLinks = answerLinks;
+    this.schedule = schedule;
   }
 
   @Override
@@ -56,6 +59,10 @@ public class MerchantMailDelegate implements JavaDelegate {
           execution.getVariable(ContractSigningProcess.Vars.FIRST_RESPONSE_MINUTES));
       extra.put(ContractSigningProcess.Vars.SATISFACTION_TARGET,
           execution.getVariable(ContractSigningProcess.Vars.SATISFACTION_TARGET));
+    }
+    if (mail == MerchantMail.DEPOSIT_REQUEST && contract.depositAmount() != null
+        && contract.depositAmount().signum() > 0) { // the due date, fixed now: the reminders repeat it
+      extra.putAll(DepositDue.requestedToday(execution, schedule.properties()));
     }
     String messageId = mailer.send(mail, contract, extra, subjectArguments);
     LOG.info("E-mail {} to the merchant queued as {}", mail, messageId);

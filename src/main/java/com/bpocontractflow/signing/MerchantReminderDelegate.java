@@ -63,6 +63,9 @@ public class MerchantReminderDelegate implements JavaDelegate {
         "reminderNumber", reminderNumber,
         "reminderMax", schedule.properties().reminderMaxCount(),
         "deadline", deadline == null ? "已逾期" : deadline));
+    if (waitingFor == WaitingFor.DEPOSIT) { // the payment details of the request, with its due date
+      model.putAll(DepositDue.asFixed(execution));
+    }
     MerchantStep.forWait(waitingFor).ifPresent(step -> model.putAll(answerLinks.model(contract.id(),
         processInstanceId, step, ((Number) execution.getVariable(step.roundVariable())).intValue())));
     mailer.send(MerchantMail.REMINDER, contract, model, reminderNumber, waitingFor.label());

@@ -68,6 +68,10 @@ public final class SigningInputRules {
           text(COURIER_COMPANY, "快递公司").length(2, 40),
           text(TRACKING_NUMBER, "快递单号").length(1, 30).matches("^[A-Za-z0-9-]{6,30}$", "只能包含字母、数字和 -（6 到 30 位）"))),
       Map.entry(RECEIVE_COUNTERSIGNED_CONTRACT, InputRules.of(
+          // the contract is formed when the merchant seals (Civil Code art. 490): after our seal, before it reached us
+          pastDate(MERCHANT_SEALED_DATE, "商家盖章日期")
+              .and((value, all) -> notBefore(value, all.get(SEALED_DATE)), "不能早于我方盖章日期")
+              .and((value, all) -> notBefore(all.get(COUNTERSIGNED_RECEIVED_DATE), value), "不能晚于收到回寄合同的日期"),
           pastDate(COUNTERSIGNED_RECEIVED_DATE, "收到回寄合同的日期")
               .and((value, all) -> notBefore(value, all.get(SEALED_DATE)), "不能早于我方盖章日期"),
           confirmed(COUNTERSIGNED_COPY_CHECKED, "已核对商家盖章完整有效"))),

@@ -122,14 +122,17 @@ public class SigningRecorder {
         signatures.couriered(contractId, text(v, COURIER_COMPANY), text(v, TRACKING_NUMBER));
       }
       case RECEIVE_COUNTERSIGNED_CONTRACT -> {
+        LocalDate merchantSealed = InputRules.toDate(v.getVariable(MERCHANT_SEALED_DATE));
         LocalDate received = InputRules.toDate(v.getVariable(COUNTERSIGNED_RECEIVED_DATE));
+        columns.put("merchant_sealed_date", merchantSealed);
         columns.put("countersigned_received_on", received);
         columns.put("status", ContractStatus.SIGNED.name());
-        // the paper contract is formed when the last party seals it: the merchant's seal, on the copy we sent
+        // the paper contract is formed when the last party seals it: the merchant's seal, on the copy we sent;
+        // its signature records the day it sealed and, apart, the day the copy reached us
         Contract contract = contracts.get(contractId);
         ContractDocuments.Version sealed = versionSignedBy(Party.PROVIDER, contractId);
         signatures.record(contractId, new ContractSignatures.Signature(Party.MERCHANT, SigningMethod.PAPER,
-            contract.merchantName(), received, null, null, null, sealed.version(), sealed.pdfSha256(),
+            contract.merchantName(), merchantSealed, null, null, null, sealed.version(), sealed.pdfSha256(),
             sealed.htmlSha256(), contract.returnCourierCompany(), contract.returnTrackingNumber(), received, user));
       }
       case COUNTERSIGN_CONTRACT -> {

@@ -3,6 +3,7 @@ package com.bpocontractflow.term;
 import static com.bpocontractflow.term.ServiceTermProcess.Vars.*;
 import static com.bpocontractflow.validation.InputRules.*;
 
+import com.bpocontractflow.contract.ContractNumbers;
 import com.bpocontractflow.contract.Party;
 import com.bpocontractflow.dispute.DisputeOutcome;
 import com.bpocontractflow.dispute.DisputeResolutionProcess;
@@ -86,7 +87,7 @@ public final class ServiceInputRules {
 
   /** The contract a start form names. */
   private static Rule contractNumber() {
-    return text(CONTRACT_NUMBER, "合同编号").matches("^BPO-\\d{4}-\\d{6}$", "格式应为 BPO-年份-6 位数字，例如 BPO-2026-000123");
+    return ContractNumbers.rule(CONTRACT_NUMBER, "合同编号");
   }
 
   public static boolean hasRules(String taskOrFormId) {

@@ -22,6 +22,11 @@ public class VaguePhrases {
     this.phrases = configured.isEmpty() ? DEFAULTS : configured;
   }
 
+  /** The phrases refused, as configured. */
+  public List<String> phrases() {
+    return phrases;
+  }
+
   /** A problem for each labelled text that contains a vague phrase (label -> text). */
   public List<String> problems(Map<String, Object> textsByLabel) {
     List<String> problems = new ArrayList<>();

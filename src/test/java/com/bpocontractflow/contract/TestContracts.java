@@ -20,7 +20,7 @@ public final class TestContracts {
         "王小明", "13800000000", ShopPlatform.TMALL.name(), 5, "售前咨询与售后跟进",
         "售前咨询、订单核对、售后跟进、退款协商", ServiceHours.EXTENDED.name(), BillingModel.PER_SEAT.name(),
         new BigDecimal("6000.00"), 12, 1, "ACCEPTED", null, method.name(), depositAmount,
-        DepositHandling.SET_OFF.name(), 1, null, null, "顺丰速运", "SF1234567890", null, null, null, null, null, null,
+        DepositHandling.SET_OFF.name(), 1, null, null, "顺丰速运", "SF1234567890", null, null, null, null, null, null, null,
         null, null, null, null, null, now, now);
   }
 }

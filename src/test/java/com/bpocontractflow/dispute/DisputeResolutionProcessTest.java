@@ -133,4 +133,21 @@ class DisputeResolutionProcessTest {
     Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
     Assertions.assertThat(app.mails(number)).isEmpty();
   }
+
+  @Test
+  void shouldOpenADisputeOnAContractStartedWithItsOwnNumber() {
+    long own = app.signedContract("HZXX-2026-07", LocalDate.of(2026, 12, 1), AppTables.signedClauses(14));
+
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(DisputeResolutionProcess.KEY, Map.of(
+        "contractNumber", "HZXX-2026-07", RAISED_BY, "MERCHANT", DISPUTE_DESCRIPTION, "商家认为 1 月差评率统计口径有误"));
+
+    assertThat(pi).isWaitingAt(DisputeResolutionProcess.Tasks.NEGOTIATE_DISPUTE);
+    Assertions.assertThat(pi.getBusinessKey()).isEqualTo("HZXX-2026-07");
+    assertThat(pi).variables().containsEntry("contractId", own);
+    Assertions.assertThat(app.mails("HZXX-2026-07")).containsExactly("DISPUTE_OPENED");
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(DisputeResolutionProcess.KEY, Map.of(
+        "contractNumber", "hzxx-2026-07", RAISED_BY, "MERCHANT", DISPUTE_DESCRIPTION, "商家认为 1 月差评率统计口径有误")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("输入有误：「合同编号」只能包含大写字母、数字和 -，以字母或数字开头，共 3 到 40 位，例如 BPO-2026-000123");
+  }
 }

@@ -14,8 +14,14 @@ import org.mockito.Mockito;
 class MailRendererTest {
 
   final MailOutbox outbox = Mockito.mock(MailOutbox.class);
-  final MerchantMailer mailer = new MerchantMailer(new MailRenderer(), outbox,
-      new ProviderProperties("https://bpo.example.com", "星海客服外包服务有限公司"));
+  static final PayeeAccount PAYEE = new PayeeAccount("星海客服外包服务有限公司", "招商银行杭州分行营业部",
+      "5719 0123 4567 890");
+  final MerchantMailer mailer = mailer(PAYEE);
+
+  MerchantMailer mailer(PayeeAccount payee) {
+    return new MerchantMailer(new MailRenderer(), outbox,
+        new ProviderProperties("https://bpo.example.com", "星海客服外包服务有限公司"), new ServicePromises(1), payee);
+  }
 
   RenderedMail send(MerchantMail mail, Contract contract, Map<String, Object> extra, Object... subjectArguments) {
     mailer.send(mail, contract, extra, subjectArguments);
@@ -32,7 +38,7 @@ class MailRendererTest {
         "<script>alert('x')</script>小店", base.merchantEmail(), "<b>王</b>", null, base.shopPlatform(),
         base.seats(), "<img src=x onerror=alert(1)>", base.serviceScope(), base.serviceHours(), base.billingModel(),
         base.unitPrice(), base.termMonths(), 1, null, null, base.signingMethod(), base.depositAmount(),
-        base.depositHandling(), 1, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        base.depositHandling(), 1, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
         null, base.createdAt(),
         base.updatedAt());
 
@@ -42,6 +48,28 @@ class MailRendererTest {
         .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;小店", "&lt;b&gt;王&lt;/b&gt;",
             "&lt;img src=x onerror=alert(1)&gt;");
     assertThat(mail.text()).contains("<script>alert('x')</script>小店");
+  }
+
+  @Test
+  void shouldPromiseAReplyWithinTheConfiguredWorkingDays() {
+    Contract contract = TestContracts.contract(1L, "BPO-2026-000001", new BigDecimal("5000"), SigningMethod.PAPER);
+
+    RenderedMail mail = send(MerchantMail.REQUEST_RECEIVED, contract, Map.of());
+
+    assertThat(mail.text()).contains("\n我们的销售顾问会在 1 个工作日内回复您，并根据贵司的服务范围、服务时间和座席需求编制服务方案与报价。\n")
+        .doesNotContain("尽快");
+    assertThat(mail.html()).contains("<p>我们的销售顾问会在 <strong>1</strong> 个工作日内回复您，并根据贵司的服务范围、服务时间和座席需求编制服务方案与报价。</p>")
+        .doesNotContain("尽快");
+
+    MerchantMailer slower = new MerchantMailer(new MailRenderer(), outbox,
+        new ProviderProperties("https://bpo.example.com", "星海客服外包服务有限公司"), new ServicePromises(2), PAYEE);
+    Mockito.reset(outbox);
+    slower.send(MerchantMail.REQUEST_RECEIVED, contract, Map.of());
+    ArgumentCaptor<RenderedMail> rendered = ArgumentCaptor.forClass(RenderedMail.class);
+    Mockito.verify(outbox).enqueue(Mockito.any(), Mockito.any(), Mockito.any(), rendered.capture());
+    assertThat(rendered.getValue().text()).contains("我们的销售顾问会在 2 个工作日内回复您，");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ServicePromises(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("bpo.service.reply-working-days must be 1 to 30 working days");
   }
 
   @Test
@@ -56,6 +84,88 @@ class MailRendererTest {
       assertThat(body).contains("BPO-2026-000007", "定金付款", "2026年12月3日", "5,000.00 元");
     }
     assertThat(mail.text()).contains("第 2 次提醒（最多 3 次）");
+  }
+
+  static final String PAYMENT_DETAILS = """
+      应付定金：5,000.00 元
+      付款截止日期：2026年12月8日（含当日）
+      收款户名：星海客服外包服务有限公司
+      开户银行：招商银行杭州分行营业部
+      收款账号：5719 0123 4567 890
+      付款备注：合同编号 BPO-2026-000007（请务必填写，以便我方核对到账）
+      """;
+
+  @Test
+  void shouldStateThePayeeTheAmountTheReferenceAndTheDueDateInTheDepositRequest() {
+    Contract contract = TestContracts.contract(1L, "BPO-2026-000007", new BigDecimal("5000"), SigningMethod.PAPER);
+
+    RenderedMail mail = send(MerchantMail.DEPOSIT_REQUEST, contract, Map.of("depositDueDate", "2026年12月8日"));
+
+    assertThat(mail.subject()).isEqualTo("【合同编号 BPO-2026-000007】定金付款通知");
+    assertThat(mail.text()).contains("\n根据合同约定，请支付定金 5,000.00 元。该定金抵扣尾款。付款信息如下：\n\n"
+        + PAYMENT_DETAILS + "\n定金到账后，我们将开始客服培训与系统对接");
+    assertThat(mail.html()).contains(
+        "<td style=\"padding:4px 0;color:#6b7280;width:7em;\">应付定金</td>\n    <td><strong>5,000.00 元</strong></td>",
+        "<td style=\"padding:4px 0;color:#6b7280;\">付款截止日期</td>\n    <td><strong>2026年12月8日</strong>（含当日）</td>",
+        "<td style=\"padding:4px 0;color:#6b7280;\">收款户名</td>\n    <td>星海客服外包服务有限公司</td>",
+        "<td style=\"padding:4px 0;color:#6b7280;\">开户银行</td>\n    <td>招商银行杭州分行营业部</td>",
+        "<td style=\"padding:4px 0;color:#6b7280;\">收款账号</td>\n    <td>5719 0123 4567 890</td>",
+        "<td>合同编号 <strong>BPO-2026-000007</strong>（请务必填写，以便我方核对到账）</td>")
+        .doesNotContain("收款账户请以我方财务书面通知为准");
+  }
+
+  @Test
+  void shouldNameNoAccountThatIsNotConfiguredInFull() {
+    Contract contract = TestContracts.contract(1L, "BPO-2026-000007", new BigDecimal("5000"), SigningMethod.PAPER);
+    PayeeAccount withoutNumber = new PayeeAccount("星海客服外包服务有限公司", "招商银行杭州分行营业部", " ");
+    assertThat(withoutNumber.known()).isFalse();
+    assertThat(new PayeeAccount(null, null, null).known()).isFalse();
+
+    mailer(withoutNumber).send(MerchantMail.DEPOSIT_REQUEST, contract, Map.of("depositDueDate", "2026年12月8日"));
+    ArgumentCaptor<RenderedMail> rendered = ArgumentCaptor.forClass(RenderedMail.class);
+    Mockito.verify(outbox).enqueue(Mockito.any(), Mockito.any(), Mockito.any(), rendered.capture());
+
+    assertThat(rendered.getValue().text()).contains("""
+        应付定金：5,000.00 元
+        付款截止日期：2026年12月8日（含当日）
+        收款账户请以我方财务书面通知为准。
+        付款备注：合同编号 BPO-2026-000007（请务必填写，以便我方核对到账）
+        """).doesNotContain("收款户名", "开户银行", "收款账号", "招商银行");
+    assertThat(rendered.getValue().html())
+        .contains("<td colspan=\"2\" style=\"padding:4px 0;\">收款账户请以我方财务书面通知为准。</td>")
+        .doesNotContain("收款户名", "开户银行", "收款账号", "招商银行");
+  }
+
+  @Test
+  void shouldRefuseToStartWithAnAccountNumberThatIsNotOne() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PayeeAccount("星海", "招商银行", "请联系财务"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("bpo.provider.bank.account-number must be 6 to 40 digits, optionally grouped by spaces or dashes");
+    assertThat(new PayeeAccount(" 星海 ", "招商银行", " 6200-0000-0001 ").accountNumber()).isEqualTo("6200-0000-0001");
+  }
+
+  @Test
+  void shouldRepeatThePaymentDetailsInTheDepositRemindersAndTheShortPaymentNotice() {
+    Contract contract = TestContracts.contract(1L, "BPO-2026-000007", new BigDecimal("5000"), SigningMethod.PAPER);
+
+    RenderedMail reminder = send(MerchantMail.REMINDER, contract, Map.of("waitingFor", "DEPOSIT",
+        "waitingForLabel", "定金付款", "reminderNumber", 1, "reminderMax", 3, "deadline", "2026年12月8日",
+        "depositDueDate", "2026年12月8日"), 1, "定金付款");
+    assertThat(reminder.text()).contains("""
+        这是关于定金付款的第 1 次提醒（最多 3 次）。
+
+        我们尚未收到贵司的定金，请在付款截止日期 2026年12月8日（含当日）前按以下信息付款，逾期未付的将转交我方经理跟进。
+
+        """ + PAYMENT_DETAILS + "\n如有疑问").doesNotContain("前处理");
+    assertThat(reminder.html()).contains("<td>5719 0123 4567 890</td>", "<strong>2026年12月8日</strong>（含当日）");
+
+    Mockito.reset(outbox);
+    RenderedMail shortPayment = send(MerchantMail.DEPOSIT_SHORT, contract, Map.of("depositPaidTotal", "2,000.00",
+        "depositOutstanding", "3,000.00", "depositDueDate", "2026年12月8日"), "3,000.00");
+    assertThat(shortPayment.text()).contains("请补足余款，付款信息如下：\n\n"
+        + PAYMENT_DETAILS.replace("应付定金：5,000.00 元", "尚需支付：3,000.00 元") + "\n定金付清后");
+    assertThat(shortPayment.html()).contains("<td style=\"padding:4px 0;color:#6b7280;width:7em;\">尚需支付</td>\n"
+        + "    <td><strong>3,000.00 元</strong></td>", "<td>5719 0123 4567 890</td>");
   }
 
   @Test

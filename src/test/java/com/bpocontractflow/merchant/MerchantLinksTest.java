@@ -111,7 +111,8 @@ class MerchantLinksTest {
     assertThat(post(proposalLink, Map.of("decision", "REVISION_REQUESTED", "comment", "单价请下调 5%")).statusCode())
         .isEqualTo(200);
     rest.complete(contract, DRAFT_PROPOSAL, proposal("3000.00"));
-    assertThat(post(latestLinkIn(contract, "PROPOSAL"), Map.of("decision", "ACCEPTED")).body()).contains("已收到您的答复");
+    assertThat(post(latestLinkIn(contract, "PROPOSAL"), Map.of("decision", "ACCEPTED")).body()).contains("已收到您的答复",
+        "已提交。我们会在 <strong>1</strong> 个工作日内回复，并通过邮件告知后续安排。").doesNotContain("尽快");
 
     rest.complete(contract, DRAFT_CONTRACT, contractDraft("ELECTRONIC", "3000.00"));
     Map<String, String> feedback = new LinkedHashMap<>();

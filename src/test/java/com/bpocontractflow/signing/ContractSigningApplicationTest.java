@@ -18,7 +18,9 @@ import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import com.bpocontractflow.validation.Clocks;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -135,8 +137,22 @@ class ContractSigningApplicationTest {
     assertThat(signatures.of(record.id())).filteredOn(s -> s.party() == com.bpocontractflow.contract.Party.PROVIDER)
         .singleElement().satisfies(s -> assertThat(List.of(s.signer(), s.courierCompany(), s.trackingNumber()))
             .containsExactly("李法务", "顺丰速运", "SF1234567890"));
+    // the merchant's seal (the contract is formed then) and, apart, the day its copy reached us
+    LocalDate merchantSealed = LocalDate.parse((String) SigningTestData.countersignedCopyReceived()
+        .get(ContractSigningProcess.Vars.MERCHANT_SEALED_DATE));
+    LocalDate arrived = LocalDate.parse((String) SigningTestData.countersignedCopyReceived()
+        .get(ContractSigningProcess.Vars.COUNTERSIGNED_RECEIVED_DATE));
+    assertThat(arrived).isEqualTo(merchantSealed.plusDays(1));
+    assertThat(record.merchantSealedDate()).isEqualTo(merchantSealed);
+    assertThat(record.countersignedReceivedOn()).isEqualTo(arrived);
     assertThat(signatures.of(record.id())).filteredOn(s -> s.party() == com.bpocontractflow.contract.Party.MERCHANT)
-        .singleElement().satisfies(s -> assertThat(s.receivedOn()).isEqualTo(record.countersignedReceivedOn()));
+        .singleElement().satisfies(s -> {
+          assertThat(s.signedOn()).isEqualTo(merchantSealed);
+          assertThat(s.receivedOn()).isEqualTo(arrived);
+        });
+    assertThat(jdbc.sql("SELECT signed_on, received_on FROM contract_signature WHERE contract_id = :id AND party = 'MERCHANT'")
+        .param("id", record.id()).query((rs, i) -> List.of(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)))
+        .single()).containsExactly(merchantSealed, arrived);
     assertThat(signatures.signedVersion(record.id())).contains(1);
 
     // nothing reaches the SMTP server before the outbox sender runs
@@ -163,14 +179,32 @@ class ContractSigningApplicationTest {
         "【合同编号 " + number + "】已收到部分定金，尚欠 3,000.00 元",
         "【合同编号 " + number + "】客服服务正式上线通知");
 
+    assertThat(parts(received.get(0)).get("text/plain"))
+        .contains("我们的销售顾问会在 1 个工作日内回复您，并根据贵司的服务范围、服务时间和座席需求编制服务方案与报价。");
     Map<String, String> proposal = parts(received.get(1));
     assertThat(proposal.get("text/plain")).contains("服务标准：首次响应不超过 5 分钟，客户满意度不低于 90%");
     assertThat(proposal.get("text/plain")).contains("王小明", "杭州小象旗舰店", "6,000.00 元", "5,000.00 元", "12 个月",
         "每日 8:00-24:00（含节假日值守）", "按咨询量计费");
     assertThat(proposal.get("text/html")).startsWith("<!DOCTYPE html>").contains(number, "售前咨询、订单核对、售后跟进、退款协商");
     assertThat(parts(received.get(3)).get("text/plain")).contains("我方先在两份纸质合同上加盖合同专用章");
-    assertThat(parts(received.get(5)).get("text/plain")).contains("请支付定金 5,000.00 元", "抵扣尾款");
-    assertThat(parts(received.get(6)).get("text/plain")).contains("累计 2,000.00 元", "尚欠 3,000.00 元");
+    // the payee of the demo profile, the amount, the reference to quote, the due date: 7 days after the request
+    String due = com.bpocontractflow.mail.MerchantMailer.day(LocalDate.parse(
+        (String) rest.variable(contract, ContractSigningProcess.Vars.DEPOSIT_DUE_DATE)));
+    String requestedAt = (String) rest.getList("/history/activity-instance?processInstanceId="
+        + contract.processInstanceId() + "&activityId=ServiceTask_SendDepositRequest").get(0).get("startTime");
+    LocalDate requestedOn = java.time.OffsetDateTime.parse(requestedAt,
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).atZoneSameInstant(Clocks.ZONE).toLocalDate();
+    assertThat(LocalDate.parse((String) rest.variable(contract, ContractSigningProcess.Vars.DEPOSIT_DUE_DATE)))
+        .isEqualTo(requestedOn.plusDays(7));
+    String payment = "付款截止日期：" + due + "（含当日）\n"
+        + "收款户名：星海客服外包服务有限公司\n"
+        + "开户银行：演示银行杭州分行（演示数据，请勿付款）\n"
+        + "收款账号：6200 0000 0000 0000 001\n"
+        + "付款备注：合同编号 " + number + "（请务必填写，以便我方核对到账）\n";
+    assertThat(text(received.get(5))).contains("请支付定金 5,000.00 元。该定金抵扣尾款。付款信息如下：\n\n"
+        + "应付定金：5,000.00 元\n" + payment);
+    assertThat(text(received.get(6))).contains("累计 2,000.00 元", "尚欠 3,000.00 元",
+        "请补足余款，付款信息如下：\n\n尚需支付：3,000.00 元\n" + payment);
     assertThat(outbox.findByContract(number)).extracting(OutboxMail::status).containsOnly(OutboxMail.SENT);
   }
 
@@ -229,6 +263,11 @@ class ContractSigningApplicationTest {
       recipients.add(address.toString());
     }
     return recipients;
+  }
+
+  /** The plain-text part of a message, with CR LF line ends read as LF. */
+  static String text(MimeMessage message) throws Exception {
+    return parts(message).get("text/plain").replace("\r\n", "\n");
   }
 
   /** The decoded text parts of a message by content type. */

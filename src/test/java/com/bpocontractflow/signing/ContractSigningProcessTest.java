@@ -79,7 +79,7 @@ class ContractSigningProcessTest {
 
   static final String NUMBER = "BPO-2026-000042";
   static final String TERM_STUB = "stubs/contract-term-stub.bpmn";
-  static final SigningProperties TIMERS = new SigningProperties(Duration.ofDays(2), 3, Duration.ofDays(7), Duration.ofDays(14));
+  static final SigningProperties TIMERS = new SigningProperties(Duration.ofDays(2), 3, Duration.ofDays(7), Duration.ofDays(14), 7);
 
   final ContractRepository contracts = mock(ContractRepository.class);
   final MerchantMailer mailer = mock(MerchantMailer.class);
@@ -112,7 +112,7 @@ class ContractSigningProcessTest {
     Mocks.register("userTaskListener", new UserTaskListener(recorder, new VaguePhrases(List.of()), new LatePaymentCap(null)));
     when(answerLinks.model(anyLong(), any(), any(), anyInt()))
         .thenReturn(Map.of("answerLink", "https://bpo.example.com/m/token"));
-    Mocks.register("merchantMail", new MerchantMailDelegate(contracts, mailer, answerLinks));
+    Mocks.register("merchantMail", new MerchantMailDelegate(contracts, mailer, answerLinks, new SigningSchedule(TIMERS)));
     Mocks.register("merchantReminder", new MerchantReminderDelegate(contracts, mailer, new SigningSchedule(TIMERS),
         answerLinks));
     Mocks.register("depositPayment", new DepositPaymentDelegate(contracts, ledger, mailer));
@@ -249,6 +249,27 @@ class ContractSigningProcessTest {
   }
 
   @Test
+  void shouldStartEachLaterReviewRoundWithEmptyAnswerFieldsAndTheRoundsChanges() {
+    when(recorder.reviewRoundStarted(42L, 2)).thenReturn("第 2 轮审阅，与第 1 轮相比：\n【违约责任与赔偿】减免比例：5% → 8%");
+    ProcessInstance pi = draftingContract();
+    completeTask(pi, DRAFT_CONTRACT, contractDraft("PAPER", "5000.00"));
+    Map<String, Object> firstAnswer = clauseReview(false);
+    firstAnswer.put(Vars.ANSWERED_BY, "商家链接：王小明");
+    completeTask(pi, REVIEW_CLAUSES, firstAnswer);
+    completeTask(pi, REVISE_CLAUSES, revision());
+
+    Map<String, Object> roundTwo = taskService().getVariables(task(REVIEW_CLAUSES, pi).getId());
+    Assertions.assertThat(roundTwo).containsEntry(Vars.CLAUSES_AGREED, null).containsEntry(Vars.CLAUSE_FEEDBACK, null)
+        .containsEntry(Vars.ANSWERED_BY, null).containsEntry(Vars.REVIEW_ROUND, 2)
+        .containsEntry(Vars.ROUND_CHANGES, "第 2 轮审阅，与第 1 轮相比：\n【违约责任与赔偿】减免比例：5% → 8%");
+
+    completeTask(pi, REVIEW_CLAUSES, vars(Vars.CLAUSES_AGREED, true));
+    assertThat(pi).isWaitingAt(SEAL_CONTRACT).variables().containsEntry(Vars.CLAUSES_AGREED, true)
+        .containsEntry(Vars.CLAUSE_FEEDBACK, null).containsEntry(Vars.ANSWERED_BY, null);
+    verify(recorder, times(2)).taskCompleted(eq(REVIEW_CLAUSES), eq(42L), any(), any());
+  }
+
+  @Test
   void shouldSendAProposalBelowThePriceFloorOnlyAfterManagersApproveIt() {
     ProcessInstance pi = start();
     Map<String, Object> cheap = proposal("5000.00");
@@ -350,7 +371,7 @@ class ContractSigningProcessTest {
 
     assertThat(pi).isWaitingAt(CONDUCT_TRAINING, AUTHORIZE_SUBACCOUNTS, CONFIGURE_CS_SOFTWARE)
         .hasNotPassed(Elements.AWAIT_DEPOSIT);
-    assertThat(pi).variables().containsEntry(Vars.DEPOSIT_REQUIRED, false);
+    assertThat(pi).variables().containsEntry(Vars.DEPOSIT_REQUIRED, false).doesNotContainKey(Vars.DEPOSIT_DUE_DATE);
   }
 
 
@@ -360,6 +381,40 @@ class ContractSigningProcessTest {
     completeTask(pi, COURIER_CONTRACT, courier());
     completeTask(pi, RECEIVE_COUNTERSIGNED_CONTRACT, countersignedCopyReceived());
     return pi;
+  }
+
+  @Test
+  void shouldFixTheDepositDueDateWhenRequestedAndRepeatItInTheRemindersAndTheShortPaymentNotice() {
+    // 00:30 on 1 December in China (still 30 November in UTC): the days count in China, by the engine's clock
+    ClockUtil.setCurrentTime(Date.from(java.time.ZonedDateTime.of(2026, 12, 1, 0, 30, 0, 0,
+        com.bpocontractflow.validation.Clocks.ZONE).toInstant()));
+    ProcessInstance pi = waitingForDeposit();
+
+    assertThat(pi).variables().containsEntry(Vars.DEPOSIT_DUE_DATE, "2026-12-08");
+    ArgumentCaptor<Map<String, Object>> request = mapCaptor();
+    verify(mailer).send(eq(MerchantMail.DEPOSIT_REQUEST), any(), request.capture(), any(Object[].class));
+    Assertions.assertThat(request.getValue()).containsEntry("depositDueDate", "2026年12月8日");
+
+    Job reminder = reminderJob(pi, WaitingFor.DEPOSIT);
+    ClockUtil.setCurrentTime(new Date(reminder.getDuedate().getTime() + 1000));
+    execute(reminder);
+    correlate(pi, Messages.DEPOSIT_RECEIVED, payment("2000.00", "PAY-1"));
+
+    ArgumentCaptor<Map<String, Object>> reminded = mapCaptor();
+    verify(mailer).send(eq(MerchantMail.REMINDER), any(), reminded.capture(), any(Object[].class));
+    Assertions.assertThat(reminded.getValue()).containsEntry("waitingFor", "DEPOSIT")
+        .containsEntry("depositDueDate", "2026年12月8日");
+    ArgumentCaptor<Map<String, Object>> shortPayment = mapCaptor();
+    verify(mailer).send(eq(MerchantMail.DEPOSIT_SHORT), any(), shortPayment.capture(), eq("3,000.00"));
+    Assertions.assertThat(shortPayment.getValue()).containsEntry("depositDueDate", "2026年12月8日")
+        .containsEntry("depositOutstanding", "3,000.00");
+    assertThat(pi).variables().containsEntry(Vars.DEPOSIT_DUE_DATE, "2026-12-08");
+  }
+
+  @Test
+  void shouldRefuseADepositDueDateOutsideOneToNinetyDays() {
+    assertThatThrownBy(() -> new SigningProperties(Duration.ofDays(2), 3, Duration.ofDays(7), Duration.ofDays(14), 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("bpo.signing.deposit-due-days must be 1 to 90 days");
   }
 
   @Test
@@ -438,6 +493,18 @@ class ContractSigningProcessTest {
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("商家邮箱");
     Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
     verify(contracts, never()).register(any());
+  }
+
+  @Test
+  void shouldStartWithTheContractsOwnNumberOnlyWhenItFollowsTheOneRule() {
+    runtimeService().startProcessInstanceByKey(ContractSigningProcess.KEY, "HZXX-2026-07", request());
+    verify(contracts).register(argThat(c -> "HZXX-2026-07".equals(c.requestedNumber())));
+
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(ContractSigningProcess.KEY, "hzxx-2026-07",
+        request()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("输入有误：「合同编号」只能包含大写字母、数字和 -，以字母或数字开头，共 3 到 40 位，例如 BPO-2026-000123");
+    verify(contracts, times(1)).register(any());
   }
 
   @Test
@@ -696,6 +763,26 @@ class ContractSigningProcessTest {
     assertThatThrownBy(() -> complete(task(RECEIVE_COUNTERSIGNED_CONTRACT, pi), received))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("不能早于我方盖章日期");
     assertThat(pi).isWaitingAt(RECEIVE_COUNTERSIGNED_CONTRACT);
+  }
+
+  @Test
+  void shouldRecordTheMerchantsSealDateOnlyBetweenOurSealAndTheCopysArrival() {
+    ProcessInstance pi = agreeOnContract("PAPER", "5000.00");
+    completeTask(pi, SEAL_CONTRACT, seal());
+    completeTask(pi, COURIER_CONTRACT, courier());
+    Map<String, Object> received = countersignedCopyReceived();
+    received.put(Vars.MERCHANT_SEALED_DATE, com.bpocontractflow.validation.Clocks.today().plusDays(1).toString());
+
+    assertThatThrownBy(() -> complete(task(RECEIVE_COUNTERSIGNED_CONTRACT, pi), received))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("输入有误：「商家盖章日期」不能晚于今天");
+    assertThat(pi).isWaitingAt(RECEIVE_COUNTERSIGNED_CONTRACT);
+    verify(recorder, never()).taskCompleted(eq(RECEIVE_COUNTERSIGNED_CONTRACT), anyLong(), any(), any());
+
+    completeTask(pi, RECEIVE_COUNTERSIGNED_CONTRACT, countersignedCopyReceived());
+    assertThat(pi).isWaitingAt(CONFIRM_DEPOSIT).variables()
+        .containsEntry(Vars.MERCHANT_SEALED_DATE, com.bpocontractflow.validation.Clocks.today().minusDays(1).toString());
+    verify(recorder).taskCompleted(eq(RECEIVE_COUNTERSIGNED_CONTRACT), eq(42L), any(), any());
   }
 
   @Test

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.CONFIRM_DEPOSIT;
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.DRAFT_CONTRACT;
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.DRAFT_PROPOSAL;
+import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.RECEIVE_COUNTERSIGNED_CONTRACT;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 
+import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InputRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -246,6 +249,44 @@ class SigningInputRulesTest {
     draft.put(FORUM_VENUE, venue);
 
     assertThat(SigningInputRules.forStep(DRAFT_CONTRACT).problems(draft)).isEmpty();
+  }
+
+  /** Our seal 10 days ago, the copy received 2 days ago, relative to today in China by the engine's clock. */
+  static Map<String, Object> receivedCopy(int merchantSealedDaysAgo) {
+    LocalDate today = Clocks.today();
+    Map<String, Object> values = new HashMap<>(SigningTestData.countersignedCopyReceived());
+    values.put(SEALED_DATE, today.minusDays(10).toString());
+    values.put(COUNTERSIGNED_RECEIVED_DATE, today.minusDays(2).toString());
+    values.put(MERCHANT_SEALED_DATE, today.minusDays(merchantSealedDaysAgo).toString());
+    return values;
+  }
+
+  @ParameterizedTest(name = "merchant sealed {0} days ago")
+  @ValueSource(ints = {10, 6, 2})
+  void shouldAcceptAMerchantSealDateFromOurSealToTheCopysArrival(int daysAgo) {
+    assertThat(SigningInputRules.forStep(RECEIVE_COUNTERSIGNED_CONTRACT).problems(receivedCopy(daysAgo))).isEmpty();
+  }
+
+  @ParameterizedTest(name = "merchant sealed {0} days ago: {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      11 | 「商家盖章日期」不能早于我方盖章日期
+      1  | 「商家盖章日期」不能晚于收到回寄合同的日期
+      -1 | 「商家盖章日期」不能晚于今天
+      """)
+  void shouldRefuseAMerchantSealDateBeforeOurSealAfterTheArrivalOrInTheFuture(int daysAgo, String problem) {
+    assertThat(SigningInputRules.forStep(RECEIVE_COUNTERSIGNED_CONTRACT).problems(receivedCopy(daysAgo)))
+        .containsExactly(problem);
+  }
+
+  @Test
+  void shouldRequireTheMerchantSealDate() {
+    Map<String, Object> values = receivedCopy(6);
+    values.remove(MERCHANT_SEALED_DATE);
+    assertThat(SigningInputRules.forStep(RECEIVE_COUNTERSIGNED_CONTRACT).problems(values))
+        .containsExactly("请填写「商家盖章日期」");
+    values.put(MERCHANT_SEALED_DATE, "2026-13-01");
+    assertThat(SigningInputRules.forStep(RECEIVE_COUNTERSIGNED_CONTRACT).problems(values))
+        .containsExactly("「商家盖章日期」必须是有效日期（格式：2026-01-31）");
   }
 
   @ParameterizedTest

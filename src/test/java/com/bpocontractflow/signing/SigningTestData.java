@@ -2,11 +2,14 @@ package com.bpocontractflow.signing;
 
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 
-import java.time.LocalDate;
+import com.bpocontractflow.validation.Clocks;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Valid inputs for every step of contract-signing, as a form or an integration would send them. */
+/**
+ * Valid inputs for every step of contract-signing, as a form or an integration would send them. Dates are
+ * days in China by the engine's clock ({@link Clocks#today()}), as the rules check them.
+ */
 public final class SigningTestData {
 
   private SigningTestData() {
@@ -70,15 +73,17 @@ public final class SigningTestData {
   }
 
   public static Map<String, Object> seal() {
-    return vars(SEALED_BY, "李法务", SEALED_DATE, LocalDate.now().minusDays(1).toString());
+    return vars(SEALED_BY, "李法务", SEALED_DATE, Clocks.today().minusDays(2).toString());
   }
 
   public static Map<String, Object> courier() {
     return vars(COURIER_COMPANY, "顺丰速运", TRACKING_NUMBER, "SF1234567890");
   }
 
+  /** Sealed by us two days ago, by the merchant yesterday, its copy received today. */
   public static Map<String, Object> countersignedCopyReceived() {
-    return vars(COUNTERSIGNED_RECEIVED_DATE, LocalDate.now().toString(), COUNTERSIGNED_COPY_CHECKED, true);
+    return vars(MERCHANT_SEALED_DATE, Clocks.today().minusDays(1).toString(),
+        COUNTERSIGNED_RECEIVED_DATE, Clocks.today().toString(), COUNTERSIGNED_COPY_CHECKED, true);
   }
 
   public static Map<String, Object> countersign() {
@@ -106,7 +111,7 @@ public final class SigningTestData {
   }
 
   public static Map<String, Object> goLive() {
-    return vars(GO_LIVE_DATE, LocalDate.now().plusDays(1).toString(), GO_LIVE_APPROVED, true);
+    return vars(GO_LIVE_DATE, Clocks.today().plusDays(1).toString(), GO_LIVE_APPROVED, true);
   }
 
   public static Map<String, Object> escalationHandled() {

@@ -172,4 +172,21 @@ class SlaReviewProcessTest {
         .hasMessageContaining("已评估过");
     Assertions.assertThat(app.jdbc.sql("SELECT COUNT(*) FROM sla_review").query(Integer.class).single()).isEqualTo(1);
   }
+
+  @Test
+  void shouldReviewAContractStartedWithItsOwnNumber() {
+    long own = app.signedContract("HZXX-2026-07", GO_LIVE, AppTables.signedClauses(14));
+    app.terms.begin(own, GO_LIVE, GO_LIVE.plusDays(13), GO_LIVE.plusMonths(12).minusDays(1));
+    Map<String, Object> figures = figures("96", "93.2", "0.4");
+    figures.put("contractNumber", "HZXX-2026-07");
+
+    ProcessInstance pi = start(figures);
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_SlaReviewed");
+    Assertions.assertThat(pi.getBusinessKey()).isEqualTo("HZXX-2026-07");
+    Assertions.assertThat(app.mails("HZXX-2026-07")).containsExactly("SLA_STATEMENT");
+    figures.put("contractNumber", "HZXX 2026 07");
+    assertThatThrownBy(() -> start(figures)).isInstanceOf(InvalidInputException.class)
+        .hasMessage("输入有误：「合同编号」只能包含大写字母、数字和 -，以字母或数字开头，共 3 到 40 位，例如 BPO-2026-000123");
+  }
 }

@@ -8,7 +8,9 @@ import com.bpocontractflow.deposit.DepositLedger;
 import com.bpocontractflow.mail.MailOutbox;
 import com.bpocontractflow.mail.MailRenderer;
 import com.bpocontractflow.mail.MerchantMailer;
+import com.bpocontractflow.mail.PayeeAccount;
 import com.bpocontractflow.mail.ProviderProperties;
+import com.bpocontractflow.mail.ServicePromises;
 import com.bpocontractflow.signing.ClauseRules;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -44,7 +46,8 @@ public final class AppTables {
     ledger = new DepositLedger(jdbc);
     terms = new TermRecords(jdbc);
     outbox = new MailOutbox(jdbc);
-    mailer = new MerchantMailer(new MailRenderer(), outbox, new ProviderProperties("https://bpo.example.com", "星海客服外包服务有限公司"));
+    mailer = new MerchantMailer(new MailRenderer(), outbox, new ProviderProperties("https://bpo.example.com", "星海客服外包服务有限公司"),
+      new ServicePromises(1), new PayeeAccount(null, null, null));
   }
 
   /** 12 months, 5 seats at 6,000.00 (30,000.00 a month), deposit 5,000.00 set off, penalty 20,000.00. */
@@ -66,7 +69,12 @@ public final class AppTables {
 
   /** A signed contract: 5 seats at 6,000.00 per seat and month, deposit 5,000.00 paid, with these clauses. */
   public long signedContract(LocalDate goLive, Map<String, Object> clauses) {
-    long id = contracts.register(new NewContract(null, "杭州小象旗舰店", "ops@xiaoxiang.example.com", "王小明", null,
+    return signedContract(null, goLive, clauses);
+  }
+
+  /** The same, under the number given at the start ({@code null}: the number the application assigns). */
+  public long signedContract(String number, LocalDate goLive, Map<String, Object> clauses) {
+    long id = contracts.register(new NewContract(number, "杭州小象旗舰店", "ops@xiaoxiang.example.com", "王小明", null,
         ShopPlatform.TMALL, 5, "售前咨询与售后跟进")).id();
     contracts.update(id, Map.of("billing_model", clauses.get("billingModel"), "unit_price", clauses.get("unitPrice"),
         "deposit_amount", clauses.get("depositAmount"), "deposit_handling", clauses.get("depositHandling"),
