@@ -12,6 +12,8 @@ import com.bpocontractflow.contract.TestContracts;
 import com.bpocontractflow.mail.MailOutbox;
 import com.bpocontractflow.mail.MailRenderer;
 import com.bpocontractflow.mail.MerchantMailer;
+import com.bpocontractflow.mail.PayeeAccount;
+import com.bpocontractflow.mail.ServicePromises;
 import com.bpocontractflow.mail.ProviderProperties;
 import com.bpocontractflow.signing.ClauseRules;
 import com.bpocontractflow.signing.SigningTestData;
@@ -41,8 +43,8 @@ class ContractDocumentTest {
 
   final ClauseSets clauseSets = mock(ClauseSets.class);
   final ContractDocument document = new ContractDocument(templates(), new MerchantMailer(new MailRenderer(),
-      mock(MailOutbox.class), new ProviderProperties("https://bpo.example.com", "星海客服外包服务有限公司")), clauseSets,
-      PROVIDER);
+      mock(MailOutbox.class), new ProviderProperties("https://bpo.example.com", "星海客服外包服务有限公司"),
+      new ServicePromises(1), new PayeeAccount(null, null, null)), clauseSets, PROVIDER);
 
   static SpringTemplateEngine templates() {
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
@@ -141,7 +143,7 @@ class ContractDocumentTest {
     Contract daytime = new Contract(7L, "BPO-2026-000007", null, "IN_REVIEW", "杭州小象旗舰店", "ops@example.com", "王小明",
         null, "TMALL", 5, null, "售前咨询", "DAYTIME", "PER_SEAT", new BigDecimal("6000.00"), 12, 1, "ACCEPTED", null,
         "PAPER", BigDecimal.ZERO, "SET_OFF", 1, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, java.time.OffsetDateTime.now(), java.time.OffsetDateTime.now());
+        null, null, null, java.time.OffsetDateTime.now(), java.time.OffsetDateTime.now());
     String text = document.render(daytime).html().replaceAll("<[^>]+>", "");
     assertThat(text).contains("每日 9:00-18:00，法定节假日照常值守。");
     // no deposit: no deposit sentence
