@@ -39,6 +39,7 @@ import com.bpocontractflow.merchant.AnswerLinks;
 import com.bpocontractflow.signing.ContractSigningProcess.Elements;
 import com.bpocontractflow.signing.ContractSigningProcess.Messages;
 import com.bpocontractflow.signing.ContractSigningProcess.Vars;
+import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InvalidInputException;
 import com.bpocontractflow.validation.VaguePhrases;
 import java.math.BigDecimal;
@@ -691,7 +692,7 @@ class ContractSigningProcessTest {
     completeTask(pi, SEAL_CONTRACT, seal());
     completeTask(pi, COURIER_CONTRACT, courier());
     Map<String, Object> received = countersignedCopyReceived();
-    received.put(Vars.COUNTERSIGNED_RECEIVED_DATE, java.time.LocalDate.now().minusDays(30).toString());
+    received.put(Vars.COUNTERSIGNED_RECEIVED_DATE, Clocks.today().minusDays(30).toString());
 
     assertThatThrownBy(() -> complete(task(RECEIVE_COUNTERSIGNED_CONTRACT, pi), received))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("不能早于我方盖章日期");
@@ -771,7 +772,7 @@ class ContractSigningProcessTest {
     ProcessInstance pi = start();
     completeTask(pi, DRAFT_PROPOSAL, proposal("5000.00"));
     execute(reminderJob(pi, WaitingFor.PROPOSAL_ANSWER));
-    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(3).toMillis()));
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(3).toMillis()));
     completeTask(pi, CONFIRM_PROPOSAL, proposalAnswer("REVISION_REQUESTED"));
     completeTask(pi, DRAFT_PROPOSAL, proposal("5000.00"));
     execute(reminderJob(pi, WaitingFor.PROPOSAL_ANSWER));

@@ -2,11 +2,15 @@ package com.bpocontractflow.signing;
 
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 
-import java.time.LocalDate;
+import com.bpocontractflow.validation.Clocks;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Valid inputs for every step of contract-signing, as a form or an integration would send them. */
+/**
+ * Valid inputs for every step of contract-signing, as a form or an integration would send them. Dates are
+ * days in China by the engine's clock ({@link Clocks#today()}), as the rules check them: never the JVM's
+ * time zone, which may already be tomorrow (or still yesterday) there.
+ */
 public final class SigningTestData {
 
   private SigningTestData() {
@@ -57,7 +61,7 @@ public final class SigningTestData {
   }
 
   public static Map<String, Object> seal() {
-    return vars(SEALED_BY, "李法务", SEALED_DATE, LocalDate.now().minusDays(1).toString());
+    return vars(SEALED_BY, "李法务", SEALED_DATE, Clocks.today().minusDays(1).toString());
   }
 
   public static Map<String, Object> courier() {
@@ -65,7 +69,7 @@ public final class SigningTestData {
   }
 
   public static Map<String, Object> countersignedCopyReceived() {
-    return vars(COUNTERSIGNED_RECEIVED_DATE, LocalDate.now().toString(), COUNTERSIGNED_COPY_CHECKED, true);
+    return vars(COUNTERSIGNED_RECEIVED_DATE, Clocks.today().toString(), COUNTERSIGNED_COPY_CHECKED, true);
   }
 
   public static Map<String, Object> countersign() {
@@ -93,7 +97,7 @@ public final class SigningTestData {
   }
 
   public static Map<String, Object> goLive() {
-    return vars(GO_LIVE_DATE, LocalDate.now().plusDays(1).toString(), GO_LIVE_APPROVED, true);
+    return vars(GO_LIVE_DATE, Clocks.today().plusDays(1).toString(), GO_LIVE_APPROVED, true);
   }
 
   public static Map<String, Object> escalationHandled() {
