@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -39,6 +40,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * delivered once, and both nodes did work.
  */
 @AutoConfigureEmbeddedDatabase(provider = ZONKY, type = POSTGRES)
+// node A's job executor and outbox sender would otherwise keep polling in the cached context through the
+// tests that follow (and fire its timers whenever a later test moves the engine clock)
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
     "spring.mail.host=localhost", "spring.mail.port=3225",
     "bpo.signing.reminder-interval=PT3S", "bpo.signing.reminder-max-count=1",

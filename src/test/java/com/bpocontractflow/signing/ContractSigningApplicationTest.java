@@ -23,6 +23,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +75,8 @@ class ContractSigningApplicationTest {
   com.bpocontractflow.document.ContractSignatures signatures;
   @Autowired
   org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired
+  IdentityService identityService;
 
   @org.junit.jupiter.api.BeforeEach
   void authenticate() {
@@ -82,7 +87,13 @@ class ContractSigningApplicationTest {
   void shouldRefuseTheRestApiWithoutValidCredentials() {
     assertThat(anonymous.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(anonymous.withBasicAuth("onboarding", "wrong").getForEntity("/engine-rest/task", String.class)
+    // a wrong password delays the account's next login (the engine's login delay): a user of this test only,
+    // not a demo user the other tests log in as
+    String user = "wrongpassword" + UUID.randomUUID().toString().substring(0, 8);
+    User account = identityService.newUser(user);
+    account.setPassword("the-right-password");
+    identityService.saveUser(account);
+    assertThat(anonymous.withBasicAuth(user, "wrong").getForEntity("/engine-rest/task", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(anonymous.postForEntity("/engine-rest/process-definition/key/contract-signing/start",
         Map.of("variables", SigningRest.typed(request())), String.class).getStatusCode())
@@ -140,12 +151,12 @@ class ContractSigningApplicationTest {
     assertThat(signatures.signedVersion(record.id())).contains(1);
 
     // nothing reaches the SMTP server before the outbox sender runs
-    assertThat(smtp.getReceivedMessages()).isEmpty();
+    assertThat(receivedFor(number)).isEmpty();
     while (sender.sendDue() > 0) {
-      // deliver everything
+      // deliver everything (other tests' contracts too)
     }
 
-    List<MimeMessage> received = List.of(smtp.getReceivedMessages());
+    List<MimeMessage> received = receivedFor(number);
     assertThat(received).hasSize(8);
     for (MimeMessage message : received) {
       assertThat(recipients(message)).containsExactly("ops@xiaoxiang.example.com");
@@ -222,6 +233,21 @@ class ContractSigningApplicationTest {
   }
 
   // ---------------------------------------------------------------- mail helpers
+
+  /**
+   * The messages the SMTP server received for one contract, in the order received: those whose Message-ID
+   * the outbox wrote for it (the other tests' contracts have their own e-mails).
+   */
+  List<MimeMessage> receivedFor(String contractNumber) throws Exception {
+    List<String> written = outbox.findByContract(contractNumber).stream().map(OutboxMail::messageId).toList();
+    List<MimeMessage> received = new ArrayList<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      if (written.contains(message.getMessageID())) {
+        received.add(message);
+      }
+    }
+    return received;
+  }
 
   static List<String> recipients(MimeMessage message) throws Exception {
     List<String> recipients = new ArrayList<>();

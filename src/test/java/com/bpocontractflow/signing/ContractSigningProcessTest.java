@@ -55,6 +55,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -95,6 +96,8 @@ class ContractSigningProcessTest {
 
   @BeforeEach
   void registerBeans() {
+    // this class's engine: with the application's engine also registered, camunda-bpm-assert does not guess
+    BpmnAwareTests.init(engine.getProcessEngine());
     useContract(new BigDecimal("5000.00"), SigningMethod.PAPER);
     when(contracts.register(any(NewContract.class))).thenAnswer(i -> contracts.get(42L));
     Mocks.register("contractRegistration", new ContractRegistration(contracts));
@@ -129,6 +132,7 @@ class ContractSigningProcessTest {
 
   @AfterEach
   void reset() {
+    BpmnAwareTests.reset();
     Mocks.reset();
     ClockUtil.reset();
   }

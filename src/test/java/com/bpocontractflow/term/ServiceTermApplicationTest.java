@@ -124,9 +124,18 @@ class ServiceTermApplicationTest {
         .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("35345.67");
 
     while (sender.sendDue() > 0) {
-      // deliver everything
+      // deliver everything (other tests' contracts too)
     }
-    List<MimeMessage> received = List.of(smtp.getReceivedMessages());
+    // the messages of this contract: those whose Message-ID the outbox wrote for it
+    List<String> written = jdbc.sql("SELECT message_id FROM mail_outbox WHERE contract_number = :number")
+        .param("number", signing.number()).query(String.class).list();
+    List<MimeMessage> received = new java.util.ArrayList<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      if (written.contains(message.getMessageID())) {
+        received.add(message);
+      }
+    }
+    assertThat(received).hasSameSizeAs(written);
     String prefix = "【合同编号 " + signing.number() + "】";
     assertThat(received).extracting(MimeMessage::getSubject).endsWith(
         prefix + "客服服务正式上线通知",
