@@ -4,6 +4,7 @@ import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.*;
 import static com.bpocontractflow.signing.SigningTestData.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bpocontractflow.TestSmtp;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.contract.ContractStatus;
@@ -11,9 +12,6 @@ import com.bpocontractflow.deposit.DepositLedger;
 import com.bpocontractflow.mail.MailOutbox;
 import com.bpocontractflow.mail.OutboxMail;
 import com.bpocontractflow.mail.OutboxSender;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -38,6 +36,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Drives whole contracts from request to go-live through the public interface (the engine's REST API)
@@ -46,14 +46,18 @@ import org.springframework.http.ResponseEntity;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:signing-application-test;DB_CLOSE_DELAY=-1",
     "spring.mail.host=localhost",
-    "spring.mail.port=3025",
     "bpo.mail.sender-enabled=false",
     "camunda.bpm.job-execution.enabled=false"})
 class ContractSigningApplicationTest {
 
+  /** One SMTP server per test class, on a port the system picks; the application is told which. */
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
-      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+  static TestSmtp smtp = new TestSmtp();
+
+  @DynamicPropertySource
+  static void smtpPort(DynamicPropertyRegistry properties) {
+    properties.add("spring.mail.port", smtp::port);
+  }
 
   @Autowired
   TestRestTemplate anonymous;
