@@ -10,7 +10,7 @@ import com.bpocontractflow.merchant.Sha256;
 import com.bpocontractflow.signing.SigningRest;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.zonky.test.db.AutoConfigureEmbeddedDatabase;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
@@ -57,10 +57,10 @@ class CrashRecoveryIT {
   /** The payment and e-signature systems' API key in this run. */
   static final String INTEGRATION_KEY = "crash-test-integration-key-0123456789";
   static final int CONTRACTS = 20;
-  static final int SMTP_PORT = 3325;
 
+  /** The SMTP server, on a port the system picks; the application is told which. */
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "localhost", ServerSetup.PROTOCOL_SMTP))
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
       .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
   @Autowired
@@ -164,7 +164,7 @@ class CrashRecoveryIT {
     builder.environment().putAll(Map.of("DB_URL", url, "DB_USER", user, "DB_PASSWORD", "",
         "BPO_ADMIN_PASSWORD", ADMIN_PASSWORD, "BPO_INTEGRATION_API_KEYS", "crash-test:" + Sha256.hex(INTEGRATION_KEY),
         "SPRING_MAIL_HOST", "localhost", "SPRING_MAIL_PORT",
-        String.valueOf(SMTP_PORT), "BPO_NODE_NAME", "crash-node-" + (++starts)));
+        String.valueOf(smtp.getSmtp().getPort()), "BPO_NODE_NAME", "crash-node-" + (++starts)));
     builder.redirectErrorStream(true).redirectOutput(new File("target/crash-app-" + starts + ".log"));
     app = builder.start();
     HttpClient http = HttpClient.newHttpClient();

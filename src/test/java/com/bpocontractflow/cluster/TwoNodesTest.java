@@ -6,10 +6,8 @@ import static io.zonky.test.db.AutoConfigureEmbeddedDatabase.DatabaseType.POSTGR
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bpocontractflow.BpoContractFlowApplication;
+import com.bpocontractflow.TestSmtp;
 import com.bpocontractflow.signing.SigningTestData;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.AutoConfigureEmbeddedDatabase;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
@@ -31,6 +29,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -39,8 +40,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * delivered once, and both nodes did work.
  */
 @AutoConfigureEmbeddedDatabase(provider = ZONKY, type = POSTGRES)
+// node A's job executor and outbox sender would otherwise keep polling in the cached context through the
+// tests that follow (and fire its timers whenever a later test moves the engine clock)
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
-    "spring.mail.host=localhost", "spring.mail.port=3225",
+    "spring.mail.host=localhost",
     "bpo.signing.reminder-interval=PT3S", "bpo.signing.reminder-max-count=1",
     "bpo.signing.escalate-after=PT10H", "bpo.signing.target=PT10H",
     "bpo.mail.poll-interval=PT0.5S", "bpo.mail.node-name=node-a", "BPO_NODE_NAME=node-a",
@@ -50,9 +54,14 @@ class TwoNodesTest {
   static final int CONTRACTS = 500;
   static final String REMINDER = "ServiceTask_RemindProposalAnswer";
 
+  /** The SMTP server of both nodes, on a port the system picks; the nodes are told which. */
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3225, "localhost", ServerSetup.PROTOCOL_SMTP))
-      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+  static TestSmtp smtp = new TestSmtp();
+
+  @DynamicPropertySource
+  static void smtpPort(DynamicPropertyRegistry properties) {
+    properties.add("spring.mail.port", smtp::port);
+  }
 
   @Autowired
   DataSource dataSource;
@@ -75,7 +84,7 @@ class TwoNodesTest {
     }
     try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(BpoContractFlowApplication.class).run(
         "--spring.datasource.url=" + url, "--spring.datasource.username=" + user, "--spring.datasource.password=",
-        "--server.port=0", "--spring.mail.host=localhost", "--spring.mail.port=3225",
+        "--server.port=0", "--spring.mail.host=localhost", "--spring.mail.port=" + smtp.port(),
         "--bpo.signing.reminder-interval=PT3S", "--bpo.signing.reminder-max-count=1",
         "--bpo.signing.escalate-after=PT10H", "--bpo.signing.target=PT10H", "--bpo.mail.poll-interval=PT0.5S",
         "--bpo.mail.node-name=node-b", "--BPO_NODE_NAME=node-b", "--camunda.bpm.job-execution.enabled=true",

@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +50,8 @@ class DisputeResolutionProcessTest {
 
   @BeforeEach
   void setUp() {
+    // this class's engine: with the application's engine also registered, camunda-bpm-assert does not guess
+    BpmnAwareTests.init(engine.getProcessEngine());
     ClockUtil.setCurrentTime(Date.from(LocalDate.of(2027, 2, 1).atTime(10, 0).atZone(Clocks.ZONE).toInstant()));
     app = new AppTables();
     contractId = app.signedContract(LocalDate.of(2026, 12, 1), AppTables.signedClauses(14));
@@ -59,6 +62,7 @@ class DisputeResolutionProcessTest {
 
   @AfterEach
   void tearDown() {
+    BpmnAwareTests.reset();
     Mocks.reset();
     ClockUtil.reset();
   }

@@ -23,13 +23,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The outbox against a real SMTP server that is down, comes back, or never does. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
     "spring.datasource.url=jdbc:h2:mem:outbox-delivery-test;DB_CLOSE_DELAY=-1",
     "spring.mail.host=localhost",
-    "spring.mail.port=3126",
     "spring.mail.properties.mail.smtp.connectiontimeout=1000",
     "bpo.mail.sender-enabled=false",
     "bpo.mail.max-attempts=20",
@@ -37,7 +39,17 @@ import org.springframework.transaction.support.TransactionTemplate;
     "camunda.bpm.job-execution.enabled=false"})
 class OutboxDeliveryTest {
 
-  static final ServerSetup SMTP = new ServerSetup(3126, "localhost", ServerSetup.PROTOCOL_SMTP);
+  /**
+   * The SMTP server is down at first and started by the tests on this port: a free one (not a port the
+   * system picks when the server starts), because the application must know it while nothing listens.
+   */
+  static final ServerSetup SMTP = new ServerSetup(TestSocketUtils.findAvailableTcpPort(), "localhost",
+      ServerSetup.PROTOCOL_SMTP);
+
+  @DynamicPropertySource
+  static void smtpPort(DynamicPropertyRegistry properties) {
+    properties.add("spring.mail.port", SMTP::getPort);
+  }
 
   @Autowired
   MerchantMailer mailer;

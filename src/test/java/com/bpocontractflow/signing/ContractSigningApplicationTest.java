@@ -4,6 +4,7 @@ import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.*;
 import static com.bpocontractflow.signing.SigningTestData.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bpocontractflow.TestSmtp;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.contract.ContractStatus;
@@ -11,9 +12,6 @@ import com.bpocontractflow.deposit.DepositLedger;
 import com.bpocontractflow.mail.MailOutbox;
 import com.bpocontractflow.mail.OutboxMail;
 import com.bpocontractflow.mail.OutboxSender;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -25,6 +23,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +38,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Drives whole contracts from request to go-live through the public interface (the engine's REST API)
@@ -45,14 +48,18 @@ import org.springframework.http.ResponseEntity;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:signing-application-test;DB_CLOSE_DELAY=-1",
     "spring.mail.host=localhost",
-    "spring.mail.port=3025",
     "bpo.mail.sender-enabled=false",
     "camunda.bpm.job-execution.enabled=false"})
 class ContractSigningApplicationTest {
 
+  /** One SMTP server per test class, on a port the system picks; the application is told which. */
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
-      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+  static TestSmtp smtp = new TestSmtp();
+
+  @DynamicPropertySource
+  static void smtpPort(DynamicPropertyRegistry properties) {
+    properties.add("spring.mail.port", smtp::port);
+  }
 
   @Autowired
   TestRestTemplate anonymous;
@@ -74,6 +81,8 @@ class ContractSigningApplicationTest {
   com.bpocontractflow.document.ContractSignatures signatures;
   @Autowired
   org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired
+  IdentityService identityService;
 
   @org.junit.jupiter.api.BeforeEach
   void authenticate() {
@@ -84,7 +93,13 @@ class ContractSigningApplicationTest {
   void shouldRefuseTheRestApiWithoutValidCredentials() {
     assertThat(anonymous.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(anonymous.withBasicAuth("onboarding", "wrong").getForEntity("/engine-rest/task", String.class)
+    // a wrong password delays the account's next login (the engine's login delay): a user of this test only,
+    // not a demo user the other tests log in as
+    String user = "wrongpassword" + UUID.randomUUID().toString().substring(0, 8);
+    User account = identityService.newUser(user);
+    account.setPassword("the-right-password");
+    identityService.saveUser(account);
+    assertThat(anonymous.withBasicAuth(user, "wrong").getForEntity("/engine-rest/task", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(anonymous.postForEntity("/engine-rest/process-definition/key/contract-signing/start",
         Map.of("variables", SigningRest.typed(request())), String.class).getStatusCode())
@@ -156,12 +171,12 @@ class ContractSigningApplicationTest {
     assertThat(signatures.signedVersion(record.id())).contains(1);
 
     // nothing reaches the SMTP server before the outbox sender runs
-    assertThat(smtp.getReceivedMessages()).isEmpty();
+    assertThat(receivedFor(number)).isEmpty();
     while (sender.sendDue() > 0) {
-      // deliver everything
+      // deliver everything (other tests' contracts too)
     }
 
-    List<MimeMessage> received = List.of(smtp.getReceivedMessages());
+    List<MimeMessage> received = receivedFor(number);
     assertThat(received).hasSize(8);
     for (MimeMessage message : received) {
       assertThat(recipients(message)).containsExactly("ops@xiaoxiang.example.com");
@@ -256,6 +271,21 @@ class ContractSigningApplicationTest {
   }
 
   // ---------------------------------------------------------------- mail helpers
+
+  /**
+   * The messages the SMTP server received for one contract, in the order received: those whose Message-ID
+   * the outbox wrote for it (the other tests' contracts have their own e-mails).
+   */
+  List<MimeMessage> receivedFor(String contractNumber) throws Exception {
+    List<String> written = outbox.findByContract(contractNumber).stream().map(OutboxMail::messageId).toList();
+    List<MimeMessage> received = new ArrayList<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      if (written.contains(message.getMessageID())) {
+        received.add(message);
+      }
+    }
+    return received;
+  }
 
   static List<String> recipients(MimeMessage message) throws Exception {
     List<String> recipients = new ArrayList<>();

@@ -39,6 +39,7 @@ import com.bpocontractflow.merchant.AnswerLinks;
 import com.bpocontractflow.signing.ContractSigningProcess.Elements;
 import com.bpocontractflow.signing.ContractSigningProcess.Messages;
 import com.bpocontractflow.signing.ContractSigningProcess.Vars;
+import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InvalidInputException;
 import com.bpocontractflow.validation.VaguePhrases;
 import java.math.BigDecimal;
@@ -54,6 +55,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -94,6 +96,8 @@ class ContractSigningProcessTest {
 
   @BeforeEach
   void registerBeans() {
+    // this class's engine: with the application's engine also registered, camunda-bpm-assert does not guess
+    BpmnAwareTests.init(engine.getProcessEngine());
     useContract(new BigDecimal("5000.00"), SigningMethod.PAPER);
     when(contracts.register(any(NewContract.class))).thenAnswer(i -> contracts.get(42L));
     Mocks.register("contractRegistration", new ContractRegistration(contracts));
@@ -128,6 +132,7 @@ class ContractSigningProcessTest {
 
   @AfterEach
   void reset() {
+    BpmnAwareTests.reset();
     Mocks.reset();
     ClockUtil.reset();
   }
@@ -758,7 +763,7 @@ class ContractSigningProcessTest {
     completeTask(pi, SEAL_CONTRACT, seal());
     completeTask(pi, COURIER_CONTRACT, courier());
     Map<String, Object> received = countersignedCopyReceived();
-    received.put(Vars.COUNTERSIGNED_RECEIVED_DATE, java.time.LocalDate.now().minusDays(30).toString());
+    received.put(Vars.COUNTERSIGNED_RECEIVED_DATE, Clocks.today().minusDays(30).toString());
 
     assertThatThrownBy(() -> complete(task(RECEIVE_COUNTERSIGNED_CONTRACT, pi), received))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("不能早于我方盖章日期");
@@ -858,7 +863,7 @@ class ContractSigningProcessTest {
     ProcessInstance pi = start();
     completeTask(pi, DRAFT_PROPOSAL, proposal("5000.00"));
     execute(reminderJob(pi, WaitingFor.PROPOSAL_ANSWER));
-    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(3).toMillis()));
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(3).toMillis()));
     completeTask(pi, CONFIRM_PROPOSAL, proposalAnswer("REVISION_REQUESTED"));
     completeTask(pi, DRAFT_PROPOSAL, proposal("5000.00"));
     execute(reminderJob(pi, WaitingFor.PROPOSAL_ANSWER));

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Valid inputs for every step of contract-signing, as a form or an integration would send them. Dates are
- * days in China by the engine's clock ({@link Clocks#today()}), as the rules check them.
+ * days in China by the engine's clock ({@link Clocks#today()}), as the rules check them: never the JVM's
+ * time zone, which may already be tomorrow (or still yesterday) there.
  */
 public final class SigningTestData {
 

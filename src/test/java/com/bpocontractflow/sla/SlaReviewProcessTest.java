@@ -26,6 +26,7 @@ import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +56,8 @@ class SlaReviewProcessTest {
 
   @BeforeEach
   void setUp() {
+    // this class's engine: with the application's engine also registered, camunda-bpm-assert does not guess
+    BpmnAwareTests.init(engine.getProcessEngine());
     ClockUtil.setCurrentTime(Date.from(LocalDate.of(2027, 1, 5).atTime(10, 0).atZone(Clocks.ZONE).toInstant()));
     app = new AppTables();
     Map<String, Object> clauses = AppTables.signedClauses(14);
@@ -70,6 +73,7 @@ class SlaReviewProcessTest {
 
   @AfterEach
   void tearDown() {
+    BpmnAwareTests.reset();
     Mocks.reset();
     ClockUtil.reset();
   }

@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +61,8 @@ class ContractTermProcessTest {
 
   @BeforeEach
   void setUp() {
+    // this class's engine: with the application's engine also registered, camunda-bpm-assert does not guess
+    BpmnAwareTests.init(engine.getProcessEngine());
     clock(GO_LIVE, 9);
     app = new AppTables();
     Mocks.register("serviceTerm", new ServiceTerm(app.contracts, app.clauseSets, app.ledger, app.terms, app.mailer));
@@ -68,6 +71,7 @@ class ContractTermProcessTest {
 
   @AfterEach
   void tearDown() {
+    BpmnAwareTests.reset();
     Mocks.reset();
     ClockUtil.reset();
   }

@@ -4,15 +4,13 @@ import static com.bpocontractflow.signing.SigningTestData.*;
 import static com.bpocontractflow.term.ServiceTermProcess.Vars.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bpocontractflow.TestSmtp;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.contract.ContractStatus;
 import com.bpocontractflow.mail.OutboxSender;
 import com.bpocontractflow.signing.ContractSigningProcess;
 import com.bpocontractflow.signing.SigningRest;
 import com.bpocontractflow.validation.Clocks;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.Date;
@@ -29,6 +27,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole application, through its public interface: a contract goes live, the merchant's termination
@@ -39,14 +39,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:service-term-application-test;DB_CLOSE_DELAY=-1",
     "spring.mail.host=localhost",
-    "spring.mail.port=3425",
     "bpo.mail.sender-enabled=false",
     "camunda.bpm.job-execution.enabled=false"})
 class ServiceTermApplicationTest {
 
+  /** One SMTP server per test class, on a port the system picks; the application is told which. */
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3425, null, ServerSetup.PROTOCOL_SMTP))
-      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+  static TestSmtp smtp = new TestSmtp();
+
+  @DynamicPropertySource
+  static void smtpPort(DynamicPropertyRegistry properties) {
+    properties.add("spring.mail.port", smtp::port);
+  }
 
   @Autowired
   TestRestTemplate anonymous;
@@ -124,9 +128,18 @@ class ServiceTermApplicationTest {
         .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("35345.67");
 
     while (sender.sendDue() > 0) {
-      // deliver everything
+      // deliver everything (other tests' contracts too)
     }
-    List<MimeMessage> received = List.of(smtp.getReceivedMessages());
+    // the messages of this contract: those whose Message-ID the outbox wrote for it
+    List<String> written = jdbc.sql("SELECT message_id FROM mail_outbox WHERE contract_number = :number")
+        .param("number", signing.number()).query(String.class).list();
+    List<MimeMessage> received = new java.util.ArrayList<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      if (written.contains(message.getMessageID())) {
+        received.add(message);
+      }
+    }
+    assertThat(received).hasSameSizeAs(written);
     String prefix = "【合同编号 " + signing.number() + "】";
     assertThat(received).extracting(MimeMessage::getSubject).endsWith(
         prefix + "客服服务正式上线通知",
