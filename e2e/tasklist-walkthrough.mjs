@@ -143,8 +143,8 @@ async function walk(signingMethod) {
   await approveIfNeeded(pi);
   await completeTask('sales', pi, 'confirm-proposal', { 商家答复: ['radio', '接受方案'] });
   await completeTask('legal', pi, 'draft-contract', {
-    签署方式: ['radio', signingMethod === 'PAPER' ? '纸质合同' : '电子合同'], 定金金额: ['number', '5000'],
-    定金处理方式: ['radio', '抵扣尾款'], 争议解决方式: ['radio', '仲裁'], 仲裁委员会或人民法院名称: ['textfield', '杭州仲裁委员会'],
+    签署方式: ['radio', signingMethod === 'PAPER' ? '纸质合同' : '电子合同'], 定金或履约保证金金额: ['number', '5000'],
+    合同履行完毕时的处理方式: ['radio', '抵扣尾款'], 争议解决方式: ['radio', '仲裁'], 仲裁委员会或人民法院名称: ['textfield', '杭州仲裁委员会'],
     '甲方名称（与营业执照一致）': ['textfield', '杭州小象电子商务有限公司'], 统一社会信用代码: ['textfield', '91330100716105852F'],
     '住所（营业执照登记地址）': ['textfield', '浙江省杭州市余杭区文一西路 969 号'], 法定代表人或授权代表: ['textfield', '王小明'],
     送达地址: ['textfield', '浙江省杭州市余杭区文一西路 969 号 3 号楼 502 室'], 送达电子邮箱: ['textfield', 'legal@xiaoxiang.example.com'],

@@ -3,10 +3,13 @@ package com.bpocontractflow.document;
 import com.bpocontractflow.contract.BillingModel;
 import com.bpocontractflow.contract.ClauseSets;
 import com.bpocontractflow.contract.Contract;
+import com.bpocontractflow.contract.DepositHandling;
+import com.bpocontractflow.contract.DepositKind;
 import com.bpocontractflow.contract.DisputeForum;
 import com.bpocontractflow.contract.SettlementCycle;
 import com.bpocontractflow.mail.MerchantMailer;
 import com.bpocontractflow.merchant.Sha256;
+import com.bpocontractflow.settlement.ContractValue;
 import com.bpocontractflow.settlement.FeeCalculator;
 import com.bpocontractflow.validation.InputRules;
 import java.math.BigDecimal;
@@ -68,6 +71,7 @@ public class ContractDocument {
     if (billing == BillingModel.PER_SEAT && contract.unitPrice() != null) {
       model.put("monthlyTotal", MerchantMailer.yuan(FeeCalculator.monthlyFee(billing, contract.unitPrice(), contract.seats())));
     }
+    deposit(model, contract, clauses, billing);
     List<String> duties = new java.util.ArrayList<>();
     for (String[] duty : new String[][] {{"dutyPreSales", "售前咨询"}, {"dutyOrderCheck", "订单核对"},
         {"dutyAfterSales", "售后跟进"}, {"dutyRefund", "退款协商"}}) {
@@ -90,6 +94,24 @@ public class ContractDocument {
     model.put("hasSlaRemedy", model.get("slaPenalty") != null || model.get("slaFeeReduction") != null
         || model.get("slaFreeExtension") != null);
     return model;
+  }
+
+  /**
+   * The deposit item of 第二条, worded for its kind: a 定金 (Civil Code arts. 586-588) with the contract's
+   * value its 20 % cap is taken on, or a 履约保证金 (security, no 定金罚则). A contract recorded before the
+   * kind existed keeps the sentence it was published with.
+   */
+  private static void deposit(Map<String, Object> model, Contract contract, Map<String, Object> clauses,
+      BillingModel billing) {
+    DepositKind kind = DepositKind.of(clauses.get("depositKind"));
+    model.put("depositKind", kind == null ? null : kind.name());
+    model.put("depositSetOff", DepositHandling.SET_OFF.name().equals(contract.depositHandling()));
+    BigDecimal value = kind == DepositKind.DINGJIN ? ContractValue.of(clauses, contract) : null;
+    model.put("contractValue", value == null ? null : MerchantMailer.yuan(value));
+    Long volume = InputRules.toWholeNumber(clauses.get("estimatedMonthlyVolume"));
+    boolean byVolume = billing == BillingModel.PER_INQUIRY || billing == BillingModel.PER_ORDER;
+    model.put("volumeEstimate", value == null || !byVolume || volume == null ? null
+        : volume + (billing == BillingModel.PER_INQUIRY ? " 次咨询" : " 单"));
   }
 
   /** The document's HTML, its SHA-256 (hex) and its version (the clause-review round). */

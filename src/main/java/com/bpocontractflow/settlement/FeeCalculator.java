@@ -33,6 +33,23 @@ public final class FeeCalculator {
   }
 
   /**
+   * The contract's value (合同标的额) on which the 定金 cap is taken, rounded half up to the fen: the monthly
+   * fee × the term in months for seat and fixed billing; for volume billing (per inquiry, per order) the
+   * estimated monthly volume × the unit price × the term, or null when there is no estimate.
+   */
+  public static BigDecimal contractValue(BillingModel model, BigDecimal unitPrice, int seats, int termMonths,
+      Long estimatedMonthlyVolume) {
+    BigDecimal monthly = monthlyFee(model, unitPrice, seats);
+    if (monthly == null) {
+      if (estimatedMonthlyVolume == null) {
+        return null;
+      }
+      monthly = unitPrice.multiply(BigDecimal.valueOf(estimatedMonthlyVolume));
+    }
+    return Money.yuan(monthly.multiply(BigDecimal.valueOf(termMonths), PRECISE));
+  }
+
+  /**
    * The fee for the days from {@code first} to {@code last} (both included): each calendar month touched
    * contributes monthlyFee × days used / days in that month; the sum is rounded once to the fen.
    */

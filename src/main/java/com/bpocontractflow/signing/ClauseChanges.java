@@ -4,6 +4,7 @@ import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 
 import com.bpocontractflow.contract.BillingModel;
 import com.bpocontractflow.contract.DepositHandling;
+import com.bpocontractflow.contract.DepositKind;
 import com.bpocontractflow.contract.DisputeForum;
 import com.bpocontractflow.contract.ServiceHours;
 import com.bpocontractflow.contract.SettlementCycle;
@@ -34,6 +35,7 @@ public final class ClauseChanges {
       SERVICE_HOURS, v -> MerchantMailer.label(v, ServiceHours::valueOf, ServiceHours::label),
       BILLING_MODEL, v -> MerchantMailer.label(v, BillingModel::valueOf, BillingModel::label),
       DEPOSIT_HANDLING, v -> MerchantMailer.label(v, DepositHandling::valueOf, DepositHandling::label),
+      DEPOSIT_KIND, v -> MerchantMailer.label(v, DepositKind::valueOf, DepositKind::label),
       SETTLEMENT_CYCLE, v -> MerchantMailer.label(v, SettlementCycle::valueOf, SettlementCycle::label),
       DISPUTE_FORUM, v -> MerchantMailer.label(v, DisputeForum::valueOf, DisputeForum::label));
 

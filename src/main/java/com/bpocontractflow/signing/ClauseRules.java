@@ -6,9 +6,13 @@ import static com.bpocontractflow.validation.InputRules.*;
 import com.bpocontractflow.contract.BillingModel;
 import com.bpocontractflow.contract.CreditCode;
 import com.bpocontractflow.contract.DepositHandling;
+import com.bpocontractflow.contract.DepositKind;
 import com.bpocontractflow.contract.DisputeForum;
 import com.bpocontractflow.contract.ServiceHours;
 import com.bpocontractflow.contract.SettlementCycle;
+import com.bpocontractflow.mail.MerchantMailer;
+import com.bpocontractflow.settlement.Dingjin;
+import com.bpocontractflow.settlement.FeeCalculator;
 import com.bpocontractflow.settlement.LatePayment;
 import com.bpocontractflow.validation.InputRules;
 import java.math.BigDecimal;
@@ -28,6 +32,8 @@ public final class ClauseRules {
   static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");
 
   static final String LATE_PAYMENT_LABEL = "费用与支付方式·逾期付款规则";
+  static final String ESTIMATED_VOLUME_LABEL = "费用与支付方式·预计每月咨询量或订单量";
+  static final long MAX_MONTHLY_VOLUME = 100_000_000L;
 
   /**
    * Every field of the contract that legal drafts: the merchant as a party (as on its business licence,
@@ -56,8 +62,15 @@ public final class ClauseRules {
       percent(BAD_REVIEW_CEILING, "服务范围与标准·差评率上限（%）", "0", "10"),
       choice(BILLING_MODEL, "费用与支付方式·计费方式", BillingModel.class),
       amount(UNIT_PRICE, "费用与支付方式·单价（元）", new BigDecimal("0.01"), MAX_AMOUNT),
-      amount(DEPOSIT_AMOUNT, "定金金额（元）", BigDecimal.ZERO, MAX_AMOUNT),
-      choice(DEPOSIT_HANDLING, "定金处理方式", DepositHandling.class),
+      // the contract's value for volume billing, on which the 定金 cap is taken: required there, else optional
+      wholeNumber(ESTIMATED_MONTHLY_VOLUME, ESTIMATED_VOLUME_LABEL, 1, MAX_MONTHLY_VOLUME)
+          .when(ClauseRules::volumeBilling),
+      wholeNumber(ESTIMATED_MONTHLY_VOLUME, ESTIMATED_VOLUME_LABEL, 1, MAX_MONTHLY_VOLUME).optional()
+          .when(values -> !volumeBilling(values)),
+      choice(DEPOSIT_KIND, "费用与支付方式·定金或履约保证金", DepositKind.class),
+      amount(DEPOSIT_AMOUNT, "费用与支付方式·定金或履约保证金金额（元）", BigDecimal.ZERO, MAX_AMOUNT)
+          .andProblem(ClauseRules::dingjinOverCap),
+      choice(DEPOSIT_HANDLING, "费用与支付方式·定金或履约保证金的处理", DepositHandling.class),
       text(EXTRA_FEES, "费用与支付方式·额外费用").length(1, 1000)
           .andProblem((value, all) -> extraFeesProblem((String) value)),
       choice(SETTLEMENT_CYCLE, "费用与支付方式·结算周期", SettlementCycle.class),
@@ -135,6 +148,8 @@ public final class ClauseRules {
     values.put(RESOLUTION_MINUTES, 30);
     values.put(SATISFACTION_TARGET, "90");
     values.put(BAD_REVIEW_CEILING, "1");
+    // security unless legal chooses a 定金: no forfeiture or double return, no cap, today's settlement
+    values.put(DEPOSIT_KIND, DepositKind.PERFORMANCE_BOND.name());
     values.put(EXTRA_FEES, "无");
     values.put(SETTLEMENT_CYCLE, SettlementCycle.MONTHLY.name());
     values.put(LATE_PAYMENT_RULE, "每逾期一日，按应付未付金额的 0.05% 支付违约金");
@@ -156,6 +171,65 @@ public final class ClauseRules {
     values.put(NEGOTIATION_DAYS, 15);
     values.put(NEGOTIATION_CHANNEL, "双方指定联系人以电子邮件书面协商");
     return values;
+  }
+
+  /** True when the values bill by volume (per inquiry, per order). */
+  static boolean volumeBilling(Map<String, Object> values) {
+    Object model = values.get(BILLING_MODEL);
+    return BillingModel.PER_INQUIRY.name().equals(model) || BillingModel.PER_ORDER.name().equals(model);
+  }
+
+  /**
+   * What is wrong with a 定金 of this amount, or null: it may be at most 20 % of the contract's value (Civil
+   * Code art. 586; the excess would not be 定金). The value is the monthly fee × the term for seat and fixed
+   * billing, the estimated monthly volume × the unit price × the term for volume billing. A 履约保证金 has no
+   * cap. When a value the cap needs is missing or invalid, its own rule says so.
+   */
+  static String dingjinOverCap(Object deposit, Map<String, Object> all) {
+    if (!DepositKind.DINGJIN.name().equals(all.get(DEPOSIT_KIND))) {
+      return null;
+    }
+    BillingModel model = enumValue(BillingModel.class, all.get(BILLING_MODEL));
+    BigDecimal amount = InputRules.toDecimal(deposit);
+    BigDecimal price = InputRules.toDecimal(all.get(UNIT_PRICE));
+    Long term = InputRules.toWholeNumber(all.get(TERM_MONTHS));
+    Long seats = InputRules.toWholeNumber(all.get(SEATS));
+    Long volume = InputRules.toWholeNumber(all.get(ESTIMATED_MONTHLY_VOLUME));
+    if (model == null || amount == null || price == null || price.signum() <= 0 || term == null || term < 1
+        || term > Integer.MAX_VALUE) {
+      return null;
+    }
+    if (model == BillingModel.PER_SEAT && (seats == null || seats < 1 || seats > Integer.MAX_VALUE)) {
+      return "无法计算定金上限：合同没有客服座席数";
+    }
+    if (volumeBilling(all) && (volume == null || volume < 1 || volume > MAX_MONTHLY_VOLUME)) {
+      return null;
+    }
+    BigDecimal value = FeeCalculator.contractValue(model, price, seats == null ? 0 : seats.intValue(),
+        term.intValue(), volume);
+    BigDecimal cap = Dingjin.cap(value);
+    if (amount.compareTo(cap) <= 0) {
+      return null;
+    }
+    String unit = MerchantMailer.yuan(price);
+    String basis = switch (model) {
+      case PER_SEAT -> seats + " 个座席 × " + unit + " 元/座席/月 × " + term + " 个月";
+      case FIXED_MONTHLY -> "月费 " + unit + " 元 × " + term + " 个月";
+      case FIXED_YEARLY -> "年费 " + unit + " 元 ÷ 12 × " + term + " 个月";
+      case PER_INQUIRY -> "预计每月 " + volume + " 次咨询 × " + unit + " 元/次咨询 × " + term + " 个月";
+      case PER_ORDER -> "预计每月 " + volume + " 单 × " + unit + " 元/单 × " + term + " 个月";
+    };
+    return "定金 " + MerchantMailer.yuan(amount) + " 元超过上限：定金不得超过合同标的额的 20%，超过部分不产生定金效力"
+        + "（《民法典》第五百八十六条）。本合同标的额为 " + MerchantMailer.yuan(value) + " 元（" + basis + "），定金最多 "
+        + MerchantMailer.yuan(cap) + " 元；需要更高金额的，请选择履约保证金";
+  }
+
+  private static <E extends Enum<E>> E enumValue(Class<E> type, Object value) {
+    try {
+      return value instanceof String name ? Enum.valueOf(type, name) : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /**

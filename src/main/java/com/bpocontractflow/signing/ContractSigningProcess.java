@@ -109,6 +109,10 @@ public final class ContractSigningProcess {
     public static final String SIGNING_METHOD = "signingMethod";
     public static final String DEPOSIT_AMOUNT = "depositAmount";
     public static final String DEPOSIT_HANDLING = "depositHandling";
+    /** DINGJIN (定金, arts. 586-588) or PERFORMANCE_BOND (履约保证金); see {@link com.bpocontractflow.contract.DepositKind}. */
+    public static final String DEPOSIT_KIND = "depositKind";
+    /** Inquiries or orders a month, for volume billing: the contract's value on which the 定金 cap is taken. */
+    public static final String ESTIMATED_MONTHLY_VOLUME = "estimatedMonthlyVolume";
     public static final String DEPOSIT_REQUIRED = "depositRequired";
     /** The day the deposit is due (yyyy-MM-dd), set when it is requested; the reminders repeat it. */
     public static final String DEPOSIT_DUE_DATE = "depositDueDate";

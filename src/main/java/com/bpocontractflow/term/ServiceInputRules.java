@@ -4,9 +4,11 @@ import static com.bpocontractflow.term.ServiceTermProcess.Vars.*;
 import static com.bpocontractflow.validation.InputRules.*;
 
 import com.bpocontractflow.contract.ContractNumbers;
+import com.bpocontractflow.contract.DepositKind;
 import com.bpocontractflow.contract.Party;
 import com.bpocontractflow.dispute.DisputeOutcome;
 import com.bpocontractflow.dispute.DisputeResolutionProcess;
+import com.bpocontractflow.settlement.PurposeDefeatedBy;
 import com.bpocontractflow.sla.SlaReviewProcess;
 import com.bpocontractflow.validation.InputRules;
 import java.math.BigDecimal;
@@ -22,6 +24,7 @@ public final class ServiceInputRules {
   static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");
   private static final String CONTRACT_NUMBER = "contractNumber";
   private static final String ESCALATION_ACTION = "escalationAction";
+  private static final String PURPOSE_DEFEATED_LABEL = "定金罚则·致使不能实现合同目的的违约方";
 
   private static final Map<String, InputRules> RULES = Map.ofEntries(
       Map.entry(ServiceTermProcess.Tasks.REVIEW_TRIAL, InputRules.of(
@@ -36,7 +39,12 @@ public final class ServiceInputRules {
           pastDate(INVOICED_THROUGH, "服务费已开票至").optional(),
           amount(UNPAID_INVOICES, "未付发票金额（元）", BigDecimal.ZERO, MAX_AMOUNT),
           amount(USAGE_FEES, "未开票的按量服务费（元）", BigDecimal.ZERO, MAX_AMOUNT),
-          text(SETTLEMENT_NOTE, "结算说明").optional().length(0, 2000))),
+          choice(PURPOSE_DEFEATED_BY, PURPOSE_DEFEATED_LABEL, PurposeDefeatedBy.class).optional()
+              .andProblem(ServiceInputRules::purposeDefeatedProblem),
+          text(SETTLEMENT_NOTE, "结算说明（写明致使不能实现合同目的的违约事实）").length(6, 2000)
+              .when(ServiceInputRules::purposeDefeated),
+          text(SETTLEMENT_NOTE, "结算说明").optional().length(0, 2000)
+              .when(values -> !purposeDefeated(values)))),
       Map.entry(ServiceTermProcess.Tasks.RETURN_OR_DELETE_DATA, InputRules.of(
           choice(DATA_DISPOSAL, "处理方式", DataDisposal.class),
           pastDate(DATA_DISPOSED_ON, "处理日期")
@@ -83,6 +91,32 @@ public final class ServiceInputRules {
               .matches("^[^<>]*$", "不能包含 < 或 >"))));
 
   private ServiceInputRules() {
+  }
+
+  /** True when finance records a breach that defeated the contract's purpose. */
+  static boolean purposeDefeated(Map<String, Object> values) {
+    Object value = values.get(PURPOSE_DEFEATED_BY);
+    return value instanceof String name && !name.isBlank() && !PurposeDefeatedBy.NONE.name().equals(name);
+  }
+
+  /**
+   * What is wrong with a breach that defeated the contract's purpose, or null. Only a 定金 knows the
+   * 定金罚则 (a 履约保证金 and a contract recorded before the kind existed are security); and a contract that
+   * expired, or ended in the trial or by a notice, was performed or ended as the contract allows — only a
+   * contract ended by notice can have ended because of such a breach (the notice's party and cause say
+   * who terminated, not whether the purpose was defeated, which finance states in the note).
+   */
+  static String purposeDefeatedProblem(Object value, Map<String, Object> all) {
+    if (PurposeDefeatedBy.NONE.name().equals(value)) {
+      return null;
+    }
+    if (!DepositKind.DINGJIN.name().equals(all.get(DEPOSIT_KIND))) {
+      return "只适用于定金：本合同约定的不是定金，不适用定金罚则，请选择“无”";
+    }
+    if (!EndReason.TERMINATED.label().equals(all.get(END_REASON))) {
+      return "合同到期或试用期退出属于按约履行或按约定解除，不适用定金罚则，请选择“无”";
+    }
+    return null;
   }
 
   /** The contract a start form names. */

@@ -13,14 +13,18 @@ import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.contract.ContractStatus;
 import com.bpocontractflow.contract.DepositHandling;
+import com.bpocontractflow.contract.DepositKind;
 import com.bpocontractflow.contract.Party;
 import com.bpocontractflow.deposit.DepositLedger;
 import com.bpocontractflow.mail.MailNotice;
 import com.bpocontractflow.mail.MerchantMail;
 import com.bpocontractflow.mail.MerchantMailer;
+import com.bpocontractflow.settlement.ContractValue;
+import com.bpocontractflow.settlement.Dingjin;
 import com.bpocontractflow.settlement.FeeCalculator;
 import com.bpocontractflow.settlement.FinalSettlement;
 import com.bpocontractflow.settlement.Money;
+import com.bpocontractflow.settlement.PurposeDefeatedBy;
 import com.bpocontractflow.term.TermRecords.Notice;
 import com.bpocontractflow.term.TermRecords.Term;
 import com.bpocontractflow.validation.InputRules;
@@ -203,6 +207,12 @@ public class ServiceTerm {
         : MerchantMailer.yuan(monthly));
     task.setVariable(DEPOSIT_HELD, MerchantMailer.yuan(ledger.totalPaid(id)));
     task.setVariable(DEPOSIT_HANDLING_LABEL, depositHandling(clauses, contract).label());
+    DepositKind kind = DepositKind.of(clauses.get("depositKind"));
+    // the code for the server-side rule of purposeDefeatedBy, the label for the form (which shows that field
+    // only for a 定金); a contract recorded before the kind existed is settled as security
+    task.setVariable(DEPOSIT_KIND, kind == null ? null : kind.name());
+    task.setVariable(DEPOSIT_KIND_LABEL, kind == null ? "未区分定金或履约保证金（按退还或抵扣结算，不适用定金罚则）"
+        : kind.label());
     task.setVariable(PENALTY_DUE, MerchantMailer.yuan(penalties(id, term).stream()
         .reduce(BigDecimal.ZERO, BigDecimal::add)));
   }
@@ -210,7 +220,11 @@ public class ServiceTerm {
   /**
    * Computes the final statement: fees from the day after the last invoiced day to the last day of
    * service (pro rata by calendar days for monthly fees; usage fees as finance reports them), unpaid
-   * invoices, penalties, and the deposit refunded or set off. Stored, e-mailed to the merchant.
+   * invoices, penalties, and the deposit by its kind ({@link FinalSettlement}): a 履约保证金 refunded or set
+   * off; a 定金 — what was paid, up to 20 % of the contract's value — credited or returned, or forfeited or
+   * returned double when finance records a breach that defeated the contract's purpose
+   * ({@code purposeDefeatedBy}), and then only one of it and the early-termination penalty. Stored,
+   * e-mailed to the merchant with the rule applied.
    */
   public void settle(DelegateExecution execution) {
     long id = contractId(execution);
@@ -225,10 +239,13 @@ public class ServiceTerm {
     BigDecimal fees = monthly == null || feesFrom.isAfter(feesTo) ? Money.ZERO
         : FeeCalculator.proRata(monthly, feesFrom, feesTo);
     fees = fees.add(Money.yuan(amount(execution.getVariable(USAGE_FEES))));
-    List<BigDecimal> penalties = penalties(id, term);
+    BigDecimal penalty = penalties(id, term).stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     DepositHandling handling = depositHandling(clauses, contract);
-    FinalSettlement statement = FinalSettlement.of(fees, amount(execution.getVariable(UNPAID_INVOICES)), penalties,
-        ledger.totalPaid(id), handling);
+    DepositKind kind = DepositKind.of(clauses.get("depositKind"));
+    FinalSettlement statement = FinalSettlement.of(new FinalSettlement.Inputs(fees,
+        amount(execution.getVariable(UNPAID_INVOICES)), penalty, kind, depositAgreed(clauses, contract),
+        ledger.totalPaid(id), kind == DepositKind.DINGJIN ? dingjinCap(clauses, contract) : null, handling,
+        PurposeDefeatedBy.of(execution.getVariable(PURPOSE_DEFEATED_BY)).party()));
     records.recordSettlement(id, feesFrom.isAfter(feesTo) ? null : feesFrom, feesTo, statement, currentUser(execution));
     contracts.updateStatus(id, ContractStatus.ENDED);
 
@@ -245,8 +262,15 @@ public class ServiceTerm {
         .row("未付发票", MerchantMailer.yuan(statement.unpaidInvoices()))
         .row("违约金", MerchantMailer.yuan(statement.penalties()))
         .total("应付合计", MerchantMailer.yuan(statement.amountOwed()))
-        .row("已付定金", MerchantMailer.yuan(statement.deposit()) + "（" + handling.label() + "）")
-        .row("定金抵扣", MerchantMailer.yuan(statement.depositSetOff()))
+        .row("已付" + statement.depositName(), MerchantMailer.yuan(statement.deposit()) + "（" + handling.label() + "）");
+    if (statement.depositForfeited().signum() > 0) {
+      mail.row("定金不予返还", MerchantMailer.yuan(statement.depositForfeited()));
+    }
+    if (statement.depositReturnedDouble().signum() > 0) {
+      mail.row("双倍返还定金", MerchantMailer.yuan(statement.depositReturnedDouble()));
+    }
+    mail.row(statement.depositName() + "抵扣", MerchantMailer.yuan(statement.depositSetOff()))
+        .row(statement.depositName() + "处理依据", String.join("", statement.depositNotes()))
         .total("贵司应付", MerchantMailer.yuan(statement.merchantPays()))
         .total("我方退还", MerchantMailer.yuan(statement.providerRefunds()))
         .closing("按合同约定，我们将在 " + TermDates.zh(dataDue) + " 前返还或删除贵司的客户数据，完成后另行通知。");
@@ -339,6 +363,18 @@ public class ServiceTerm {
   private static DepositHandling depositHandling(Map<String, Object> clauses, Contract contract) {
     Object value = clauses.getOrDefault("depositHandling", contract.depositHandling());
     return value == null ? DepositHandling.REFUND : DepositHandling.valueOf(value.toString());
+  }
+
+  /** The deposit the signed clauses state. */
+  private static BigDecimal depositAgreed(Map<String, Object> clauses, Contract contract) {
+    BigDecimal agreed = InputRules.toDecimal(clauses.get("depositAmount"));
+    return agreed != null ? agreed : contract.depositAmount();
+  }
+
+  /** 20 % of the contract's value; null when the value cannot be computed (then nothing paid is cut). */
+  private static BigDecimal dingjinCap(Map<String, Object> clauses, Contract contract) {
+    BigDecimal value = ContractValue.of(clauses, contract);
+    return value == null ? null : Dingjin.cap(value);
   }
 
   /** The monthly fee the signed clauses set; null for billing by volume. */

@@ -47,6 +47,9 @@ public final class ServiceTermProcess {
     public static final String MONTHLY_FEE = "monthlyFee";
     public static final String DEPOSIT_HELD = "depositHeld";
     public static final String DEPOSIT_HANDLING_LABEL = "depositHandlingLabel";
+    /** The contract's deposit kind (DINGJIN, PERFORMANCE_BOND; absent for contracts recorded before it existed). */
+    public static final String DEPOSIT_KIND = "depositKind";
+    public static final String DEPOSIT_KIND_LABEL = "depositKindLabel";
     public static final String PENALTY_DUE = "penaltyDue";
     public static final String MERCHANT_PAYS = "merchantPays";
     public static final String PROVIDER_REFUNDS = "providerRefunds";
@@ -63,6 +66,8 @@ public final class ServiceTermProcess {
     public static final String UNPAID_INVOICES = "unpaidInvoices";
     public static final String USAGE_FEES = "usageFees";
     public static final String SETTLEMENT_NOTE = "settlementNote";
+    /** Whose breach made the contract's purpose impossible to achieve: NONE, MERCHANT, PROVIDER (定金 only). */
+    public static final String PURPOSE_DEFEATED_BY = "purposeDefeatedBy";
     public static final String DATA_DISPOSAL = "dataDisposal";
     public static final String DATA_DISPOSED_ON = "dataDisposedOn";
     public static final String DATA_DISPOSAL_NOTE = "dataDisposalNote";

@@ -107,14 +107,19 @@ public class TermRecords {
       String preparedBy) {
     jdbc.sql("""
             INSERT INTO final_settlement (contract_id, fees_from, fees_to, fees, unpaid_invoices, penalties, deposit,
-              deposit_handling, amount_owed, deposit_set_off, merchant_pays, provider_refunds, prepared_by, created_at)
+              deposit_handling, amount_owed, deposit_set_off, merchant_pays, provider_refunds, deposit_kind, dingjin,
+              deposit_forfeited, deposit_returned_double, deposit_outcome, purpose_defeated_by, prepared_by, created_at)
             VALUES (:id, :from, :to, :fees, :unpaid, :penalties, :deposit, :handling, :owed, :setOff, :pays,
-              :refunds, :by, :now)
+              :refunds, :kind, :dingjin, :forfeited, :double, :outcome, :defeatedBy, :by, :now)
             """)
         .param("id", contractId).param("from", feesFrom).param("to", feesTo).param("fees", s.fees())
         .param("unpaid", s.unpaidInvoices()).param("penalties", s.penalties()).param("deposit", s.deposit())
         .param("handling", s.depositHandling().name()).param("owed", s.amountOwed())
         .param("setOff", s.depositSetOff()).param("pays", s.merchantPays()).param("refunds", s.providerRefunds())
+        .param("kind", s.depositKind() == null ? null : s.depositKind().name()).param("dingjin", s.dingjin())
+        .param("forfeited", s.depositForfeited()).param("double", s.depositReturnedDouble())
+        .param("outcome", s.depositOutcome().name())
+        .param("defeatedBy", s.purposeDefeatedBy() == null ? null : s.purposeDefeatedBy().name())
         .param("by", preparedBy).param("now", now()).update();
   }
 

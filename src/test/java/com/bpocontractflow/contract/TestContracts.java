@@ -15,12 +15,24 @@ public final class TestContracts {
 
   public static Contract contract(long id, String number, BigDecimal depositAmount, SigningMethod method,
       ContractStatus status) {
+    return contract(id, number, depositAmount, method, status, BillingModel.PER_SEAT, new BigDecimal("6000.00"),
+        DepositHandling.SET_OFF);
+  }
+
+  /** 5 seats, 12 months, in review, billed and handling the deposit as given. */
+  public static Contract contract(long id, String number, BigDecimal depositAmount, SigningMethod method,
+      BillingModel billing, BigDecimal unitPrice, DepositHandling handling) {
+    return contract(id, number, depositAmount, method, ContractStatus.IN_REVIEW, billing, unitPrice, handling);
+  }
+
+  private static Contract contract(long id, String number, BigDecimal depositAmount, SigningMethod method,
+      ContractStatus status, BillingModel billing, BigDecimal unitPrice, DepositHandling handling) {
     OffsetDateTime now = OffsetDateTime.now();
     return new Contract(id, number, null, status.name(), "杭州小象旗舰店", "ops@xiaoxiang.example.com",
         "王小明", "13800000000", ShopPlatform.TMALL.name(), 5, "售前咨询与售后跟进",
-        "售前咨询、订单核对、售后跟进、退款协商", ServiceHours.EXTENDED.name(), BillingModel.PER_SEAT.name(),
-        new BigDecimal("6000.00"), 12, 1, "ACCEPTED", null, method.name(), depositAmount,
-        DepositHandling.SET_OFF.name(), 1, null, null, "顺丰速运", "SF1234567890", null, null, null, null, null, null, null,
+        "售前咨询、订单核对、售后跟进、退款协商", ServiceHours.EXTENDED.name(), billing.name(),
+        unitPrice, 12, 1, "ACCEPTED", null, method.name(), depositAmount,
+        handling.name(), 1, null, null, "顺丰速运", "SF1234567890", null, null, null, null, null, null, null,
         null, null, null, null, null, now, now);
   }
 }

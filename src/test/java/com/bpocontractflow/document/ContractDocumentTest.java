@@ -5,8 +5,10 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.bpocontractflow.contract.BillingModel;
 import com.bpocontractflow.contract.ClauseSets;
 import com.bpocontractflow.contract.Contract;
+import com.bpocontractflow.contract.DepositHandling;
 import com.bpocontractflow.contract.SigningMethod;
 import com.bpocontractflow.contract.TestContracts;
 import com.bpocontractflow.mail.MailOutbox;
@@ -70,7 +72,10 @@ class ContractDocumentTest {
 
   /** The text of the PDF made from the rendered contract, as a reader copies it (white space removed). */
   String pdfText(SigningMethod method, Map<String, Object> clauses) throws Exception {
-    Contract contract = TestContracts.contract(7L, "BPO-2026-000007", new BigDecimal("5000.00"), method);
+    return pdfText(TestContracts.contract(7L, "BPO-2026-000007", new BigDecimal("5000.00"), method), clauses);
+  }
+
+  String pdfText(Contract contract, Map<String, Object> clauses) throws Exception {
     when(clauseSets.latest(anyLong())).thenReturn(Optional.of(clauses));
     ContractDocument.Rendered html = document.render(contract);
     byte[] pdf = new PdfRenderer().render(html.html(), "客服外包服务合同", Instant.parse("2026-11-30T02:00:00Z"), 7L);
@@ -148,5 +153,82 @@ class ContractDocumentTest {
     assertThat(text).contains("每日 9:00-18:00，法定节假日照常值守。");
     // no deposit: no deposit sentence
     assertThat(text).doesNotContain("定金");
+  }
+
+  // --- the deposit item of 第二条 by its kind (issue #11) --------------------------------------------------
+
+  /**
+   * The rendered contract's text without tags and white space, for whole items: the PDF's text may have a
+   * page footer inside an item (the PDF is checked for the parts that matter).
+   */
+  String htmlText(Contract contract, Map<String, Object> clauses) {
+    when(clauseSets.latest(anyLong())).thenReturn(Optional.of(clauses));
+    return document.render(contract).html().replaceAll("<[^>]+>", "").replaceAll("[\\s\\u3000]+", "");
+  }
+
+  static Contract contract(BillingModel billing, String unitPrice, DepositHandling handling) {
+    return TestContracts.contract(7L, "BPO-2026-000007", new BigDecimal("5000.00"), SigningMethod.PAPER, billing,
+        new BigDecimal(unitPrice), handling);
+  }
+
+  @Test
+  void shouldWordADingjinByArticles586To588WithTheValueItsCapIsTakenOn() throws Exception {
+    // 5 seats × 6,000.00 × 12 months = 360,000.00; the 5,000.00 定金 is credited (SET_OFF)
+    Contract contract = contract(BillingModel.PER_SEAT, "6000.00", DepositHandling.SET_OFF);
+    String text = htmlText(contract, clauses("depositKind", "DINGJIN"));
+
+    assertThat(text).contains("定金：甲方于本合同签署后向乙方支付定金人民币5,000.00元，不超过本合同标的额人民币360,000.00元的百分之二十。"
+        + "定金合同自甲方实际交付定金时成立；实际交付的定金数额多于或者少于约定数额的，视为变更约定的定金数额（《民法典》第五百八十六条）。"
+        + "本合同履行完毕或者依照第五条的约定解除的，定金抵作价款，在最终结算中抵扣甲方应付的款项，余额由乙方退还甲方（《民法典》第五百八十七条）。"
+        + "甲方不履行债务或者履行债务不符合约定，致使不能实现合同目的的，无权请求返还定金；乙方不履行债务或者履行债务不符合约定，"
+        + "致使不能实现合同目的的，应当双倍返还定金（《民法典》第五百八十七条）。"
+        + "一方依照第五条的约定书面通知解除本合同的，不适用前述定金罚则。一方违约时，对同一违约行为本合同既约定违约金又约定定金的，"
+        + "守约方可以选择适用违约金或者定金条款，但二者不得同时适用（《民法典》第五百八十八条）。逾期付款：");
+    assertThat(text).doesNotContain("履约保证金", "抵扣尾款");
+    // the PDF says it too, as the third item of 第二条
+    assertThat(pdfText(contract, clauses("depositKind", "DINGJIN")))
+        .contains("3.定金：甲方于本合同签署后向乙方支付定金人民币5,000.00元，不超过本合同标的额人民币360,000.00元的百分之二十。",
+            "应当双倍返还定金（《民法典》第五百八十七条）", "（《民法典》第五百八十八条）。4.逾期付款：");
+  }
+
+  @Test
+  void shouldStateTheVolumeEstimateOfAVolumeBilledDingjinAsAnEstimateOnly() throws Exception {
+    // 2,000 inquiries × 1.50 × 12 months = 36,000.00; the 定金 is returned at the end (REFUND)
+    String text = htmlText(contract(BillingModel.PER_INQUIRY, "1.50", DepositHandling.REFUND),
+        clauses("depositKind", "DINGJIN", "estimatedMonthlyVolume", 2000));
+
+    assertThat(text).contains("单价人民币1.50元/次咨询。", "支付定金人民币5,000.00元，不超过本合同标的额人民币36,000.00元"
+            + "（按预计每月2000次咨询估算，仅用于计算定金上限，不构成甲方对业务量的承诺）的百分之二十。",
+        "依照第五条的约定解除的，定金在最终结算时由乙方退还甲方（《民法典》第五百八十七条）。");
+  }
+
+  @Test
+  void shouldWordAPerformanceBondAsSecurityWithoutTheDingjinRules() throws Exception {
+    String setOff = pdfText(contract(BillingModel.PER_SEAT, "6000.00", DepositHandling.SET_OFF),
+        clauses("depositKind", "PERFORMANCE_BOND"));
+    assertThat(setOff).contains("3.履约保证金：甲方于本合同签署后向乙方支付履约保证金人民币5,000.00元，作为甲方履行本合同的担保。"
+        + "本合同终止后，履约保证金在最终结算中抵扣甲方应付的款项，余额由乙方退还甲方。履约保证金不是定金，不适用定金罚则；"
+        + "违约责任按第四条的约定承担。4.逾期付款：");
+    assertThat(setOff).doesNotContain("定金：", "双倍返还", "第五百八十六条", "第五百八十八条", "合同标的额");
+
+    String refund = pdfText(contract(BillingModel.FIXED_MONTHLY, "20000.00", DepositHandling.REFUND),
+        clauses("depositKind", "PERFORMANCE_BOND"));
+    assertThat(refund).contains("本合同终止后，乙方在最终结算时将履约保证金全额退还甲方，甲方应付的款项另行支付。");
+  }
+
+  @Test
+  void shouldKeepTheSentenceOfAContractRecordedBeforeTheKindExisted() throws Exception {
+    Map<String, Object> legacy = clauses();
+    legacy.remove("depositKind");
+    assertThat(pdfText(SigningMethod.PAPER, legacy)).contains("3.定金：人民币5,000.00元，于本合同签署后支付，抵扣尾款。4.逾期付款：")
+        .doesNotContain("履约保证金", "第五百八十六条");
+  }
+
+  @Test
+  void shouldLeaveTheDepositOutWhenNoneIsDueWhateverItsKind() throws Exception {
+    when(clauseSets.latest(anyLong())).thenReturn(Optional.of(clauses("depositKind", "DINGJIN")));
+    String text = document.render(TestContracts.contract(7L, "BPO-2026-000007", BigDecimal.ZERO, SigningMethod.PAPER))
+        .html().replaceAll("<[^>]+>", "");
+    assertThat(text).doesNotContain("定金", "履约保证金");
   }
 }

@@ -123,4 +123,40 @@ class FeeCalculatorTest {
     assertThat(FeeCalculator.percentOf(new BigDecimal("22500.00"), new BigDecimal("10"))).isEqualTo("2250.00");
     assertThat(FeeCalculator.percentOf(new BigDecimal("333.33"), new BigDecimal("0.5"))).isEqualTo("1.67");
   }
+
+  @ParameterizedTest(name = "{0} at {1}, {2} seats, {3} months, volume {4}: value {5}, 定金 cap {6}")
+  @CsvSource(nullValues = "-", value = {
+      // per seat: 5 seats × 6,000.00 = 30,000.00 a month × 12 = 360,000.00; 20 % = 72,000.00
+      "PER_SEAT,      6000.00,   5, 12, -,    360000.00, 72000.00",
+      // fixed monthly: 20,000.00 × 6 = 120,000.00 (seats do not count); 20 % = 24,000.00
+      "FIXED_MONTHLY, 20000.00,  9,  6, -,    120000.00, 24000.00",
+      // fixed yearly: 100,000.00 ÷ 12 × 18 = 150,000.00 (8,333.33… a month, rounded once); 20 % = 30,000.00
+      "FIXED_YEARLY,  100000.00, 9, 18, -,    150000.00, 30000.00",
+      // per inquiry: estimated 2,000 inquiries × 1.50 = 3,000.00 a month × 12 = 36,000.00; 20 % = 7,200.00
+      "PER_INQUIRY,   1.50,      5, 12, 2000, 36000.00,  7200.00",
+      // per order: estimated 3,000 orders × 0.80 = 2,400.00 a month × 12 = 28,800.00; 20 % = 5,760.00
+      "PER_ORDER,     0.80,      5, 12, 3000, 28800.00,  5760.00",
+      // 10,000.01 × 3 = 30,000.03; 20 % = 6,000.006: rounded down to 6,000.00, since 6,000.01 would exceed 20 %
+      "FIXED_MONTHLY, 10000.01,  1,  3, -,    30000.03,  6000.00"})
+  void shouldTakeTheDingjinCapOnTheContractsValue(BillingModel model, BigDecimal unitPrice, int seats, int months,
+      Long volume, BigDecimal value, BigDecimal cap) {
+    assertThat(FeeCalculator.contractValue(model, unitPrice, seats, months, volume)).isEqualTo(value);
+    assertThat(Dingjin.cap(value)).isEqualTo(cap);
+    assertThat(Dingjin.withinCap(cap, value)).isTrue();
+    assertThat(Dingjin.withinCap(cap.add(new BigDecimal("0.01")), value)).isFalse();
+  }
+
+  @Test
+  void shouldHaveNoContractValueForVolumeBillingWithoutAnEstimate() {
+    assertThat(FeeCalculator.contractValue(BillingModel.PER_INQUIRY, new BigDecimal("1.50"), 5, 12, null)).isNull();
+    assertThat(FeeCalculator.contractValue(BillingModel.PER_ORDER, new BigDecimal("0.80"), 5, 12, null)).isNull();
+  }
+
+  @Test
+  void shouldTakeAsDingjinWhatWasPaidUpToTheCap() {
+    // paid 15,000.00 of 20,000.00 agreed: 15,000.00; paid 80,000.00 with a cap of 72,000.00: 72,000.00
+    assertThat(Dingjin.effective(new BigDecimal("15000"), new BigDecimal("72000.00"))).isEqualTo("15000.00");
+    assertThat(Dingjin.effective(new BigDecimal("80000"), new BigDecimal("72000.00"))).isEqualTo("72000.00");
+    assertThat(Dingjin.effective(new BigDecimal("80000"), null)).isEqualTo("80000.00");
+  }
 }

@@ -634,6 +634,34 @@ class ContractSigningProcessTest {
         .containsEntry(Vars.FORUM_VENUE, "上海仲裁委员会").containsEntry(Vars.DEPOSIT_HANDLING, "SET_OFF");
   }
 
+  @Test
+  void shouldRecordTheDepositKindWithTheClausesRefuseADingjinOverTheCapAndReviseFromTheRecordedKind() {
+    ProcessInstance pi = draftingContract();
+    // the standard template prefills security: a 定金 is legal's explicit choice
+    Assertions.assertThat(taskService().getVariables(task(DRAFT_CONTRACT, pi).getId()))
+        .containsEntry(Vars.DEPOSIT_KIND, "PERFORMANCE_BOND");
+
+    // per inquiry: an estimated 2,000 inquiries × 1.50 × 12 months = 36,000.00; 20 % = 7,200.00
+    Map<String, Object> draft = contractDraft("PAPER", "7200.01", "DINGJIN");
+    draft.put(Vars.UNIT_PRICE, "1.50");
+    assertThatThrownBy(() -> complete(task(DRAFT_CONTRACT, pi), draft))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("「费用与支付方式·定金或履约保证金金额（元）」定金 7,200.01 元超过上限")
+        .hasMessageContaining("本合同标的额为 36,000.00 元（预计每月 2000 次咨询 × 1.50 元/次咨询 × 12 个月），定金最多 7,200.00 元");
+    assertThat(pi).isWaitingAt(DRAFT_CONTRACT);
+    verify(recorder, never()).taskCompleted(eq(DRAFT_CONTRACT), anyLong(), any(), any());
+
+    draft.put(Vars.DEPOSIT_AMOUNT, "7200.00");
+    completeTask(pi, DRAFT_CONTRACT, draft);
+    Assertions.assertThat(recordedClauses).containsEntry(Vars.DEPOSIT_KIND, "DINGJIN")
+        .containsEntry(Vars.ESTIMATED_MONTHLY_VOLUME, 2000L).containsEntry(Vars.DEPOSIT_AMOUNT, "7200.00");
+    assertThat(pi).variables().doesNotContainKeys(Vars.DEPOSIT_KIND, Vars.ESTIMATED_MONTHLY_VOLUME);
+
+    completeTask(pi, REVIEW_CLAUSES, clauseReview(false));
+    Assertions.assertThat(taskService().getVariables(task(REVISE_CLAUSES, pi).getId()))
+        .containsEntry(Vars.DEPOSIT_KIND, "DINGJIN").containsEntry(Vars.ESTIMATED_MONTHLY_VOLUME, 2000L);
+  }
+
   @ParameterizedTest(name = "{0} at {1}: {2}")
   @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
       ARBITRATION | 杭州市西湖区人民法院 | 须与所选方式一致

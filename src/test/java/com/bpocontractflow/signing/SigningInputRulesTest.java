@@ -217,6 +217,80 @@ class SigningInputRulesTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  // --- the deposit's kind and the 定金 cap (issue #11) -----------------------------------------------------
+
+  static final String DEPOSIT_LABEL = "「费用与支付方式·定金或履约保证金金额（元）」";
+
+  /** A draft of this billing, 5 seats (the process's variable), with a deposit of this kind and amount. */
+  static Map<String, Object> depositDraft(String billing, String unitPrice, long months, Long volume, String kind,
+      String deposit) {
+    Map<String, Object> draft = validDraft();
+    draft.put(SEATS, 5L);
+    draft.put(BILLING_MODEL, billing);
+    draft.put(UNIT_PRICE, unitPrice);
+    draft.put(TERM_MONTHS, months);
+    draft.put(ESTIMATED_MONTHLY_VOLUME, volume);
+    draft.put(DEPOSIT_KIND, kind);
+    draft.put(DEPOSIT_AMOUNT, deposit);
+    return draft;
+  }
+
+  @ParameterizedTest(name = "{0}: 定金 {5} accepted, one fen more refused")
+  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+      PER_SEAT      | 6000.00   | 12 | -    | 360,000.00 | 72000.00 | 72,000.01 | 72,000.00 | 5 个座席 × 6,000.00 元/座席/月 × 12 个月
+      FIXED_MONTHLY | 20000.00  | 6  | -    | 120,000.00 | 24000.00 | 24,000.01 | 24,000.00 | 月费 20,000.00 元 × 6 个月
+      FIXED_YEARLY  | 100000.00 | 18 | -    | 150,000.00 | 30000.00 | 30,000.01 | 30,000.00 | 年费 100,000.00 元 ÷ 12 × 18 个月
+      PER_INQUIRY   | 1.50      | 12 | 2000 | 36,000.00  | 7200.00  | 7,200.01  | 7,200.00  | 预计每月 2000 次咨询 × 1.50 元/次咨询 × 12 个月
+      PER_ORDER     | 0.80      | 12 | 3000 | 28,800.00  | 5760.00  | 5,760.01  | 5,760.00  | 预计每月 3000 单 × 0.80 元/单 × 12 个月
+      """)
+  void shouldAcceptADingjinOfTwentyPercentOfTheContractsValueAndRefuseOneFenMore(String billing, String unitPrice,
+      long months, Long volume, String value, String atCap, String overShown, String capShown, String basis) {
+    // the value: monthly fee × term (seat, fixed), estimated volume × unit price × term (volume); cap 20 %
+    assertThat(SigningInputRules.forStep(DRAFT_CONTRACT)
+        .problems(depositDraft(billing, unitPrice, months, volume, "DINGJIN", atCap))).isEmpty();
+
+    String over = new java.math.BigDecimal(atCap).add(new java.math.BigDecimal("0.01")).toPlainString();
+    assertThat(SigningInputRules.forStep(DRAFT_CONTRACT)
+        .problems(depositDraft(billing, unitPrice, months, volume, "DINGJIN", over))).containsExactly(
+        DEPOSIT_LABEL + "定金 " + overShown + " 元超过上限：定金不得超过合同标的额的 20%，超过部分不产生定金效力（《民法典》第五百八十六条）。"
+            + "本合同标的额为 " + value + " 元（" + basis + "），定金最多 " + capShown + " 元；需要更高金额的，请选择履约保证金");
+    // a 履约保证金 is security: no cap
+    assertThat(SigningInputRules.forStep(DRAFT_CONTRACT)
+        .problems(depositDraft(billing, unitPrice, months, volume, "PERFORMANCE_BOND", over))).isEmpty();
+    // revise-clauses has the same rule
+    Map<String, Object> revision = depositDraft(billing, unitPrice, months, volume, "DINGJIN", over);
+    revision.put(REVISION_SUMMARY, "定金金额调整");
+    assertThat(SigningInputRules.forStep(ContractSigningProcess.Tasks.REVISE_CLAUSES).problems(revision))
+        .singleElement().asString().startsWith(DEPOSIT_LABEL + "定金 " + overShown + " 元超过上限");
+  }
+
+  @Test
+  void shouldRequireTheEstimatedVolumeForVolumeBillingOnly() {
+    assertThat(SigningInputRules.forStep(DRAFT_CONTRACT)
+        .problems(depositDraft("PER_ORDER", "0.80", 12, null, "PERFORMANCE_BOND", "5000.00")))
+        .containsExactly("请填写「费用与支付方式·预计每月咨询量或订单量」");
+    // a 定金 without the estimate: only the missing estimate is reported, not a cap it cannot compute
+    assertThat(SigningInputRules.forStep(DRAFT_CONTRACT)
+        .problems(depositDraft("PER_INQUIRY", "1.50", 12, null, "DINGJIN", "5000.00")))
+        .containsExactly("请填写「费用与支付方式·预计每月咨询量或订单量」");
+    assertThat(SigningInputRules.forStep(DRAFT_CONTRACT)
+        .problems(depositDraft("PER_INQUIRY", "1.50", 12, 0L, "DINGJIN", "5000.00")))
+        .containsExactly("「费用与支付方式·预计每月咨询量或订单量」必须是 1 到 100000000 之间的整数");
+    assertThat(SigningInputRules.forStep(DRAFT_CONTRACT)
+        .problems(depositDraft("PER_SEAT", "6000.00", 12, null, "DINGJIN", "5000.00"))).isEmpty();
+  }
+
+  @Test
+  void shouldRequireTheDepositsKind() {
+    assertThat(SigningInputRules.forStep(DRAFT_CONTRACT)
+        .problems(depositDraft("PER_SEAT", "6000.00", 12, null, "SECURITY", "5000.00")))
+        .containsExactly("「费用与支付方式·定金或履约保证金」必须是以下之一：DINGJIN、PERFORMANCE_BOND");
+    assertThat(SigningInputRules.forStep(DRAFT_CONTRACT)
+        .problems(depositDraft("PER_SEAT", "6000.00", 12, null, null, "5000.00")))
+        .containsExactly("请填写「费用与支付方式·定金或履约保证金」");
+    assertThat(ClauseRules.standardTemplate()).containsEntry(DEPOSIT_KIND, "PERFORMANCE_BOND");
+  }
+
   @ParameterizedTest(name = "{0} at {1}")
   @CsvSource(delimiter = '|', textBlock = """
       LITIGATION  | 人民法院 | 须写明具体的人民法院名称，例如“杭州市西湖区人民法院”，不能只写“人民法院”

@@ -52,8 +52,17 @@ public final class SigningTestData {
 
   public static Map<String, Object> contractDraft(String signingMethod, String deposit) {
     Map<String, Object> draft = vars(SIGNING_METHOD, signingMethod, DEPOSIT_AMOUNT, deposit, DEPOSIT_HANDLING, "SET_OFF",
-        DISPUTE_FORUM, "ARBITRATION", FORUM_VENUE, "杭州仲裁委员会");
+        DISPUTE_FORUM, "ARBITRATION", FORUM_VENUE, "杭州仲裁委员会",
+        // the proposal bills per inquiry: the estimate gives the contract's value (2,000 × 6,000.00 × 12 months)
+        ESTIMATED_MONTHLY_VOLUME, 2000L);
     draft.putAll(parties());
+    return draft;
+  }
+
+  /** As {@link #contractDraft(String, String)}, with the deposit's kind chosen (DINGJIN, PERFORMANCE_BOND). */
+  public static Map<String, Object> contractDraft(String signingMethod, String deposit, String depositKind) {
+    Map<String, Object> draft = contractDraft(signingMethod, deposit);
+    draft.put(DEPOSIT_KIND, depositKind);
     return draft;
   }
 

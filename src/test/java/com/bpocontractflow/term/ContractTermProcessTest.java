@@ -77,7 +77,11 @@ class ContractTermProcessTest {
   }
 
   ProcessInstance startTerm(int trialDays) {
-    contractId = app.signedContract(GO_LIVE, AppTables.signedClauses(trialDays));
+    return startTerm(AppTables.signedClauses(trialDays));
+  }
+
+  ProcessInstance startTerm(Map<String, Object> clauses) {
+    contractId = app.signedContract(GO_LIVE, clauses);
     number = app.contracts.get(contractId).contractNumber();
     return runtimeService().startProcessInstanceByKey(ServiceTermProcess.KEY, number, Map.of(
         ContractSigningProcess.Vars.CONTRACT_ID, contractId,
@@ -324,5 +328,139 @@ class ContractTermProcessTest {
         RENEWAL_NOTE, "续签")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("续签期限");
     assertThat(pi).isWaitingAt(NEGOTIATE_RENEWAL);
+  }
+
+  // --- the deposit's kind in the final settlement (issue #11) --------------------------------------------
+
+  /** No trial, a 定金 of 5,000.00 (within 20 % of 5 × 6,000.00 × 12 = 360,000.00), paid in full. */
+  static Map<String, Object> dingjinClauses() {
+    Map<String, Object> clauses = AppTables.signedClauses(0);
+    clauses.put("depositKind", "DINGJIN");
+    return clauses;
+  }
+
+  /** The merchant's notice received 10 March 2027: the service ends 9 April, settlement due. */
+  ProcessInstance terminatedByTheMerchant(boolean withCause) {
+    ProcessInstance pi = startTerm(dingjinClauses());
+    clock(LocalDate.of(2027, 3, 10), 15);
+    Map<String, Object> notice = notice("MERCHANT", "2027-03-10");
+    notice.put(TERMINATION_WITH_CAUSE, withCause);
+    correlateNotice(notice);
+    fire(pi, "TimerEvent_ServiceEnds", instant(LocalDate.of(2027, 4, 10), 0));
+    assertThat(pi).isWaitingAt(FINAL_SETTLEMENT).variables().containsEntry(DEPOSIT_KIND, "DINGJIN")
+        .containsEntry(DEPOSIT_KIND_LABEL, "定金");
+    return pi;
+  }
+
+  String statementText() {
+    return app.outbox.findByContract(number).stream().filter(m -> m.template().equals("FINAL_STATEMENT")).findFirst()
+        .orElseThrow().bodyText();
+  }
+
+  @Test
+  void shouldCreditADingjinAndChargeThePenaltyAfterATerminationByNoticeTheContractAllows() {
+    ProcessInstance pi = terminatedByTheMerchant(false);
+    Map<String, Object> values = settlement("2027-02-28", "30000.00");
+    values.put(PURPOSE_DEFEATED_BY, "NONE");
+    completeTask(pi, FINAL_SETTLEMENT, values);
+
+    // March 30,000.00 + April 9/30 × 30,000.00 = 9,000.00 → 39,000.00; + unpaid 30,000.00 + penalty 20,000.00
+    // = 89,000.00; the 定金 5,000.00 credited (no 定金罚则 for a notice the contract allows): 84,000.00
+    Map<String, Object> s = statement();
+    Assertions.assertThat((BigDecimal) s.get("PENALTIES")).isEqualByComparingTo("20000.00");
+    Assertions.assertThat((BigDecimal) s.get("AMOUNT_OWED")).isEqualByComparingTo("89000.00");
+    Assertions.assertThat((BigDecimal) s.get("DEPOSIT_SET_OFF")).isEqualByComparingTo("5000.00");
+    Assertions.assertThat((BigDecimal) s.get("MERCHANT_PAYS")).isEqualByComparingTo("84000.00");
+    Assertions.assertThat((BigDecimal) s.get("DINGJIN")).isEqualByComparingTo("5000.00");
+    Assertions.assertThat((BigDecimal) s.get("DEPOSIT_FORFEITED")).isEqualByComparingTo("0.00");
+    Assertions.assertThat(s).containsEntry("DEPOSIT_KIND", "DINGJIN")
+        .containsEntry("DEPOSIT_OUTCOME", "DINGJIN_CREDITED_OR_RETURNED").containsEntry("PURPOSE_DEFEATED_BY", null);
+    Assertions.assertThat(statementText()).contains("已付定金：5,000.00（抵扣尾款）", "定金抵扣：5,000.00",
+        "定金处理依据：合同未因一方违约而不能实现合同目的，定金 5,000.00 元抵作价款，抵扣贵司应付款项（《民法典》第五百八十七条）。"
+            + "按合同约定提前通知解除不适用定金罚则，违约金 20,000.00 元按合同约定计收。", "贵司应付：84,000.00");
+  }
+
+  @Test
+  void shouldApplyOnlyThePenaltyOrTheDingjinWhenTheMerchantsBreachDefeatedThePurpose() {
+    ProcessInstance pi = terminatedByTheMerchant(false);
+    Map<String, Object> values = settlement("2027-02-28", "30000.00");
+    values.put(PURPOSE_DEFEATED_BY, "MERCHANT");
+    // the breach must be stated
+    assertThatThrownBy(() -> complete(task(FINAL_SETTLEMENT, pi), values))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("请填写「结算说明（写明致使不能实现合同目的的违约事实）」");
+    assertThat(pi).isWaitingAt(FINAL_SETTLEMENT);
+
+    values.put(SETTLEMENT_NOTE, "商家自 3 月 1 日起停止提供商品资料和售后权限，客服无法继续服务");
+    completeTask(pi, FINAL_SETTLEMENT, values);
+
+    // penalty 20,000.00 > 定金 5,000.00: the penalty applies (art. 588), the 定金 is credited; the amounts
+    // are those of a notice without the 定金罚则: 89,000.00 owed − 5,000.00 = 84,000.00
+    Map<String, Object> s = statement();
+    Assertions.assertThat((BigDecimal) s.get("PENALTIES")).isEqualByComparingTo("20000.00");
+    Assertions.assertThat((BigDecimal) s.get("MERCHANT_PAYS")).isEqualByComparingTo("84000.00");
+    Assertions.assertThat(s).containsEntry("DEPOSIT_OUTCOME", "PENALTY_INSTEAD_OF_DINGJIN")
+        .containsEntry("PURPOSE_DEFEATED_BY", "MERCHANT");
+    Assertions.assertThat(statementText()).contains("定金处理依据：贵司违约致使不能实现合同目的。合同既约定定金又约定违约金，"
+        + "守约方只能选择适用其一（《民法典》第五百八十八条）：违约金 20,000.00 元高于定金 5,000.00 元，对守约方我方更有利，"
+        + "故适用违约金条款；定金不再按定金罚则处理，抵作价款，抵扣贵司应付款项。", "说明：商家自 3 月 1 日起停止提供商品资料");
+  }
+
+  @Test
+  void shouldReturnTheDingjinDoubleWhenTheProvidersBreachDefeatedThePurpose() {
+    ProcessInstance pi = terminatedByTheMerchant(true);
+    Map<String, Object> values = settlement("2027-02-28", "30000.00");
+    values.put(PURPOSE_DEFEATED_BY, "PROVIDER");
+    values.put(SETTLEMENT_NOTE, "我方连续两个月首次响应超时，商家据此解除合同");
+    completeTask(pi, FINAL_SETTLEMENT, values);
+
+    // fees 39,000.00 + unpaid 30,000.00 = 69,000.00 (with cause: no penalty); 5,000.00 × 2 = 10,000.00 set
+    // off: 59,000.00 to pay
+    Map<String, Object> s = statement();
+    Assertions.assertThat((BigDecimal) s.get("AMOUNT_OWED")).isEqualByComparingTo("69000.00");
+    Assertions.assertThat((BigDecimal) s.get("DEPOSIT_RETURNED_DOUBLE")).isEqualByComparingTo("10000.00");
+    Assertions.assertThat((BigDecimal) s.get("DEPOSIT_SET_OFF")).isEqualByComparingTo("10000.00");
+    Assertions.assertThat((BigDecimal) s.get("MERCHANT_PAYS")).isEqualByComparingTo("59000.00");
+    Assertions.assertThat(statementText()).contains("双倍返还定金：10,000.00", "定金抵扣：10,000.00", "贵司应付：59,000.00");
+  }
+
+  @Test
+  void shouldRefuseADingjinPenaltyForASecurityDepositOrAContractThatExpired() {
+    // the standard template's 履约保证金
+    ProcessInstance bond = startTerm(0);
+    fire(bond, "TimerEvent_RenewalWindow", instant(LocalDate.of(2027, 11, 1), 9));
+    completeTask(bond, NEGOTIATE_RENEWAL, Map.of(RENEWAL_DECISION, "EXPIRE", RENEWAL_NOTE, "商家不再续签"));
+    fire(bond, "TimerEvent_TermEnds", instant(LocalDate.of(2027, 12, 1), 0));
+    assertThat(bond).variables().containsEntry(DEPOSIT_KIND, "PERFORMANCE_BOND")
+        .containsEntry(DEPOSIT_KIND_LABEL, "履约保证金");
+    Map<String, Object> values = settlement("2027-11-30", "0");
+    values.put(PURPOSE_DEFEATED_BY, "MERCHANT");
+    values.put(SETTLEMENT_NOTE, "商家拒绝配合交接");
+    assertThatThrownBy(() -> complete(task(FINAL_SETTLEMENT, bond), values))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("「定金罚则·致使不能实现合同目的的违约方」只适用于定金：本合同约定的不是定金，不适用定金罚则，请选择“无”");
+    assertThat(bond).isWaitingAt(FINAL_SETTLEMENT);
+  }
+
+  @Test
+  void shouldRefuseADingjinPenaltyWhenTheContractRanToItsEnd() {
+    ProcessInstance pi = startTerm(dingjinClauses());
+    fire(pi, "TimerEvent_RenewalWindow", instant(LocalDate.of(2027, 11, 1), 9));
+    completeTask(pi, NEGOTIATE_RENEWAL, Map.of(RENEWAL_DECISION, "EXPIRE", RENEWAL_NOTE, "商家不再续签"));
+    fire(pi, "TimerEvent_TermEnds", instant(LocalDate.of(2027, 12, 1), 0));
+    Map<String, Object> values = settlement("2027-11-30", "0");
+    values.put(PURPOSE_DEFEATED_BY, "PROVIDER");
+    values.put(SETTLEMENT_NOTE, "商家认为服务质量不达标");
+    assertThatThrownBy(() -> complete(task(FINAL_SETTLEMENT, pi), values))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("合同到期或试用期退出属于按约履行或按约定解除，不适用定金罚则，请选择“无”");
+
+    // performed: the 定金 5,000.00 is credited; everything was invoiced and paid, so it comes back
+    values.put(PURPOSE_DEFEATED_BY, "NONE");
+    completeTask(pi, FINAL_SETTLEMENT, values);
+    Map<String, Object> s = statement();
+    Assertions.assertThat((BigDecimal) s.get("MERCHANT_PAYS")).isEqualByComparingTo("0.00");
+    Assertions.assertThat((BigDecimal) s.get("PROVIDER_REFUNDS")).isEqualByComparingTo("5000.00");
+    Assertions.assertThat(s).containsEntry("DEPOSIT_OUTCOME", "DINGJIN_CREDITED_OR_RETURNED");
   }
 }

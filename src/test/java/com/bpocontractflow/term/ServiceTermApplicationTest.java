@@ -150,8 +150,9 @@ class ServiceTermApplicationTest {
     String acknowledgement = SigningRest.parts(received.get(received.size() - 4)).get("text/plain");
     String statement = SigningRest.parts(received.get(received.size() - 2)).get("text/plain");
     assertThat(acknowledgement).contains("2027年3月10日").contains("提前解约违约金：20,000.00");
-    // usage 12,345.67 + unpaid 8,000.00 + penalty 20,000.00 = 40,345.67; the 5,000.00 deposit is set off
-    assertThat(statement).contains("应付合计：40,345.67").contains("定金抵扣：5,000.00")
+    // usage 12,345.67 + unpaid 8,000.00 + penalty 20,000.00 = 40,345.67; the 5,000.00 deposit (the standard
+    // template's 履约保证金) is set off
+    assertThat(statement).contains("应付合计：40,345.67").contains("履约保证金抵扣：5,000.00")
         .contains("贵司应付：35,345.67");
   }
 
