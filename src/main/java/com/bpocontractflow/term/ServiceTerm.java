@@ -31,13 +31,18 @@ import com.bpocontractflow.validation.InputRules;
 import com.bpocontractflow.validation.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import com.bpocontractflow.team.Teams;
+import com.bpocontractflow.term.ServiceTermProcess.Tasks;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -52,6 +57,8 @@ import org.springframework.stereotype.Component;
 public class ServiceTerm {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServiceTerm.class);
+  /** Tasklist sorts by priority; the engine's default is 50. */
+  static final int ESCALATED_PRIORITY = 80;
 
   /** The variables of the {@code TerminationNoticeReceived} message. */
   public static final InputRules NOTICE = InputRules.of(
@@ -65,6 +72,7 @@ public class ServiceTerm {
   private final DepositLedger ledger;
   private final TermRecords records;
   private final MerchantMailer mailer;
+  private DecisionDeadlines deadlines = DecisionDeadlines.DEFAULT;
 
   public ServiceTerm(ContractRepository contracts, ClauseSets clauseSets, DepositLedger ledger, TermRecords records,
       MerchantMailer mailer) {
@@ -73,6 +81,11 @@ public class ServiceTerm {
     this.ledger = ledger;
     this.records = records;
     this.mailer = mailer;
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  public void setDeadlines(DecisionDeadlines deadlines) {
+    this.deadlines = deadlines;
   }
 
   /** Computes the term's dates from the signed clauses and the approved go-live date. */
@@ -92,6 +105,11 @@ public class ServiceTerm {
     if (trialLastDay != null) {
       execution.setVariable(TRIAL_LAST_DAY, trialLastDay.toString());
       execution.setVariable(TRIAL_REVIEW_AT, TermDates.morningOf(trialLastDay));
+      // decided by the end of the trial; without a decision the contract continues, as the contract says
+      Date due = TermDates.endOf(trialLastDay);
+      execution.setVariable(TRIAL_DECISION_DUE_AT, due);
+      execution.setVariable(TRIAL_ESCALATION_AT, before(due, deadlines.trialEscalationBeforeDue(),
+          TermDates.morningOf(trialLastDay)));
       execution.setVariable(TRIAL_EXIT_NOTICE_DAYS, whole(clauses, "trialExitNoticeDays"));
     }
     setTermEnd(execution, termLastDay, whole(clauses, "renewalWindowDays"));
@@ -350,10 +368,48 @@ public class ServiceTerm {
     execution.setVariable(END_REASON, reason.label());
   }
 
-  private static void setTermEnd(DelegateExecution execution, LocalDate termLastDay, int renewalWindowDays) {
+  private void setTermEnd(DelegateExecution execution, LocalDate termLastDay, int renewalWindowDays) {
     execution.setVariable(TERM_LAST_DAY, termLastDay.toString());
     execution.setVariable(TERM_ENDS_AT, TermDates.endOf(termLastDay));
-    execution.setVariable(RENEWAL_TALKS_AT, TermDates.morningOf(termLastDay.plusDays(1).minusDays(renewalWindowDays)));
+    Date talks = TermDates.morningOf(termLastDay.plusDays(1).minusDays(renewalWindowDays));
+    execution.setVariable(RENEWAL_TALKS_AT, talks);
+    // decided by the term's last day; without a decision the contract expires at the term's end
+    Date due = TermDates.morningOf(termLastDay);
+    execution.setVariable(RENEWAL_DECISION_DUE_AT, due);
+    execution.setVariable(RENEWAL_ESCALATION_AT, before(due, deadlines.renewalEscalationBeforeDue(), talks));
+  }
+
+  /** {@code lead} before {@code due}, but not before {@code earliest} (when the task is created). */
+  static Date before(Date due, java.time.Duration lead, Date earliest) {
+    Date at = Date.from(due.toInstant().minus(lead));
+    return at.before(earliest) ? earliest : at;
+  }
+
+  /**
+   * A decision's escalation time passed: its task is offered to managers too, with a higher priority and a
+   * comment saying why, so that a manager can decide it before the contract's default applies.
+   */
+  public void escalateDecision(DelegateExecution execution) {
+    TaskService tasks = execution.getProcessEngineServices().getTaskService();
+    for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKeyIn(Tasks.REVIEW_TRIAL, Tasks.NEGOTIATE_RENEWAL).list()) {
+      tasks.addCandidateGroup(task.getId(), Teams.MANAGERS.groupId());
+      tasks.setPriority(task.getId(), ESCALATED_PRIORITY);
+      tasks.createComment(task.getId(), execution.getProcessInstanceId(), "即将到期仍未处理，已升级给经理：到期日前未决定的，"
+          + (Tasks.REVIEW_TRIAL.equals(task.getTaskDefinitionKey()) ? "按合同默认继续履行" : "合同按约定到期终止"));
+    }
+  }
+
+  /** Nobody reviewed the trial by its end: the contract continues, as it says. */
+  public void trialContinuesByDefault(DelegateExecution execution) {
+    execution.setVariable(TRIAL_OUTCOME, TrialOutcome.CONTINUE.name());
+    LOG.warn("The trial of {} was not reviewed by its end: it continues by default", execution.getProcessBusinessKey());
+  }
+
+  /** Nobody decided about renewing by the term's last day: the contract expires at the term's end. */
+  public void renewalExpiresByDefault(DelegateExecution execution) {
+    execution.setVariable(RENEWAL_DECISION, RenewalDecision.EXPIRE.name());
+    LOG.warn("No renewal decision for {} by the term's last day: it expires by default", execution.getProcessBusinessKey());
   }
 
   private Map<String, Object> clauses(long id) {

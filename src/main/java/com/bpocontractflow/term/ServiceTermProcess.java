@@ -36,6 +36,11 @@ public final class ServiceTermProcess {
     public static final String SERVICE_ENDS_AT = "serviceEndsAt";
     public static final String DATA_DUE_DATE = "dataDueDate";
     public static final String TRIAL_OUTCOME = "trialOutcome";
+    /** Due date of review-trial / negotiate-renewal (also their boundary timers) and when they go to managers. */
+    public static final String TRIAL_DECISION_DUE_AT = "trialDecisionDueAt";
+    public static final String TRIAL_ESCALATION_AT = "trialEscalationAt";
+    public static final String RENEWAL_DECISION_DUE_AT = "renewalDecisionDueAt";
+    public static final String RENEWAL_ESCALATION_AT = "renewalEscalationAt";
     public static final String RENEWAL_DECISION = "renewalDecision";
     // shown in the forms
     public static final String GO_LIVE_DATE = "goLiveDate";

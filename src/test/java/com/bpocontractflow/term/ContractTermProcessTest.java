@@ -463,4 +463,53 @@ class ContractTermProcessTest {
     Assertions.assertThat((BigDecimal) s.get("PROVIDER_REFUNDS")).isEqualByComparingTo("5000.00");
     Assertions.assertThat(s).containsEntry("DEPOSIT_OUTCOME", "DINGJIN_CREDITED_OR_RETURNED");
   }
+
+  @Test
+  void shouldEscalateAnUndecidedTrialReviewToManagersAndContinueByDefaultWhenTheTrialEnds() {
+    ProcessInstance pi = startTerm(14);
+    fire(pi, "TimerEvent_TrialLastDay", instant(LocalDate.of(2026, 12, 14), 9));
+    // due when the trial ends: the first moment of 15 December
+    assertThat(task(REVIEW_TRIAL, pi)).hasDueDate(instant(LocalDate.of(2026, 12, 15), 0)).hasCandidateGroup("sales");
+
+    // nine hours before (bpo.term.trial-escalation-before-due): managers are offered the same task
+    fire(pi, "BoundaryEvent_TrialReviewEscalationDue", instant(LocalDate.of(2026, 12, 14), 15));
+    org.camunda.bpm.engine.task.Task review = task(REVIEW_TRIAL, pi);
+    assertThat(review).hasCandidateGroup("managers").hasCandidateGroup("sales");
+    Assertions.assertThat(review.getPriority()).isEqualTo(80);
+    Assertions.assertThat(BpmnAwareTests.taskService().getTaskComments(review.getId()))
+        .extracting(org.camunda.bpm.engine.task.Comment::getFullMessage)
+        .containsExactly("即将到期仍未处理，已升级给经理：到期日前未决定的，按合同默认继续履行");
+
+    // nobody decided by the end of the trial: the contract continues, as it says
+    fire(pi, "BoundaryEvent_TrialDecisionDue", instant(LocalDate.of(2026, 12, 15), 0));
+    assertThat(pi).hasPassed("ServiceTask_TrialContinuesByDefault").hasNotPassed("EndEvent_TrialExit")
+        .isWaitingAt("TimerEvent_RenewalWindow");
+    assertThat(pi).variables().containsEntry(TRIAL_OUTCOME, "CONTINUE");
+    Assertions.assertThat(BpmnAwareTests.taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  @Test
+  void shouldLetTheContractExpireAtTheTermsEndWhenNobodyDecidesAboutRenewing() {
+    ProcessInstance pi = startTerm(0);
+    fire(pi, "TimerEvent_RenewalWindow", instant(LocalDate.of(2027, 11, 1), 9));
+    // the term's last day is 30 November 2027: the decision is due that morning
+    assertThat(task(NEGOTIATE_RENEWAL, pi)).hasDueDate(instant(LocalDate.of(2027, 11, 30), 9));
+
+    // three days before (bpo.term.renewal-escalation-before-due)
+    fire(pi, "BoundaryEvent_RenewalEscalationDue", instant(LocalDate.of(2027, 11, 27), 9));
+    org.camunda.bpm.engine.task.Task renewal = task(NEGOTIATE_RENEWAL, pi);
+    assertThat(renewal).hasCandidateGroup("managers");
+    Assertions.assertThat(renewal.getPriority()).isEqualTo(80);
+    Assertions.assertThat(BpmnAwareTests.taskService().getTaskComments(renewal.getId()))
+        .extracting(org.camunda.bpm.engine.task.Comment::getFullMessage)
+        .containsExactly("即将到期仍未处理，已升级给经理：到期日前未决定的，合同按约定到期终止");
+
+    fire(pi, "BoundaryEvent_RenewalDecisionDue", instant(LocalDate.of(2027, 11, 30), 9));
+    assertThat(pi).hasPassed("ServiceTask_ExpiresByDefault").isWaitingAt("TimerEvent_TermEnds");
+    assertThat(pi).variables().containsEntry(RENEWAL_DECISION, "EXPIRE");
+    fire(pi, "TimerEvent_TermEnds", instant(LocalDate.of(2027, 12, 1), 0));
+    assertThat(pi).isWaitingAt(FINAL_SETTLEMENT).hasPassed("EndEvent_Expired");
+    assertThat(pi).variables().containsEntry(LAST_SERVICE_DAY, "2027-11-30");
+  }
+
 }
