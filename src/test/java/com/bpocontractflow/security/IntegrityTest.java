@@ -9,13 +9,10 @@ import com.bpocontractflow.mail.MailOutbox;
 import com.bpocontractflow.mail.OutboxMail;
 import com.bpocontractflow.signing.SigningRest;
 import com.bpocontractflow.team.DemoUsers;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -285,7 +282,7 @@ class IntegrityTest {
         && m.template().equals("PROPOSAL")).findFirst().orElseThrow();
     Matcher link = LINK.matcher(mail.bodyHtml());
     assertThat(link.find()).isTrue();
-    HttpClient browser = webAppSession("sales");
+    HttpClient browser = WebAppSession.login(base(), "sales", "demo").browser();
     HttpResponse<String> answered = browser.send(HttpRequest.newBuilder(URI.create(base() + link.group(1)))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString("decision=ACCEPTED")).build(), HttpResponse.BodyHandlers.ofString());
@@ -330,22 +327,5 @@ class IntegrityTest {
 
   String base() {
     return "http://localhost:" + port;
-  }
-
-  /** A browser logged in to the Camunda web apps as the user (session cookie, CSRF token as Tasklist sends it). */
-  HttpClient webAppSession(String user) throws Exception {
-    CookieManager cookies = new CookieManager();
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-    browser.send(HttpRequest.newBuilder(URI.create(base() + "/camunda/app/tasklist/default/")).GET().build(),
-        HttpResponse.BodyHandlers.discarding());
-    String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .findFirst().orElseThrow().getValue();
-    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo";
-    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
-            URI.create(base() + "/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).as("web app login: %s", login.body()).isEqualTo(200);
-    return browser;
   }
 }

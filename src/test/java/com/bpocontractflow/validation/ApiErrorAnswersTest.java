@@ -3,10 +3,9 @@ package com.bpocontractflow.validation;
 import static com.bpocontractflow.signing.SigningTestData.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bpocontractflow.security.WebAppSession;
 import com.bpocontractflow.signing.SigningRest;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -91,28 +90,11 @@ class ApiErrorAnswersTest {
     String task = rest.taskId(contract, "confirm-proposal");
 
     // as Tasklist does it: the web apps' own API, with the session and the CSRF token of a logged-in user
-    CookieManager cookies = new CookieManager();
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
     String base = "http://localhost:" + port;
-    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
-        HttpResponse.BodyHandlers.discarding());
-    String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .findFirst().orElseThrow().getValue();
-    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
-            URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
-        .POST(HttpRequest.BodyPublishers.ofString("username=sales&password=demo")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).isEqualTo(200);
-    // the session is renewed at login; its CSRF token comes with the next request, as in the browser
-    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default")).build(),
-        HttpResponse.BodyHandlers.discarding());
-    String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .reduce((first, second) -> second).orElseThrow().getValue();
-
-    HttpResponse<String> refused = browser.send(HttpRequest.newBuilder(
+    WebAppSession session = WebAppSession.login(base, "sales", "demo");
+    HttpResponse<String> refused = session.browser().send(HttpRequest.newBuilder(
             URI.create(base + "/camunda/api/engine/engine/default/task/" + task + "/submit-form"))
-        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", session.csrfToken())
         .POST(HttpRequest.BodyPublishers.ofString(
             "{\"variables\":{\"proposalDecision\":{\"value\":\"REVISION_REQUESTED\"}}}")).build(),
         HttpResponse.BodyHandlers.ofString());
