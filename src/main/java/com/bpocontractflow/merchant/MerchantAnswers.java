@@ -70,8 +70,13 @@ public class MerchantAnswers {
     this.demo = demo;
   }
 
-  public Outcome answerProposal(String token, String decision, String comment, Client client) {
+  public Outcome answerProposal(String token, String decision, String comment, boolean declineConfirmed,
+      Client client) {
     return answer(token, MerchantStep.PROPOSAL_ANSWER, client, (link, contract) -> {
+      // declining ends the signing: the merchant confirms it, so that a mis-tap cannot end it
+      if ("DECLINED".equals(decision) && !declineConfirmed) {
+        throw new InvalidInputException("拒绝方案后本次签约即告结束。如确认拒绝，请勾选“我确认拒绝本方案”后再提交");
+      }
       Map<String, Object> variables = answeredBy(contract, client);
       variables.put(PROPOSAL_DECISION, blankToNull(decision));
       variables.put(PROPOSAL_COMMENT, blankToNull(comment));

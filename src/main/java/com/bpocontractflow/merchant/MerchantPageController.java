@@ -72,7 +72,8 @@ class MerchantPageController {
     MerchantAnswers.Client client = new MerchantAnswers.Client(request.getRemoteAddr(),
         String.valueOf(request.getHeader("User-Agent")), staff.sessionUser(request).orElse(null));
     MerchantAnswers.Outcome outcome = switch (resolved.link().stepValue()) {
-      case PROPOSAL_ANSWER -> answers.answerProposal(token, form.get("decision"), form.get("comment"), client);
+      case PROPOSAL_ANSWER -> answers.answerProposal(token, form.get("decision"), form.get("comment"),
+          "on".equals(form.get("confirmDecline")), client);
       case CLAUSE_REVIEW -> answers.answerClauses(token, "true".equals(form.get("agreed")), clauseFeedback(form), client);
       case E_SIGNATURE -> answers.sign(token, form.get("signerName"), "on".equals(form.get("consent")),
           form.get("documentSha256"), client);

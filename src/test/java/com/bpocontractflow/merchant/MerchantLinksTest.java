@@ -340,6 +340,43 @@ class MerchantLinksTest {
     return "http://localhost:" + port + "/m/" + html.group(1);
   }
 
+
+  @Test
+  void shouldAskTheMerchantToConfirmADeclineAndShowTheContractAsAPageWithItsFingerprintBelowTheButton()
+      throws Exception {
+    SigningRest.Started contract = rest.start(request());
+    rest.complete(contract, DRAFT_PROPOSAL, proposal("3000.00"));
+    String proposalLink = linkIn(contract, "PROPOSAL");
+
+    // declining ends the signing: without the confirmation the page asks for it and nothing changes
+    HttpResponse<String> unconfirmed = post(proposalLink, Map.of("decision", "DECLINED"));
+    assertThat(unconfirmed.statusCode()).isEqualTo(400);
+    assertThat(unconfirmed.body()).contains("拒绝方案后本次签约即告结束。如确认拒绝，请勾选“我确认拒绝本方案”后再提交");
+    assertThat(rest.taskKeys(contract)).containsExactly(CONFIRM_PROPOSAL);
+    // accepting needs no confirmation
+    SigningRest.Started other = rest.start(request());
+    rest.complete(other, DRAFT_PROPOSAL, proposal("3000.00"));
+    assertThat(post(linkIn(other, "PROPOSAL"), Map.of("decision", "ACCEPTED")).statusCode()).isEqualTo(200);
+
+    assertThat(post(proposalLink, Map.of("decision", "DECLINED", "confirmDecline", "on")).statusCode()).isEqualTo(200);
+    assertThat(rest.taskKeys(contract)).isEmpty();
+    assertThat(rest.variable(contract, Vars.PROPOSAL_DECISION)).isEqualTo("DECLINED");
+
+    // the signing page: the contract in the page itself, the fingerprint in the verification details below the button
+    rest.complete(other, DRAFT_CONTRACT, contractDraft("ELECTRONIC", "3000.00"));
+    rest.complete(other, REVIEW_CLAUSES, clauseReview(true));
+    String signPage = get(linkIn(other, "SIGNING_INSTRUCTIONS")).body();
+    int button = signPage.indexOf("签署合同</button>");
+    int details = signPage.indexOf("<summary>核验信息</summary>");
+    Matcher hash = Pattern.compile("<p class=\"hash\">([0-9a-f]{64})</p>").matcher(signPage);
+    assertThat(button).isPositive();
+    assertThat(details).isGreaterThan(button);
+    assertThat(hash.find()).isTrue();
+    assertThat(hash.start()).isGreaterThan(details);
+    assertThat(new String(MerchantLinksTest.class.getResourceAsStream("/static/merchant/merchant.css").readAllBytes(),
+        StandardCharsets.UTF_8)).doesNotContain("max-height").doesNotContain("overflow-y");
+  }
+
   HttpResponse<String> get(String url) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(url)).header("User-Agent", "bpo-contract-flow-test").GET().build(),
         HttpResponse.BodyHandlers.ofString());
