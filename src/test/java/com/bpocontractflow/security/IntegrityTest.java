@@ -312,6 +312,51 @@ class IntegrityTest {
     assertThat(rest.taskKeys(contract)).containsExactly(CONFIRM_DEPOSIT);
   }
 
+  // ---------------------------------------------------------------- 8. validation holes, over HTTP
+
+  @Test
+  void shouldRefuseTheInputThatSlippedThroughBeforeOverRestAndChangeNothing() {
+    // a merchant name of zero-width spaces starts nothing
+    Map<String, Object> invisible = request();
+    invisible.put("merchantName", "\u200B\u200B\u200B");
+    ResponseEntity<String> start = call("sales", HttpMethod.POST, "/process-definition/key/contract-signing/start",
+        Map.of("variables", SigningRest.typed(invisible)));
+    assertThat(start.getStatusCode().value()).isEqualTo(400);
+    assertThat(start.getBody()).contains("请填写「商家名称」");
+
+    // fees left open, a late-payment rate of 99 % a day, a court that is not named: the draft is refused
+    SigningRest.Started contract = rest.start(request());
+    rest.complete(contract, DRAFT_PROPOSAL, proposal("5000.00"));
+    rest.complete(contract, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
+    Map<String, Object> draft = contractDraft("PAPER", "5000.00");
+    draft.put("extraFees", "其他费用另议");
+    draft.put("latePaymentRule", "每逾期一日，按应付未付金额的 99% 支付违约金");
+    draft.put("disputeForum", "LITIGATION");
+    draft.put("forumVenue", "人民法院");
+    ResponseEntity<String> refused = call("legal", HttpMethod.POST, "/task/" + rest.taskId(contract, DRAFT_CONTRACT)
+        + "/complete", Map.of("variables", SigningRest.typed(draft)));
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody()).contains("其他费用另议", "99%", "不能只写“人民法院”");
+    assertThat(rest.taskKeys(contract)).containsExactly(DRAFT_CONTRACT);
+
+    // markup as a payment reference, through the payment system's endpoint
+    SigningRest.Started paying = waitingForDeposit();
+    Map<String, Object> payment = new HashMap<>(payment("5000.00", "<img src=x onerror=alert(1)>"));
+    payment.put("contractNumber", paying.number());
+    assertThat((List<Object>) rest.report("deposits", payment, HttpStatus.BAD_REQUEST).get("problems"))
+        .anySatisfy(problem -> assertThat((String) problem).contains("「付款流水号」只能包含字母、数字和 - _ / ."));
+    assertThat(depositPayments(paying)).isZero();
+
+    // a mostly blank text longer than its column is refused before the database sees it
+    Map<String, Object> longScope = proposal("5000.00");
+    longScope.put("serviceScope", "售前咨询" + " ".repeat(5000));
+    SigningRest.Started another = rest.start(request());
+    ResponseEntity<String> tooLong = call("sales", HttpMethod.POST, "/task/" + rest.taskId(another, DRAFT_PROPOSAL)
+        + "/complete", Map.of("variables", SigningRest.typed(longScope)));
+    assertThat(tooLong.getStatusCode().value()).isEqualTo(400);
+    assertThat(tooLong.getBody()).contains("不能超过");
+  }
+
   // ---------------------------------------------------------------- 10. the open probes say only UP
 
   @Test
