@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 public class StaffAuthentication {
 
   private static final String ENGINE = "default";
+  private static final String CHECKED = StaffAuthentication.class.getName() + ".user";
 
   private final IdentityService identityService;
 
@@ -26,9 +27,19 @@ public class StaffAuthentication {
     this.identityService = identityService;
   }
 
+  /**
+   * The user, checked once per request: the staff-pages filter and the page itself both ask, and a wrong
+   * password must count once towards the engine's login delay.
+   */
+  @SuppressWarnings("unchecked")
   public Optional<String> currentUser(HttpServletRequest request) {
+    if (request.getAttribute(CHECKED) instanceof Optional<?> known) {
+      return (Optional<String>) known;
+    }
     Optional<String> sessionUser = sessionUser(request);
-    return sessionUser.isPresent() ? sessionUser : basicUser(request.getHeader("Authorization"));
+    Optional<String> user = sessionUser.isPresent() ? sessionUser : basicUser(request.getHeader("Authorization"));
+    request.setAttribute(CHECKED, user);
+    return user;
   }
 
   /** The user logged in to the Camunda web apps in this browser session, if any. */
