@@ -27,6 +27,17 @@ public enum ContractStatus {
     this.label = label;
   }
 
+  /**
+   * Whether the signing is still open and the contract not yet formed: before the last signature or seal
+   * (Civil Code art. 490).
+   */
+  public boolean openBeforeFormation() {
+    return switch (this) {
+      case REQUESTED, PROPOSAL_SENT, PROPOSAL_REVISION, DRAFTING, IN_REVIEW, IN_REVISION, SIGNING -> true;
+      default -> false;
+    };
+  }
+
   public String label() {
     return label;
   }

@@ -61,15 +61,24 @@ public class PersonalDataRetention {
   static final List<String> SIGNING_EVIDENCE_VARIABLES = List.of(SIGNER_IP, SIGNER_USER_AGENT);
 
   /** Statuses in which a finished contract-signing process means the contract ended by itself. */
-  static final Set<ContractStatus> ENDED_WHEN_PROCESS_FINISHED = EnumSet.of(ContractStatus.REQUESTED,
-      ContractStatus.PROPOSAL_SENT, ContractStatus.PROPOSAL_REVISION, ContractStatus.PROPOSAL_DECLINED,
-      ContractStatus.DRAFTING, ContractStatus.IN_REVIEW, ContractStatus.IN_REVISION, ContractStatus.SIGNING,
-      ContractStatus.CLOSED, ContractStatus.WITHDRAWN, ContractStatus.CANCELLED);
+  static final Set<ContractStatus> ENDED_WHEN_PROCESS_FINISHED = endedWhenProcessFinished();
   /** Final statuses whose end may be taken from the record when the engine's history is already gone. */
   static final Set<ContractStatus> FINAL = EnumSet.of(ContractStatus.PROPOSAL_DECLINED, ContractStatus.CLOSED,
       ContractStatus.WITHDRAWN, ContractStatus.CANCELLED);
 
   private static final int HISTORY_QUERY_CHUNK = 500;
+
+  /** Signings that never formed a contract (still open, declined, withdrawn, cancelled) and closed contracts. */
+  private static Set<ContractStatus> endedWhenProcessFinished() {
+    Set<ContractStatus> statuses = EnumSet.of(ContractStatus.PROPOSAL_DECLINED, ContractStatus.CLOSED,
+        ContractStatus.WITHDRAWN, ContractStatus.CANCELLED);
+    for (ContractStatus status : ContractStatus.values()) {
+      if (status.openBeforeFormation()) {
+        statuses.add(status);
+      }
+    }
+    return statuses;
+  }
 
   /** The contracts a run worked on, by number. */
   public record Report(List<String> endsRecorded, List<String> anonymised, List<String> evidenceReduced,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
@@ -192,14 +193,24 @@ public class EngineGuards extends AbstractProcessEnginePlugin {
     }
 
     /** The engine's commands keep their arguments in protected fields; 7.24 is pinned by the BOM. */
+    private static final Map<String, Field> FIELDS = new ConcurrentHashMap<>();
+
+    /** A command's argument; each field is looked up and opened once, not on every command. */
     @SuppressWarnings("unchecked")
     private static <V> V field(Object command, Class<?> declaring, String name) {
+      Field field = FIELDS.computeIfAbsent(declaring.getName() + "#" + name, key -> {
+        try {
+          Field found = declaring.getDeclaredField(name);
+          found.setAccessible(true);
+          return found;
+        } catch (NoSuchFieldException e) {
+          throw new IllegalStateException("Camunda " + declaring.getSimpleName() + " has no field " + name, e);
+        }
+      });
       try {
-        Field field = declaring.getDeclaredField(name);
-        field.setAccessible(true);
         return (V) field.get(command);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("Camunda " + declaring.getSimpleName() + " has no field " + name, e);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("Camunda " + declaring.getSimpleName() + "." + name + " is not readable", e);
       }
     }
   }

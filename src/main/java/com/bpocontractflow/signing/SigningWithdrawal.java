@@ -16,9 +16,7 @@ import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InputRules;
 import com.bpocontractflow.validation.InvalidInputException;
 import java.time.OffsetDateTime;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -43,11 +41,6 @@ public class SigningWithdrawal implements JavaDelegate {
       choice(WITHDRAWN_BY, "撤回方（withdrawnBy）", Party.class),
       text(WITHDRAWAL_REASON, "撤回原因（withdrawalReason）").length(2, 500));
 
-  /** The states in which the contract is not yet formed. */
-  static final Set<ContractStatus> NOT_FORMED = EnumSet.of(ContractStatus.REQUESTED, ContractStatus.PROPOSAL_SENT,
-      ContractStatus.PROPOSAL_REVISION, ContractStatus.DRAFTING, ContractStatus.IN_REVIEW, ContractStatus.IN_REVISION,
-      ContractStatus.SIGNING);
-
   private final ContractRepository contracts;
   private final MerchantMailer mailer;
 
@@ -60,7 +53,7 @@ public class SigningWithdrawal implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     WITHDRAWAL.check(execution.getVariables());
     Contract contract = contracts.ofProcess(execution.getVariable(CONTRACT_ID), execution.getProcessBusinessKey());
-    if (!NOT_FORMED.contains(contract.statusValue())) {
+    if (!contract.statusValue().openBeforeFormation()) {
       throw new InvalidInputException("合同 " + contract.contractNumber() + " 已经成立（双方均已签署或盖章，当前状态："
           + contract.statusValue().label() + "），不能撤回；如需结束合同，请按合同约定发出书面解约通知");
     }
