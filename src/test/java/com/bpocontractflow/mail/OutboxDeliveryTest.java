@@ -3,13 +3,12 @@ package com.bpocontractflow.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.bpocontractflow.SmtpComingBack;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.contract.NewContract;
 import com.bpocontractflow.contract.ShopPlatform;
 import com.bpocontractflow.signing.SigningTestData;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +24,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.TestSocketUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The outbox against a real SMTP server that is down, comes back, or never does. */
@@ -39,16 +37,12 @@ import org.springframework.transaction.support.TransactionTemplate;
     "camunda.bpm.job-execution.enabled=false"})
 class OutboxDeliveryTest {
 
-  /**
-   * The SMTP server is down at first and started by the tests on this port: a free one (not a port the
-   * system picks when the server starts), because the application must know it while nothing listens.
-   */
-  static final ServerSetup SMTP = new ServerSetup(TestSocketUtils.findAvailableTcpPort(), "localhost",
-      ServerSetup.PROTOCOL_SMTP);
+  /** The SMTP server: down at first, started by the tests, on a port held for it meanwhile. */
+  static final SmtpComingBack SMTP = new SmtpComingBack();
 
   @DynamicPropertySource
   static void smtpPort(DynamicPropertyRegistry properties) {
-    properties.add("spring.mail.port", SMTP::getPort);
+    properties.add("spring.mail.port", SMTP::port);
   }
 
   @Autowired
@@ -74,9 +68,7 @@ class OutboxDeliveryTest {
 
   @AfterEach
   void stopSmtp() {
-    if (smtp != null) {
-      smtp.stop();
-    }
+    SMTP.stop();
     jdbc.sql("DELETE FROM mail_outbox").update();
   }
 
@@ -100,8 +92,7 @@ class OutboxDeliveryTest {
       assertThat(mail.lastError()).isNotBlank();
     });
 
-    smtp = new GreenMail(SMTP).withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-    smtp.start();
+    smtp = SMTP.start();
     sender.sendDue();
     sender.sendDue();
 
@@ -143,8 +134,7 @@ class OutboxDeliveryTest {
     List<OutboxMail> written = outbox.findByContract(number);
     assertThat(written).hasSize(7).allSatisfy(mail -> assertThat(mail.status()).isEqualTo(OutboxMail.PENDING));
 
-    smtp = new GreenMail(SMTP).withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-    smtp.start();
+    smtp = SMTP.start();
     while (sender.sendDue() > 0) {
       // deliver everything that waited
     }
@@ -168,8 +158,7 @@ class OutboxDeliveryTest {
     assertThat(sender.sendDue()).as("a FAILED e-mail is not retried by itself").isZero();
 
     assertThat(outbox.retry(failed.id())).isTrue();
-    smtp = new GreenMail(SMTP).withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-    smtp.start();
+    smtp = SMTP.start();
     sender.sendDue();
 
     assertThat(smtp.getReceivedMessages()).hasSize(1);
@@ -191,8 +180,7 @@ class OutboxDeliveryTest {
 
   @Test
   void shouldSendEachEmailOnceWithTwoSendersOnOneDatabase() throws Exception {
-    smtp = new GreenMail(SMTP).withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-    smtp.start();
+    smtp = SMTP.start();
     for (int i = 0; i < 40; i++) {
       enqueue("并发店" + i);
     }
