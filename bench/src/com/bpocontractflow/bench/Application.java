@@ -1,0 +1,50 @@
+package com.bpocontractflow.bench;
+
+import com.bpocontractflow.BpoContractFlowApplication;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The application as it is packaged (demo users, PostgreSQL profile), in this JVM, on a free port. */
+final class Application implements AutoCloseable {
+
+  static final String PASSWORD = "demo";
+
+  final ConfigurableApplicationContext context;
+  final String baseUrl;
+
+  private Application(ConfigurableApplicationContext context) {
+    this.context = context;
+    int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    this.baseUrl = "http://localhost:" + port;
+  }
+
+  static Application start(Database database, Map<String, Object> extra) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("spring.datasource.url", database.jdbcUrl());
+    properties.put("spring.datasource.username", database.user());
+    properties.put("spring.datasource.password", database.password());
+    properties.put("server.port", 0);
+    properties.put("BPO_DEMO_PASSWORD", PASSWORD);
+    // the demo sends no e-mail (no SMTP host): the outbox logs each one, which would flood the output
+    properties.put("logging.level.com.bpocontractflow.mail.LogMailTransport", "WARN");
+    properties.put("logging.level.com.openhtmltopdf", "WARN");
+    properties.putAll(extra);
+    // as command-line arguments: they win over application.yaml's environment placeholders
+    String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        .toArray(String[]::new);
+    return new Application(new SpringApplicationBuilder(BpoContractFlowApplication.class)
+        .profiles("demo", "postgres").run(arguments));
+  }
+
+  <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}

@@ -1,0 +1,86 @@
+package com.bpocontractflow.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The project's benchmark (bench/README.md). bench/run starts a throw-away PostgreSQL and calls this with
+ * its address; each scenario runs on a fresh database and writes its results to bench/results as JSON and
+ * markdown.
+ *
+ * <pre>
+ * --db host:port:user:password   the PostgreSQL server (bench/run passes it)
+ * --scenarios tasklist           which scenarios, comma-separated
+ * --task-list-sizes 1000,10000,100000
+ * --samples 30                   timed calls per query
+ * --out bench/results
+ * --reuse-db --hold              keep the seeded database of an earlier run (bench/run with BENCH_PG_DIR)
+ *                                and keep the application running afterwards, for a closer look
+ * </pre>
+ */
+public final class Benchmark {
+
+  private Benchmark() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = options(args);
+    if (options.containsKey("help") || !options.containsKey("db")) {
+      System.out.println("usage: bench/run [--scenarios tasklist] [--task-list-sizes 1000,10000,100000] [--samples 30]");
+      return;
+    }
+    String[] db = options.get("db").split(":", 4);
+    Database server = new Database(db[0], Integer.parseInt(db[1]), "postgres", db[2], db[3]);
+    List<String> scenarios = List.of(options.getOrDefault("scenarios", "tasklist").split(","));
+    int samples = Integer.parseInt(options.getOrDefault("samples", "30"));
+    Path out = Path.of(options.getOrDefault("out", "bench/results"));
+    Files.createDirectories(out);
+
+    Map<String, Object> results = new LinkedHashMap<>();
+    results.put("startedAt", OffsetDateTime.now().toString());
+    results.put("machine", Machine.describe(server));
+    if (scenarios.contains("tasklist")) {
+      List<Integer> sizes = Arrays.stream(options.getOrDefault("task-list-sizes", "1000,10000,100000").split(","))
+          .map(String::trim).map(Integer::parseInt).toList();
+      Database database = options.containsKey("reuse-db")
+          ? new Database(server.host(), server.port(), "bench_tasklist", server.user(), server.password())
+          : server.fresh("bench_tasklist");
+      try (Application app = Application.start(database, Map.of("camunda.bpm.job-execution.enabled", false))) {
+        results.put("taskList", new TaskListBench(app, samples).run(sizes));
+        if (options.containsKey("hold")) {
+          // for a closer look (psql, curl) at the seeded application: runs until killed
+          System.out.println("holding: " + app.baseUrl + " on " + database.jdbcUrl());
+          Thread.currentThread().join();
+        }
+      }
+    }
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    String stamp = OffsetDateTime.now().toString().substring(0, 19).replace(':', '-');
+    Files.writeString(out.resolve("bench-" + stamp + ".json"), json.writeValueAsString(results));
+    String table = Report.markdown(results);
+    Files.writeString(out.resolve("bench-" + stamp + ".md"), table);
+    System.out.println(table);
+    System.exit(0);
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    List<String> list = new ArrayList<>(List.of(args));
+    for (int i = 0; i < list.size(); i++) {
+      String arg = list.get(i);
+      if (arg.startsWith("--")) {
+        String value = i + 1 < list.size() && !list.get(i + 1).startsWith("--") ? list.get(++i) : "";
+        options.put(arg.substring(2), value);
+      }
+    }
+    return options;
+  }
+}
