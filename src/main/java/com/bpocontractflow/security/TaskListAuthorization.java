@@ -30,8 +30,8 @@ public class TaskListAuthorization extends AbstractProcessEnginePlugin {
   static final String MAPPER = "engine/task-list-authorization.xml";
   static final String NAMESPACE = "com.bpocontractflow.security.TaskListAuthorization";
   static final Map<String, String> STATEMENTS = Map.of(
-      "selectTaskByQueryCriteria", NAMESPACE + ".selectTaskByQueryCriteria",
-      "selectTaskCountByQueryCriteria", NAMESPACE + ".selectTaskCountByQueryCriteria");
+      "selectTaskByQueryCriteria", NAMESPACE + ".selectTaskByQueryCriteriaHashedAuthorization",
+      "selectTaskCountByQueryCriteria", NAMESPACE + ".selectTaskCountByQueryCriteriaHashedAuthorization");
   /** The engine version whose Task.xml the statements were derived from: check them again on an upgrade. */
   static final String DERIVED_FROM_ENGINE = "7.24.0";
 
