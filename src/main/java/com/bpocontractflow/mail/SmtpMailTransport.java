@@ -40,6 +40,9 @@ class SmtpMailTransport implements MailTransport {
     properties.setProperty("mail." + protocol + ".timeout", Long.toString(dataTimeout.toMillis()));
     // the data always goes with DATA (never BDAT chunks): OutboxSmtpTransport knows the outcome of DATA
     properties.setProperty("mail." + protocol + ".chunksize", "0");
+    // closing a batch sends QUIT without waiting for its answer: the e-mails' outcomes are known by then, and a
+    // server that never answers QUIT would hold the sender for a whole data-timeout
+    properties.setProperty("mail." + protocol + ".quitwait", "false");
     this.session = Session.getInstance(properties);
   }
 

@@ -493,6 +493,7 @@ class OutboxDeliveryTest {
     SmtpMailTransport smtp = new SmtpMailTransport(mail, "contracts@bpo.example.com", properties.dataTimeout());
     assertThat(properties.dataTimeout()).isEqualTo(Duration.ofMinutes(10));
     assertThat(smtp.sessionProperties().getProperty("mail.smtp.timeout")).isEqualTo("600000");
+    assertThat(smtp.sessionProperties().getProperty("mail.smtp.quitwait")).isEqualTo("false");
     assertThat(((SmtpMailTransport) transport).sessionProperties().getProperty("mail.smtp.connectiontimeout"))
         .as("connecting stays short").isEqualTo("1000");
   }
