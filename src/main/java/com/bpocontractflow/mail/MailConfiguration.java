@@ -12,6 +12,7 @@ class MailConfiguration {
   @Bean
   MailTransport mailTransport(ObjectProvider<JavaMailSenderImpl> smtp, MailProperties properties) {
     JavaMailSenderImpl sender = smtp.getIfAvailable();
-    return sender != null ? new SmtpMailTransport(sender, properties.from()) : new LogMailTransport();
+    return sender != null ? new SmtpMailTransport(sender, properties.from(), properties.dataTimeout())
+        : new LogMailTransport();
   }
 }

@@ -42,5 +42,7 @@ class ProcessMetrics implements SmartInitializingSingleton {
         .description("E-mails waiting in the outbox").register(registry);
     Gauge.builder("bpo.mail.failed", () -> outbox.countByStatus(OutboxMail.FAILED))
         .description("E-mails whose retries are exhausted").register(registry);
+    Gauge.builder("bpo.mail.unknown", () -> outbox.countByStatus(OutboxMail.UNKNOWN))
+        .description("E-mails the SMTP server had in full without confirming them: an operator decides").register(registry);
   }
 }

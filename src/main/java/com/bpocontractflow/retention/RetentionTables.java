@@ -80,10 +80,13 @@ public class RetentionTables {
         .param("id", id).param("cutoff", cutoff).query(Long.class).optional().isPresent();
   }
 
-  /** E-mails of the contract not yet delivered (the sender still works on them). */
+  /**
+   * E-mails of the contract not known to be delivered and not given up: waiting, being sent, or of unknown
+   * outcome until an operator decides (see {@link OutboxMail#OPEN}).
+   */
   public long pendingMails(String contractNumber) {
-    return jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE contract_number = :number AND status = :pending")
-        .param("number", contractNumber).param("pending", OutboxMail.PENDING).query(Long.class).single();
+    return jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE contract_number = :number AND status IN (:open)")
+        .param("number", contractNumber).param("open", OutboxMail.OPEN).query(Long.class).single();
   }
 
   /**
