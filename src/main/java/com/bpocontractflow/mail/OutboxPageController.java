@@ -1,11 +1,10 @@
 package com.bpocontractflow.mail;
 
+import com.bpocontractflow.security.RandomTokens;
 import com.bpocontractflow.security.StaffAuthentication;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -35,7 +34,6 @@ class OutboxPageController {
 
   private final MailOutbox outbox;
   private final StaffAuthentication staff;
-  private final SecureRandom random = new SecureRandom();
 
   OutboxPageController(MailOutbox outbox, StaffAuthentication staff) {
     this.outbox = outbox;
@@ -138,9 +136,7 @@ class OutboxPageController {
   private String csrfToken(HttpSession session) {
     Object token = session.getAttribute(CSRF_ATTRIBUTE);
     if (token == null) {
-      byte[] bytes = new byte[24];
-      random.nextBytes(bytes);
-      token = HexFormat.of().formatHex(bytes);
+      token = RandomTokens.next();
       session.setAttribute(CSRF_ATTRIBUTE, token);
     }
     return (String) token;

@@ -1,10 +1,9 @@
 package com.bpocontractflow.merchant;
 
 import com.bpocontractflow.mail.ProviderProperties;
+import com.bpocontractflow.security.RandomTokens;
 import com.bpocontractflow.validation.Clocks;
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
@@ -23,7 +22,6 @@ public class MerchantLinks {
   private static final Pattern TOKEN = Pattern.compile("^[A-Za-z0-9_-]{43}$");
   private static final DataClassRowMapper<MerchantLink> MAPPER = new DataClassRowMapper<>(MerchantLink.class);
 
-  private final SecureRandom random = new SecureRandom();
   private final JdbcClient jdbc;
   private final RuntimeService runtimeService;
   private final MerchantLinkProperties properties;
@@ -39,9 +37,7 @@ public class MerchantLinks {
 
   /** A new link for the step; stored in the caller's transaction. */
   public NewLink create(long contractId, String processInstanceId, MerchantStep step, int round) {
-    byte[] bytes = new byte[32];
-    random.nextBytes(bytes);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String token = RandomTokens.next();
     OffsetDateTime now = OffsetDateTime.now(Clocks.ZONE);
     OffsetDateTime expires = now.plus(properties.validity());
     jdbc.sql("""
