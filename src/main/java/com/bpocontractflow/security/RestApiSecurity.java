@@ -1,7 +1,7 @@
 package com.bpocontractflow.security;
 
+import jakarta.servlet.FilterConfig;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,13 +16,19 @@ class RestApiSecurity {
   static final String REST_PATH = "/engine-rest/*";
 
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> restApiAuthentication() {
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> restApiAuthentication(RestCredentials credentials) {
+    // the engine's filter, with the credential check of RestCredentials (one transaction, a few seconds'
+    // memory of a verified credential) instead of the provider the filter would create by its class name
+    ProcessEngineAuthenticationFilter filter = new ProcessEngineAuthenticationFilter() {
+      @Override
+      public void init(FilterConfig config) {
+        authenticationProvider = credentials;
+        servletPathPrefix = config.getInitParameter(SERVLET_PATH_PREFIX);
+      }
+    };
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
     registration.setName("engine-rest-authentication");
     registration.addUrlPatterns(REST_PATH);
-    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
     registration.setOrder(1);
     return registration;
   }
