@@ -18,7 +18,8 @@ import java.util.Map;
  *
  * <pre>
  * --db host:port:user:password   the PostgreSQL server (bench/run passes it)
- * --scenarios tasklist           which scenarios, comma-separated
+ * --scenarios tasklist,outbox    which scenarios, comma-separated
+ * --outbox-sent 100000 --outbox-pending 10000
  * --task-list-sizes 1000,10000,100000
  * --samples 30                   timed calls per query
  * --out bench/results
@@ -34,12 +35,12 @@ public final class Benchmark {
   public static void main(String[] args) throws Exception {
     Map<String, String> options = options(args);
     if (options.containsKey("help") || !options.containsKey("db")) {
-      System.out.println("usage: bench/run [--scenarios tasklist] [--task-list-sizes 1000,10000,100000] [--samples 30]");
+      System.out.println("usage: bench/run [--scenarios tasklist,outbox] [--task-list-sizes 1000,10000,100000] [--samples 30] [--outbox-sent 100000] [--outbox-pending 10000]");
       return;
     }
     String[] db = options.get("db").split(":", 4);
     Database server = new Database(db[0], Integer.parseInt(db[1]), "postgres", db[2], db[3]);
-    List<String> scenarios = List.of(options.getOrDefault("scenarios", "tasklist").split(","));
+    List<String> scenarios = List.of(options.getOrDefault("scenarios", "tasklist,outbox").split(","));
     int samples = Integer.parseInt(options.getOrDefault("samples", "30"));
     Path out = Path.of(options.getOrDefault("out", "bench/results"));
     Files.createDirectories(out);
@@ -61,6 +62,11 @@ public final class Benchmark {
           Thread.currentThread().join();
         }
       }
+    }
+    if (scenarios.contains("outbox")) {
+      results.put("outbox", OutboxBench.run(server, Integer.parseInt(options.getOrDefault("outbox-sent", "100000")),
+          Integer.parseInt(options.getOrDefault("outbox-pending", "10000")),
+          !"log".equals(options.get("outbox-transport"))));
     }
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     String stamp = OffsetDateTime.now().toString().substring(0, 19).replace(':', '-');

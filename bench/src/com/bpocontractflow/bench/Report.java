@@ -28,6 +28,13 @@ final class Report {
       }
       md.append("\nTimes in ms over HTTP (Basic auth), ").append("30 calls after 3 warm-ups each.\n");
     }
+    Map<String, Object> outbox = (Map<String, Object>) results.get("outbox");
+    if (outbox != null) {
+      md.append(String.format("%nOutbox: %,d e-mails drained to a local SMTP sink in %s s (%s e-mails/s) with %,d "
+          + "delivered rows already in the table; %,d received, %d Message-IDs received twice.%n",
+          outbox.get("emails"), outbox.get("seconds"), outbox.get("emailsPerSecond"), outbox.get("sentRowsBefore"),
+          outbox.get("received"), outbox.get("repeatedMessageIds")));
+    }
     return md.toString();
   }
 

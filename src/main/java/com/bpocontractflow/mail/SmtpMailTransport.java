@@ -43,6 +43,12 @@ class SmtpMailTransport implements MailTransport {
     // closing a batch sends QUIT without waiting for its answer: the e-mails' outcomes are known by then, and a
     // server that never answers QUIT would hold the sender for a whole data-timeout
     properties.setProperty("mail." + protocol + ".quitwait", "false");
+    if ("smtp".equals(protocol) && !properties.containsKey("mail.smtp.socketFactory")
+        && !properties.containsKey("mail.smtp.socketFactory.class")) {
+      // each command and the message's end go out at once (TCP_NODELAY): with Nagle's algorithm the end of a
+      // message waited for the server's delayed acknowledgement, about 40 ms per e-mail
+      properties.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
+    }
     this.session = Session.getInstance(properties);
   }
 
@@ -171,6 +177,51 @@ class SmtpMailTransport implements MailTransport {
     @Override
     protected void updateMessageID() throws MessagingException {
       setHeader("Message-ID", messageId);
+    }
+  }
+
+  /** Plain sockets with TCP_NODELAY (STARTTLS still wraps them). */
+  static final class NoDelaySocketFactory extends javax.net.SocketFactory {
+
+    @Override
+    public java.net.Socket createSocket() throws java.io.IOException {
+      java.net.Socket socket = new java.net.Socket();
+      socket.setTcpNoDelay(true);
+      return socket;
+    }
+
+    @Override
+    public java.net.Socket createSocket(String host, int port) throws java.io.IOException {
+      return connected(new java.net.InetSocketAddress(host, port));
+    }
+
+    @Override
+    public java.net.Socket createSocket(String host, int port, java.net.InetAddress localHost, int localPort)
+        throws java.io.IOException {
+      java.net.Socket socket = createSocket();
+      socket.bind(new java.net.InetSocketAddress(localHost, localPort));
+      socket.connect(new java.net.InetSocketAddress(host, port));
+      return socket;
+    }
+
+    @Override
+    public java.net.Socket createSocket(java.net.InetAddress host, int port) throws java.io.IOException {
+      return connected(new java.net.InetSocketAddress(host, port));
+    }
+
+    @Override
+    public java.net.Socket createSocket(java.net.InetAddress address, int port, java.net.InetAddress localAddress,
+        int localPort) throws java.io.IOException {
+      java.net.Socket socket = createSocket();
+      socket.bind(new java.net.InetSocketAddress(localAddress, localPort));
+      socket.connect(new java.net.InetSocketAddress(address, port));
+      return socket;
+    }
+
+    private java.net.Socket connected(java.net.InetSocketAddress address) throws java.io.IOException {
+      java.net.Socket socket = createSocket();
+      socket.connect(address);
+      return socket;
     }
   }
 }
