@@ -26,7 +26,8 @@ final class Report {
             cell(row.get("sales.list")), cell(row.get("sales.count")), cell(row.get("sales.filter")),
             cell(row.get("admin.list")), cell(row.get("admin.count"))));
       }
-      md.append("\nTimes in ms over HTTP (Basic auth), ").append("30 calls after 3 warm-ups each.\n");
+      md.append("\nTimes in ms over HTTP (Basic auth), each after ").append(TaskListBench.WARMUP)
+          .append(" untimed calls.\n");
     }
     Map<String, Object> outbox = (Map<String, Object>) results.get("outbox");
     if (outbox != null) {

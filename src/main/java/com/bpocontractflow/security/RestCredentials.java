@@ -3,12 +3,11 @@ package com.bpocontractflow.security;
 import com.bpocontractflow.merchant.Sha256;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
@@ -65,22 +64,13 @@ public class RestCredentials extends AbstractProcessEnginePlugin implements Auth
 
   @Override
   public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
-    String header = request.getHeader("Authorization");
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+    Optional<BasicCredentials> credentials = BasicCredentials.of(request.getHeader("Authorization"));
+    if (credentials.isEmpty()) {
       return AuthenticationResult.unsuccessful();
     }
-    String decoded;
-    try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException notBase64) {
-      return AuthenticationResult.unsuccessful();
-    }
-    int colon = decoded.indexOf(':');
-    if (colon <= 0) {
-      return AuthenticationResult.unsuccessful();
-    }
-    String user = decoded.substring(0, colon);
-    Verified known = check(engine.getName() + "\n" + Sha256.hex(decoded), user, decoded.substring(colon + 1),
+    String user = credentials.get().user();
+    String password = credentials.get().password();
+    Verified known = check(engine.getName() + "\n" + Sha256.hex(user + ":" + password), user, password,
         engine.getIdentityService());
     if (known == null) {
       return AuthenticationResult.unsuccessful(user);

@@ -2,8 +2,6 @@ package com.bpocontractflow.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
@@ -62,20 +60,9 @@ public class StaffAuthentication {
   }
 
   private Optional<String> basicUser(String header) {
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return Optional.empty();
-    }
-    String decoded;
-    try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    int colon = decoded.indexOf(':');
-    if (colon <= 0) {
-      return Optional.empty();
-    }
-    String user = decoded.substring(0, colon);
-    return identityService.checkPassword(user, decoded.substring(colon + 1)) ? Optional.of(user) : Optional.empty();
+    return BasicCredentials.of(header)
+        .filter(credentials -> identityService.checkPassword(credentials.user(), credentials.password()))
+        .map(BasicCredentials::user);
   }
+
 }
