@@ -886,6 +886,32 @@ class ContractSigningProcessTest {
     assertThat(pi).hasPassed("EndEvent_" + escalationKey(waitingFor) + "Escalated");
   }
 
+  /**
+   * #16 item 4: after an outage a wait gets one reminder, not one per missed cycle. The engine schedules a
+   * cycle's next timer at the first occurrence still ahead of the clock, so the missed ones are skipped.
+   */
+  @Test
+  void shouldSendOneReminderNotABurstAfterAnOutage() {
+    ProcessInstance pi = start();
+    completeTask(pi, DRAFT_PROPOSAL, proposal("5000.00"));
+    Job first = reminderJob(pi, WaitingFor.PROPOSAL_ANSWER);
+    // nothing ran the jobs for four days: the first and the second reminder (after 2 and 4 days) were missed
+    ClockUtil.setCurrentTime(new Date(first.getDuedate().getTime() + Duration.ofDays(2).toMillis() + 60_000));
+    execute(first);
+
+    Job next = reminderJob(pi, WaitingFor.PROPOSAL_ANSWER);
+    Assertions.assertThat(next.getDuedate()).as("the third, still ahead; the missed second is not run")
+        .isCloseTo(new Date(first.getDuedate().getTime() + Duration.ofDays(4).toMillis()), 1000);
+    verify(mailer, times(1)).send(eq(MerchantMail.REMINDER), any(), any(), any(Object[].class));
+
+    // down again past the end of the schedule: the late one is the last
+    ClockUtil.setCurrentTime(new Date(next.getDuedate().getTime() + Duration.ofHours(12).toMillis()));
+    execute(next);
+    Assertions.assertThat(reminderJob(pi, WaitingFor.PROPOSAL_ANSWER)).isNull();
+    verify(mailer, times(2)).send(eq(MerchantMail.REMINDER), any(), any(), any(Object[].class));
+    assertThat(pi).isWaitingAt(CONFIRM_PROPOSAL);
+  }
+
   @Test
   void shouldStartANewReminderCountForEachProposalRound() {
     ProcessInstance pi = start();
