@@ -26,6 +26,8 @@ final class TaskListBench {
 
   static final String LIST = "/engine-rest/task?candidateGroup=sales&sortBy=created&sortOrder=desc&maxResults=50";
   static final String COUNT = "/engine-rest/task/count?candidateGroup=sales";
+  /** The managers' pipeline (合同看板), its first page of 50 rows and the stage counts of all. */
+  static final String PIPELINE = "/staff/pipeline?limit=50&sort=daysInStep";
   /** Untimed calls before each query's samples: enough for the JIT to compile the paths the calls take. */
   static final int WARMUP = 20;
 
@@ -56,6 +58,7 @@ final class TaskListBench {
         row.put(user + ".count", Stats.of(rest.time(user, Application.PASSWORD, COUNT, WARMUP, samples)));
         row.put(user + ".filter", Stats.of(rest.time(user, Application.PASSWORD, filter, WARMUP, samples)));
       }
+      row.put("manager.pipeline", Stats.of(rest.time("manager", Application.PASSWORD, PIPELINE, WARMUP, samples)));
       System.out.printf("task list at %,d open tasks: %s%n", size, row);
       rows.add(row);
     }

@@ -1,0 +1,212 @@
+package com.bpocontractflow.pipeline;
+
+import com.bpocontractflow.contract.ContractStatus;
+import com.bpocontractflow.signing.SigningProperties;
+import com.bpocontractflow.validation.Clocks;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The open contracts as managers follow them (合同看板): each with its stage, the steps open now and who holds
+ * them, how long they have waited, the signing target, and the last e-mail to the merchant. Read in a few
+ * set-wise queries from what is already recorded — the contract table, the outbox, the merchant links and
+ * the engine's runtime and history tables (tasks and their candidate groups) — not from process variables.
+ */
+@Service
+public class Pipeline {
+
+  private final JdbcClient jdbc;
+  private final Duration signingTarget;
+
+  public Pipeline(JdbcClient jdbc, SigningProperties signing) {
+    this.jdbc = jdbc;
+    this.signingTarget = signing.target();
+  }
+
+  /** An open step: a task of one of the contract's processes. */
+  public record Step(String taskId, String taskKey, String name, String processInstanceId, List<String> teams,
+      String assignee, OffsetDateTime since, long daysInStep) {
+  }
+
+  /** The last e-mail written for the merchant. */
+  public record LastEmail(String subject, String status, OffsetDateTime at) {
+  }
+
+  /** One open contract. */
+  public record Row(String contractNumber, String merchantName, ContractStatus status, String statusLabel,
+      Stage stage, String stageLabel, OffsetDateTime requestedAt, long daysSinceRequest, List<Step> steps,
+      Long daysInStep, SigningTarget signingTarget, String signingTargetLabel, LastEmail lastEmail,
+      OffsetDateTime merchantLastAnsweredAt, Boolean merchantAnsweredLastEmail, Map<String, String> links) {
+  }
+
+  /**
+   * The open contracts {@code teams} may follow (every one when {@code teams} is null: managers), filtered by
+   * stage, team and overdue when given.
+   */
+  @Transactional(readOnly = true)
+  public List<Row> rows(Collection<String> teams, Stage stage, String team, boolean overdueOnly) {
+    OffsetDateTime now = OffsetDateTime.now(Clocks.ZONE);
+    Map<String, List<Step>> steps = openSteps(now);
+    Set<String> visible = teams == null ? null : followedBy(teams, steps);
+    Map<String, LastEmail> lastEmails = lastEmails();
+    Map<String, OffsetDateTime> answers = lastAnswers();
+    List<Row> rows = new ArrayList<>();
+    for (OpenContract contract : openContracts()) {
+      Stage contractStage = Stage.of(contract.status()).orElse(null);
+      if (contractStage == null || (visible != null && !visible.contains(contract.number()))
+          || (stage != null && stage != contractStage)) {
+        continue;
+      }
+      List<Step> open = steps.getOrDefault(contract.number(), List.of());
+      if (team != null && open.stream().noneMatch(step -> step.teams().contains(team))) {
+        continue;
+      }
+      SigningTarget target = contract.status().openBeforeFormation()
+          ? SigningTarget.of(contract.requestedAt(), signingTarget, now) : null;
+      if (overdueOnly && target != SigningTarget.OVERDUE) {
+        continue;
+      }
+      LastEmail email = lastEmails.get(contract.number());
+      OffsetDateTime answered = answers.get(contract.number());
+      Long daysInStep = open.stream().map(Step::daysInStep).max(Comparator.naturalOrder()).orElse(null);
+      Map<String, String> links = new LinkedHashMap<>();
+      if (contract.processInstanceId() != null) {
+        links.put("cockpit", "/camunda/app/cockpit/default/#/process-instance/" + contract.processInstanceId());
+      }
+      links.put("documents", "/staff/contracts/" + contract.number() + "/documents");
+      rows.add(new Row(contract.number(), contract.merchantName(), contract.status(), contract.status().label(),
+          contractStage, contractStage.label(), contract.requestedAt(), days(contract.requestedAt(), now), open,
+          daysInStep, target, target == null ? null : target.label(), email, answered,
+          email == null ? null : answered != null && answered.isAfter(email.at()), links));
+    }
+    return rows;
+  }
+
+  /** How many of these rows are in each stage (every stage, zero included). */
+  public static Map<Stage, Long> countByStage(List<Row> rows) {
+    Map<Stage, Long> counts = new EnumMap<>(Stage.class);
+    for (Stage stage : Stage.values()) {
+      counts.put(stage, 0L);
+    }
+    rows.forEach(row -> counts.merge(row.stage(), 1L, Long::sum));
+    return counts;
+  }
+
+  static long days(OffsetDateTime from, OffsetDateTime now) {
+    return Math.max(0, Duration.between(from, now).toDays());
+  }
+
+  private record OpenContract(String number, String merchantName, ContractStatus status, OffsetDateTime requestedAt,
+      String processInstanceId) {
+  }
+
+  private List<OpenContract> openContracts() {
+    return jdbc.sql("""
+            SELECT contract_number, merchant_name, status, created_at, process_instance_id FROM contract
+            WHERE status NOT IN ('PROPOSAL_DECLINED', 'ENDED', 'CLOSED', 'WITHDRAWN', 'CANCELLED')
+            ORDER BY created_at
+            """)
+        .query((rs, i) -> new OpenContract(rs.getString(1), rs.getString(2), ContractStatus.valueOf(rs.getString(3)),
+            rs.getObject(4, OffsetDateTime.class), rs.getString(5)))
+        .list();
+  }
+
+  /** The open tasks of every contract's processes (business key = contract number), with their teams. */
+  private Map<String, List<Step>> openSteps(OffsetDateTime now) {
+    Map<String, Step> byTask = new LinkedHashMap<>();
+    Map<String, String> contractOfTask = new HashMap<>();
+    jdbc.sql("""
+            SELECT t.ID_, t.TASK_DEF_KEY_, t.NAME_, t.PROC_INST_ID_, t.ASSIGNEE_, t.CREATE_TIME_, p.BUSINESS_KEY_,
+              i.GROUP_ID_
+            FROM ACT_RU_TASK t
+            JOIN ACT_RU_EXECUTION p ON p.ID_ = t.PROC_INST_ID_
+            LEFT JOIN ACT_RU_IDENTITYLINK i ON i.TASK_ID_ = t.ID_ AND i.TYPE_ = 'candidate' AND i.GROUP_ID_ IS NOT NULL
+            WHERE p.BUSINESS_KEY_ IS NOT NULL
+            ORDER BY t.CREATE_TIME_
+            """)
+        .query(rs -> {
+          String taskId = rs.getString(1);
+          Step step = byTask.get(taskId);
+          if (step == null) {
+            OffsetDateTime since = at(rs.getTimestamp(6));
+            step = new Step(taskId, rs.getString(2), rs.getString(3), rs.getString(4), new ArrayList<>(),
+                rs.getString(5), since, days(since, now));
+            byTask.put(taskId, step);
+            contractOfTask.put(taskId, rs.getString(7));
+          }
+          if (rs.getString(8) != null) {
+            step.teams().add(rs.getString(8));
+          }
+        });
+    Map<String, List<Step>> byContract = new HashMap<>();
+    byTask.forEach((taskId, step) ->
+        byContract.computeIfAbsent(contractOfTask.get(taskId), number -> new ArrayList<>()).add(step));
+    return byContract;
+  }
+
+  /**
+   * The contracts a team follows: a task of theirs is open now (offered to one of the teams), or one was
+   * in the past (the engine's history of candidate groups).
+   */
+  private Set<String> followedBy(Collection<String> teams, Map<String, List<Step>> steps) {
+    Set<String> numbers = new HashSet<>();
+    steps.forEach((number, open) -> {
+      if (open.stream().anyMatch(step -> step.teams().stream().anyMatch(teams::contains))) {
+        numbers.add(number);
+      }
+    });
+    if (!teams.isEmpty()) {
+      numbers.addAll(jdbc.sql("""
+              SELECT DISTINCT p.BUSINESS_KEY_ FROM ACT_HI_IDENTITYLINK l
+              JOIN ACT_HI_TASKINST t ON t.ID_ = l.TASK_ID_
+              JOIN ACT_HI_PROCINST p ON p.PROC_INST_ID_ = t.PROC_INST_ID_
+              WHERE l.TYPE_ = 'candidate' AND l.GROUP_ID_ IN (:teams) AND p.BUSINESS_KEY_ IS NOT NULL
+              """)
+          .param("teams", List.copyOf(teams)).query(String.class).list());
+    }
+    return numbers;
+  }
+
+  private Map<String, LastEmail> lastEmails() {
+    Map<String, LastEmail> last = new HashMap<>();
+    jdbc.sql("""
+            SELECT m.contract_number, m.subject, m.status, m.created_at FROM mail_outbox m
+            JOIN (SELECT contract_number, MAX(id) AS id FROM mail_outbox GROUP BY contract_number) x ON x.id = m.id
+            """)
+        .query(rs -> {
+          last.put(rs.getString(1), new LastEmail(rs.getString(2), rs.getString(3),
+              rs.getObject(4, OffsetDateTime.class)));
+        });
+    return last;
+  }
+
+  private Map<String, OffsetDateTime> lastAnswers() {
+    Map<String, OffsetDateTime> answers = new HashMap<>();
+    jdbc.sql("""
+            SELECT c.contract_number, MAX(l.used_at) FROM merchant_link l JOIN contract c ON c.id = l.contract_id
+            WHERE l.used_at IS NOT NULL GROUP BY c.contract_number
+            """)
+        .query(rs -> {
+          answers.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class));
+        });
+    return answers;
+  }
+
+  static OffsetDateTime at(Timestamp timestamp) {
+    return timestamp.toInstant().atZone(Clocks.ZONE).toOffsetDateTime();
+  }
+}

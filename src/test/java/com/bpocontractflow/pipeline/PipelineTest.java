@@ -1,0 +1,138 @@
+package com.bpocontractflow.pipeline;
+
+import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.CONFIRM_PROPOSAL;
+import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.DRAFT_PROPOSAL;
+import static com.bpocontractflow.signing.SigningTestData.proposal;
+import static com.bpocontractflow.signing.SigningTestData.proposalAnswer;
+import static com.bpocontractflow.signing.SigningTestData.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bpocontractflow.signing.SigningRest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/** The managers' pipeline as JSON: stages, steps, who sees which contract, filters and refusals. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:pipeline-test;DB_CLOSE_DELAY=-1",
+    "bpo.mail.sender-enabled=false",
+    "camunda.bpm.job-execution.enabled=false"})
+class PipelineTest {
+
+  @Autowired
+  TestRestTemplate http;
+  SigningRest rest;
+  SigningRest.Started proposing;
+  SigningRest.Started drafting;
+
+  @BeforeEach
+  void oneContractAtTheProposalAndOneAtTheDraft() {
+    rest = new SigningRest(http);
+    proposing = rest.start(request());
+    drafting = rest.start(request());
+    rest.complete(drafting, DRAFT_PROPOSAL, proposal("5000.00"));
+    rest.complete(drafting, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
+  }
+
+  ResponseEntity<Map<String, Object>> get(String user, String query) {
+    return http.withBasicAuth(user, "demo").exchange("/staff/pipeline" + query, HttpMethod.GET, null,
+        new ParameterizedTypeReference<Map<String, Object>>() { });
+  }
+
+  /** This test's two contracts among those {@code user} sees, by number. */
+  @SuppressWarnings("unchecked")
+  Map<String, Map<String, Object>> mine(String user, String query) {
+    ResponseEntity<Map<String, Object>> response = get(user, query);
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    return ((List<Map<String, Object>>) response.getBody().get("contracts")).stream()
+        .filter(row -> List.of(proposing.number(), drafting.number()).contains(row.get("contractNumber")))
+        .collect(java.util.stream.Collectors.toMap(row -> (String) row.get("contractNumber"), row -> row));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void shouldShowManagersEachOpenContractWithItsStageStepAndTarget() {
+    Map<String, Map<String, Object>> rows = mine("manager", "");
+    assertThat(rows).containsOnlyKeys(proposing.number(), drafting.number());
+
+    Map<String, Object> first = rows.get(proposing.number());
+    assertThat(first).containsEntry("stage", "NEEDS_AND_PROPOSAL").containsEntry("stageLabel", "需求与方案")
+        .containsEntry("merchantName", "杭州小象旗舰店").containsEntry("signingTarget", "ON_TIME")
+        .containsEntry("signingTargetLabel", "按期").containsEntry("daysSinceRequest", 0);
+    List<Map<String, Object>> steps = (List<Map<String, Object>>) first.get("steps");
+    assertThat(steps).singleElement().satisfies(step -> {
+      assertThat(step).containsEntry("taskKey", DRAFT_PROPOSAL).containsEntry("teams", List.of("sales"))
+          .containsEntry("assignee", null).containsEntry("daysInStep", 0);
+      assertThat((String) step.get("name")).isNotBlank();
+    });
+    assertThat((Map<String, Object>) first.get("lastEmail")).containsKey("subject")
+        .extractingByKey("subject").asString().contains(proposing.number());
+    assertThat((Map<String, String>) first.get("links")).containsEntry("documents",
+        "/staff/contracts/" + proposing.number() + "/documents").containsKey("cockpit");
+
+    Map<String, Object> second = rows.get(drafting.number());
+    assertThat(second).containsEntry("stage", "CONTRACT_REVIEW");
+    assertThat((List<Map<String, Object>>) second.get("steps")).extracting(step -> step.get("teams"))
+        .containsExactly(List.of("legal"));
+
+    List<Map<String, Object>> stages = (List<Map<String, Object>>) get("manager", "").getBody().get("stages");
+    assertThat(stages).extracting(stage -> stage.get("stage")).containsExactly("NEEDS_AND_PROPOSAL",
+        "CONTRACT_REVIEW", "SIGNING", "DEPOSIT", "ONBOARDING", "LIVE", "TERMINATING");
+    assertThat(stages).allSatisfy(stage -> assertThat((Integer) stage.get("count")).isNotNegative());
+    assertThat(get("manager", "").getBody()).containsEntry("scope", "ALL");
+  }
+
+  @Test
+  void shouldShowATeamTheContractsItHasOrHadATaskOf() {
+    assertThat(mine("legal", "")).containsOnlyKeys(drafting.number());
+    assertThat(mine("sales", "")).as("an open task, and one worked before")
+        .containsOnlyKeys(proposing.number(), drafting.number());
+    assertThat(mine("finance", "")).isEmpty();
+    assertThat(get("legal", "").getBody()).containsEntry("scope", "legal");
+  }
+
+  @Test
+  void shouldFilterByStageTeamAndOverdue() {
+    assertThat(mine("manager", "?stage=CONTRACT_REVIEW")).containsOnlyKeys(drafting.number());
+    assertThat(mine("manager", "?team=sales")).containsOnlyKeys(proposing.number());
+    assertThat(mine("manager", "?overdue=true")).isEmpty();
+    assertThat(mine("manager", "?overdue=false&sort=daysInStep")).hasSize(2);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void shouldAnswerAPageOfRowsWithTheTotal() {
+    Map<String, Object> all = get("manager", "?limit=5000").getBody();
+    int total = (Integer) all.get("total");
+    assertThat(total).isGreaterThanOrEqualTo(2);
+    Map<String, Object> page = get("manager", "?limit=1&offset=1").getBody();
+    assertThat(page).containsEntry("total", total).containsEntry("limit", 1).containsEntry("offset", 1);
+    assertThat((List<Object>) page.get("contracts")).hasSize(1)
+        .containsExactly(((List<Object>) all.get("contracts")).get(1));
+    assertThat(get("manager", "?limit=0").getStatusCode().value()).isEqualTo(400);
+    assertThat(get("manager", "?limit=5001").getStatusCode().value()).isEqualTo(400);
+    assertThat(get("manager", "?offset=-1").getStatusCode().value()).isEqualTo(400);
+    assertThat(get("manager", "?limit=abc").getStatusCode().value()).isEqualTo(400);
+  }
+
+  @Test
+  void shouldRefuseUnknownFiltersInChineseAndStrangersAltogether() {
+    ResponseEntity<Map<String, Object>> stage = get("manager", "?stage=SIGNED");
+    assertThat(stage.getStatusCode().value()).isEqualTo(400);
+    assertThat((String) stage.getBody().get("message")).startsWith("stage 只能是");
+    assertThat(get("manager", "?team=payments").getStatusCode().value()).isEqualTo(400);
+    assertThat(get("manager", "?overdue=yes").getStatusCode().value()).isEqualTo(400);
+    assertThat(get("manager", "?sort=merchant").getStatusCode().value()).isEqualTo(400);
+    assertThat(http.getForEntity("/staff/pipeline", String.class).getStatusCode().value()).isEqualTo(401);
+    // (another user than the others of this class: a wrong password delays the user's next logins)
+    assertThat(http.withBasicAuth("onboarding", "wrong").getForEntity("/staff/pipeline", String.class)
+        .getStatusCode().value()).isEqualTo(401);
+  }
+}
