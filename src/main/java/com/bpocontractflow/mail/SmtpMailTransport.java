@@ -43,10 +43,12 @@ class SmtpMailTransport implements MailTransport {
     // closing a batch sends QUIT without waiting for its answer: the e-mails' outcomes are known by then, and a
     // server that never answers QUIT would hold the sender for a whole data-timeout
     properties.setProperty("mail." + protocol + ".quitwait", "false");
-    if ("smtp".equals(protocol) && !properties.containsKey("mail.smtp.socketFactory")
+    if ("smtp".equals(protocol) && !"true".equalsIgnoreCase(properties.getProperty("mail.smtp.ssl.enable"))
+        && !properties.containsKey("mail.smtp.socketFactory")
         && !properties.containsKey("mail.smtp.socketFactory.class")) {
       // each command and the message's end go out at once (TCP_NODELAY): with Nagle's algorithm the end of a
-      // message waited for the server's delayed acknowledgement, about 40 ms per e-mail
+      // message waited for the server's delayed acknowledgement, about 40 ms per e-mail. Not with implicit TLS
+      // (ssl.enable) or a factory of the operator's; STARTTLS wraps this plain socket as before
       properties.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
     }
     this.session = Session.getInstance(properties);

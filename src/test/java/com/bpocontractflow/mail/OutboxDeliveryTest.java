@@ -511,6 +511,10 @@ class OutboxDeliveryTest {
     custom.getJavaMailProperties().setProperty("mail.smtp.socketFactory.class", "javax.net.ssl.SSLSocketFactory");
     assertThat(new SmtpMailTransport(custom, "contracts@bpo.example.com", properties.dataTimeout())
         .sessionProperties().get("mail.smtp.socketFactory")).as("an operator's own factory stays").isNull();
+    JavaMailSenderImpl implicitTls = new JavaMailSenderImpl();
+    implicitTls.getJavaMailProperties().setProperty("mail.smtp.ssl.enable", "true");
+    assertThat(new SmtpMailTransport(implicitTls, "contracts@bpo.example.com", properties.dataTimeout())
+        .sessionProperties().get("mail.smtp.socketFactory")).as("implicit TLS keeps its SSL sockets").isNull();
   }
 
   // ---------------------------------------------------------------- claiming cost (#12)
