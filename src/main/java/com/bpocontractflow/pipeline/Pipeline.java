@@ -88,6 +88,7 @@ public class Pipeline {
         links.put("cockpit", "/camunda/app/cockpit/default/#/process-instance/" + contract.processInstanceId());
       }
       links.put("documents", "/staff/contracts/" + contract.number() + "/documents");
+      links.put("documentsPage", "/staff/contracts/" + contract.number());
       rows.add(new Row(contract.number(), contract.merchantName(), contract.status(), contract.status().label(),
           contractStage, contractStage.label(), contract.requestedAt(), days(contract.requestedAt(), now), open,
           daysInStep, target, target == null ? null : target.label(), email, answered,

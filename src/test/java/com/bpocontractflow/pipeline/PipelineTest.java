@@ -75,7 +75,8 @@ class PipelineTest {
     assertThat((Map<String, Object>) first.get("lastEmail")).containsKey("subject")
         .extractingByKey("subject").asString().contains(proposing.number());
     assertThat((Map<String, String>) first.get("links")).containsEntry("documents",
-        "/staff/contracts/" + proposing.number() + "/documents").containsKey("cockpit");
+        "/staff/contracts/" + proposing.number() + "/documents").containsKey("cockpit")
+        .containsEntry("documentsPage", "/staff/contracts/" + proposing.number());
 
     Map<String, Object> second = rows.get(drafting.number());
     assertThat(second).containsEntry("stage", "CONTRACT_REVIEW");
