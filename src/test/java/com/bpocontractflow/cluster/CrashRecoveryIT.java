@@ -1,5 +1,6 @@
 package com.bpocontractflow.cluster;
 
+import static org.awaitility.Awaitility.await;
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.*;
 import static com.bpocontractflow.signing.SigningTestData.*;
 import static io.zonky.test.db.AutoConfigureEmbeddedDatabase.DatabaseProvider.ZONKY;
@@ -23,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -88,7 +90,11 @@ class CrashRecoveryIT {
       rest.complete(contract, DRAFT_PROPOSAL, proposal("5000.00"));
       contracts.add(contract);
     }
-    Thread.sleep(2500); // reminders fall due, e-mails are being delivered
+    // kill once reminders have begun to fire and e-mails to go out (not after a fixed time)
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() ->
+        jdbc.sql("SELECT COUNT(*) FROM act_hi_actinst WHERE act_id_ = 'ServiceTask_RemindProposalAnswer'")
+            .query(Long.class).single() > 0
+        && jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE status = 'SENT'").query(Long.class).single() > 0);
     kill();
     startApp();
 
@@ -204,12 +210,9 @@ class CrashRecoveryIT {
     app.waitFor();
   }
 
-  void awaitOutboxDelivered() throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 120_000;
-    while (System.currentTimeMillis() < deadline
-        && jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE status <> 'SENT'").query(Long.class).single() > 0) {
-      Thread.sleep(500);
-    }
+  void awaitOutboxDelivered() {
+    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() ->
+        jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE status <> 'SENT'").query(Long.class).single() == 0);
   }
 
   static int freePort() throws IOException {

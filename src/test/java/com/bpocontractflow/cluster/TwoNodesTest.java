@@ -1,5 +1,6 @@
 package com.bpocontractflow.cluster;
 
+import static org.awaitility.Awaitility.await;
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.DRAFT_PROPOSAL;
 import static io.zonky.test.db.AutoConfigureEmbeddedDatabase.DatabaseProvider.ZONKY;
 import static io.zonky.test.db.AutoConfigureEmbeddedDatabase.DatabaseType.POSTGRES;
@@ -10,6 +11,7 @@ import com.bpocontractflow.TestSmtp;
 import com.bpocontractflow.signing.SigningTestData;
 import io.zonky.test.db.AutoConfigureEmbeddedDatabase;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,10 +104,8 @@ class TwoNodesTest {
         tasks[i % 2].complete(draft.getId(), SigningTestData.proposal("1000.00"));
       }
 
-      long deadline = System.currentTimeMillis() + 300_000;
-      while (System.currentTimeMillis() < deadline && !(remindersDone() == CONTRACTS && pendingMails() == 0)) {
-        Thread.sleep(1000);
-      }
+      await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+          .until(() -> remindersDone() == CONTRACTS && pendingMails() == 0);
 
       System.out.println("job log by host: " + jdbc.sql("SELECT hostname_ || '=' || COUNT(*) FROM act_hi_job_log "
           + "WHERE job_state_ = 2 GROUP BY hostname_").query(String.class).list()
