@@ -26,29 +26,21 @@ class DocumentController {
   private final ContractRepository contracts;
   private final ContractDocuments documents;
   private final ContractSignatures signatures;
-  private final ReviewRounds reviewRounds;
+  private final ContractFiles files;
   private final StaffAuthentication staff;
 
   DocumentController(ContractRepository contracts, ContractDocuments documents, ContractSignatures signatures,
-      ReviewRounds reviewRounds, StaffAuthentication staff) {
+      ContractFiles files, StaffAuthentication staff) {
     this.contracts = contracts;
     this.documents = documents;
     this.signatures = signatures;
-    this.reviewRounds = reviewRounds;
+    this.files = files;
     this.staff = staff;
   }
 
   @GetMapping("/staff/contracts/{number}/documents")
   ResponseEntity<Map<String, Object>> list(@PathVariable String number, HttpServletRequest request) {
-    return withContract(number, request, contract -> {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("contractNumber", contract.contractNumber());
-      body.put("versions", documents.versions(contract.id()));
-      body.put("signatures", signatures.of(contract.id()));
-      body.put("signedVersion", signatures.signedVersion(contract.id()).orElse(null));
-      body.put("reviewComments", reviewRounds.comments(contract.id()));
-      return ResponseEntity.ok(body);
-    });
+    return withContract(number, request, contract -> ResponseEntity.ok(files.of(contract)));
   }
 
   @GetMapping("/staff/contracts/{number}/documents/{version}.pdf")
@@ -90,7 +82,7 @@ class DocumentController {
   private <T> ResponseEntity<T> withContract(String number, HttpServletRequest request,
       java.util.function.Function<Contract, ResponseEntity<T>> action) {
     if (staff.currentUser(request).isEmpty()) {
-      return problem(HttpStatus.UNAUTHORIZED, "请先登录");
+      return StaffAuthentication.loginRequired();
     }
     return contracts.findByNumber(number).map(action)
         .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "合同编号 " + number + " 不存在"));
@@ -98,11 +90,7 @@ class DocumentController {
 
   @SuppressWarnings("unchecked")
   private static <T> ResponseEntity<T> problem(HttpStatus status, String message) {
-    ResponseEntity.BodyBuilder builder = ResponseEntity.status(status);
-    if (status == HttpStatus.UNAUTHORIZED) {
-      builder.header("WWW-Authenticate", "Basic realm=\"BPO Contract Flow\", charset=\"UTF-8\"");
-    }
-    return (ResponseEntity<T>) builder.body(Map.of("message", message));
+    return (ResponseEntity<T>) ResponseEntity.status(status).body(Map.of("message", message));
   }
 
 }

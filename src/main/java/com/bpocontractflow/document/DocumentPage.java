@@ -19,34 +19,24 @@ import org.springframework.web.bind.annotation.PathVariable;
 class DocumentPage {
 
   private final ContractRepository contracts;
-  private final ContractDocuments documents;
-  private final ContractSignatures signatures;
-  private final ReviewRounds reviewRounds;
+  private final ContractFiles files;
   private final StaffAuthentication staff;
 
-  DocumentPage(ContractRepository contracts, ContractDocuments documents, ContractSignatures signatures,
-      ReviewRounds reviewRounds, StaffAuthentication staff) {
+  DocumentPage(ContractRepository contracts, ContractFiles files, StaffAuthentication staff) {
     this.contracts = contracts;
-    this.documents = documents;
-    this.signatures = signatures;
-    this.reviewRounds = reviewRounds;
+    this.files = files;
     this.staff = staff;
   }
 
   @GetMapping(path = "/staff/contracts/{number}", produces = "text/html")
   String page(@PathVariable String number, Model model, HttpServletRequest request, HttpServletResponse response) {
     if (staff.currentUser(request).isEmpty()) {
-      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      response.setHeader("WWW-Authenticate", "Basic realm=\"BPO Contract Flow staff\", charset=\"UTF-8\"");
-      return "staff/login-required";
+      return StaffAuthentication.loginRequiredPage(response);
     }
     return contracts.findByNumber(number).map(contract -> {
       model.addAttribute("contract", contract);
       model.addAttribute("statusLabel", ContractStatus.valueOf(contract.status()).label());
-      model.addAttribute("versions", documents.versions(contract.id()));
-      model.addAttribute("signatures", signatures.of(contract.id()));
-      model.addAttribute("signedVersion", signatures.signedVersion(contract.id()).orElse(null));
-      model.addAttribute("comments", reviewRounds.comments(contract.id()));
+      model.addAllAttributes(files.of(contract));
       return "staff/contract-documents";
     }).orElseGet(() -> {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);

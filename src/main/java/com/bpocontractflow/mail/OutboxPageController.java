@@ -44,7 +44,7 @@ class OutboxPageController {
   String list(Model model, HttpServletRequest request, HttpServletResponse response) {
     Optional<String> user = staff.currentUser(request);
     if (user.isEmpty()) {
-      return unauthorized(response);
+      return StaffAuthentication.loginRequiredPage(response);
     }
     model.addAttribute("user", user.get());
     model.addAttribute("mails", outbox.findRecent(500));
@@ -60,7 +60,7 @@ class OutboxPageController {
   String show(@PathVariable long id, Model model, HttpServletRequest request, HttpServletResponse response) {
     Optional<String> user = staff.currentUser(request);
     if (user.isEmpty()) {
-      return unauthorized(response);
+      return StaffAuthentication.loginRequiredPage(response);
     }
     Optional<OutboxMail> mail = outbox.find(id);
     if (mail.isEmpty()) {
@@ -112,7 +112,7 @@ class OutboxPageController {
       Predicate<String> action, String conflict) {
     Optional<String> user = staff.currentUser(request);
     if (user.isEmpty()) {
-      return unauthorized(response);
+      return StaffAuthentication.loginRequiredPage(response);
     }
     HttpSession session = request.getSession(false);
     if (session == null || csrf == null || !csrf.equals(session.getAttribute(CSRF_ATTRIBUTE))) {
@@ -142,9 +142,4 @@ class OutboxPageController {
     return (String) token;
   }
 
-  private static String unauthorized(HttpServletResponse response) {
-    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-    response.setHeader("WWW-Authenticate", "Basic realm=\"BPO Contract Flow staff\", charset=\"UTF-8\"");
-    return "staff/login-required";
-  }
 }

@@ -2,6 +2,7 @@ package com.bpocontractflow.pipeline;
 
 import com.bpocontractflow.security.StaffAuthentication;
 import com.bpocontractflow.team.Teams;
+import com.bpocontractflow.validation.Clocks;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -10,12 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
+import java.util.Set;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import com.bpocontractflow.validation.Clocks;
 
 /**
  * {@code GET /staff/pipeline}: the open contracts as JSON, for the managers' 合同看板 and for BI tools
@@ -45,9 +46,7 @@ class PipelineController {
       @RequestParam(required = false) String offset, HttpServletRequest request) {
     Optional<String> user = staff.currentUser(request);
     if (user.isEmpty()) {
-      return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-          .header("WWW-Authenticate", "Basic realm=\"BPO Contract Flow\", charset=\"UTF-8\"")
-          .body(Map.of("message", "请先登录"));
+      return StaffAuthentication.loginRequired();
     }
     Stage stageFilter;
     try {
@@ -76,9 +75,9 @@ class PipelineController {
     if (pageSize < 1 || pageSize > MAX_LIMIT || first < 0) {
       return refuse("limit 必须在 1 到 " + MAX_LIMIT + " 之间，offset 不能为负数");
     }
-    String userId = user.get();
-    List<String> teams = staff.isMember(userId, Teams.MANAGERS.groupId(), "camunda-admin") ? null
-        : Teams.all().stream().map(Teams::groupId).filter(group -> staff.isMember(userId, group)).toList();
+    Set<String> groups = staff.groupsOf(user.get());
+    List<String> teams = groups.contains(Teams.MANAGERS.groupId()) || groups.contains(Groups.CAMUNDA_ADMIN) ? null
+        : Teams.all().stream().map(Teams::groupId).filter(groups::contains).toList();
     List<Pipeline.Row> rows = pipeline.rows(teams, stageFilter, team == null || team.isBlank() ? null : team,
         "true".equals(overdue)).stream().sorted(order).toList();
 

@@ -1,12 +1,19 @@
 package com.bpocontractflow.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,6 +59,27 @@ public class StaffAuthentication {
       }
     }
     return Optional.empty();
+  }
+
+  /** The groups the user is in. */
+  public Set<String> groupsOf(String userId) {
+    return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
+        .collect(Collectors.toSet());
+  }
+
+  /** The answer of a staff JSON endpoint to a caller who is not logged in: 401, asking for credentials. */
+  @SuppressWarnings("unchecked")
+  public static <T> ResponseEntity<T> loginRequired() {
+    return (ResponseEntity<T>) ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+        .header("WWW-Authenticate", "Basic realm=\"BPO Contract Flow\", charset=\"UTF-8\"")
+        .body(Map.of("message", "请先登录"));
+  }
+
+  /** The answer of a staff page to a caller who is not logged in: 401 and the page saying how to log in. */
+  public static String loginRequiredPage(HttpServletResponse response) {
+    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    response.setHeader("WWW-Authenticate", "Basic realm=\"BPO Contract Flow staff\", charset=\"UTF-8\"");
+    return "staff/login-required";
   }
 
   /** Whether the user is in one of these groups. */

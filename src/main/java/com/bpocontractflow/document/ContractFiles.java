@@ -1,0 +1,35 @@
+package com.bpocontractflow.document;
+
+import com.bpocontractflow.contract.Contract;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * What staff see of a contract's documents — its versions, signatures, the signed version and the review
+ * comments — for the JSON of DocumentController and the page of DocumentPage alike.
+ */
+@Component
+class ContractFiles {
+
+  private final ContractDocuments documents;
+  private final ContractSignatures signatures;
+  private final ReviewRounds reviewRounds;
+
+  ContractFiles(ContractDocuments documents, ContractSignatures signatures, ReviewRounds reviewRounds) {
+    this.documents = documents;
+    this.signatures = signatures;
+    this.reviewRounds = reviewRounds;
+  }
+
+  /** contractNumber, versions, signatures, signedVersion (null before both signed), reviewComments. */
+  Map<String, Object> of(Contract contract) {
+    Map<String, Object> files = new LinkedHashMap<>();
+    files.put("contractNumber", contract.contractNumber());
+    files.put("versions", documents.versions(contract.id()));
+    files.put("signatures", signatures.of(contract.id()));
+    files.put("signedVersion", signatures.signedVersion(contract.id()).orElse(null));
+    files.put("reviewComments", reviewRounds.comments(contract.id()));
+    return files;
+  }
+}
