@@ -186,23 +186,19 @@ class CrashRecoveryIT {
     builder.redirectErrorStream(true).redirectOutput(new File("target/crash-app-" + starts + ".log"));
     app = builder.start();
     HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.currentTimeMillis() + 180_000;
-    while (System.currentTimeMillis() < deadline) {
-      if (!app.isAlive()) {
-        throw new IllegalStateException("the application exited; see target/crash-app-" + starts + ".log");
-      }
-      try {
-        HttpResponse<String> live = http.send(HttpRequest.newBuilder(
-            URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
-        if (live.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException("the application did not start; see target/crash-app-" + starts + ".log");
+    String log = "target/crash-app-" + starts + ".log";
+    await("the application's start (see " + log + ")").atMost(Duration.ofSeconds(180))
+        .pollInterval(Duration.ofMillis(500)).until(() -> {
+          if (!app.isAlive()) {
+            throw new IllegalStateException("the application exited; see " + log);
+          }
+          try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+          } catch (IOException notYet) {
+            return false; // still starting
+          }
+        });
   }
 
   void kill() throws InterruptedException {
