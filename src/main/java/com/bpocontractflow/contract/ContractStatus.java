@@ -11,7 +11,7 @@ public enum ContractStatus {
   IN_REVISION("合同条款修改中"),
   SIGNING("合同签署中"),
   SIGNED("合同已签署"),
-  DEPOSIT_PAID("定金已付清"),
+  DEPOSIT_PAID("定金或履约保证金已付清"),
   LIVE("已正式上线"),
   TERMINATING("解约通知期"),
   ENDED("服务已结束"),

@@ -1,5 +1,8 @@
 package com.bpocontractflow.contract;
 
+import java.util.Map;
+import java.util.Optional;
+
 /**
  * The legal kind of the money the merchant pays after signing, chosen by legal per contract
  * ({@code depositKind}). The two are never mixed in one contract.
@@ -25,6 +28,23 @@ public enum DepositKind {
   /** What merchants and staff read (zh-CN): the legal name of the kind. */
   public String label() {
     return label;
+  }
+
+  /** What merchants read before legal has chosen the kind (the proposal). */
+  public static final String UNDECIDED_LABEL = "定金或履约保证金";
+
+  /**
+   * The name of the money the merchant pays after signing, as the contract's latest clauses call it, so
+   * that e-mails and pages never say 定金 of a 履约保证金 (Civil Code art. 586: only money agreed as 定金 is
+   * 定金): the chosen kind's label; {@link #UNDECIDED_LABEL} before any clauses (the proposal); 定金 for a
+   * contract recorded before the kind existed, whose document called it so.
+   */
+  public static String labelOf(Optional<Map<String, Object>> latestClauses) {
+    if (latestClauses.isEmpty()) {
+      return UNDECIDED_LABEL;
+    }
+    DepositKind kind = of(latestClauses.get().get("depositKind"));
+    return kind == null ? DINGJIN.label() : kind.label();
   }
 
   /** The kind a clause value names, or null when it names none (a contract recorded before the kind existed). */

@@ -46,7 +46,7 @@ class Integrations {
 
   /** The endpoints, by path. */
   enum Endpoint {
-    DEPOSITS("deposits", "定金到账", Set.of(DEPOSIT_RECEIVED_AMOUNT, PAYMENT_REFERENCE)),
+    DEPOSITS("deposits", "定金或履约保证金到账", Set.of(DEPOSIT_RECEIVED_AMOUNT, PAYMENT_REFERENCE)),
     E_SIGNATURES("e-signatures", "商家电子签署", Set.of(SIGNER_NAME, SIGNED_DOCUMENT_SHA256)),
     TERMINATION_NOTICES("termination-notices", "解约通知",
         Set.of(NOTICE_PARTY, NOTICE_RECEIVED_DATE, TERMINATION_REASON, TERMINATION_WITH_CAUSE)),

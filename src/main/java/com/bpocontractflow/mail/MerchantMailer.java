@@ -1,8 +1,10 @@
 package com.bpocontractflow.mail;
 
 import com.bpocontractflow.contract.BillingModel;
+import com.bpocontractflow.contract.ClauseSets;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.DepositHandling;
+import com.bpocontractflow.contract.DepositKind;
 import com.bpocontractflow.contract.ServiceHours;
 import com.bpocontractflow.contract.ShopPlatform;
 import com.bpocontractflow.contract.SigningMethod;
@@ -32,14 +34,16 @@ public class MerchantMailer {
   private final ProviderProperties provider;
   private final ServicePromises promises;
   private final PayeeAccount payee;
+  private final ClauseSets clauseSets;
 
   public MerchantMailer(MailRenderer renderer, MailOutbox outbox, ProviderProperties provider,
-      ServicePromises promises, PayeeAccount payee) {
+      ServicePromises promises, PayeeAccount payee, ClauseSets clauseSets) {
     this.renderer = renderer;
     this.outbox = outbox;
     this.provider = provider;
     this.promises = promises;
     this.payee = payee;
+    this.clauseSets = clauseSets;
   }
 
   /** Renders and enqueues; returns the e-mail's Message-ID. */
@@ -87,8 +91,17 @@ public class MerchantMailer {
     m.put("courierCompany", c.courierCompany());
     m.put("trackingNumber", c.trackingNumber());
     m.put("depositDue", c.depositAmount() != null && c.depositAmount().signum() > 0);
+    String depositLabel = depositLabel(c);
+    m.put("depositLabel", depositLabel);
+    // the proposal names an amount; whether it is 定金 or 履约保证金 is legal's choice in the contract
+    m.put("depositKindNote", DepositKind.UNDECIDED_LABEL.equals(depositLabel) ? "（性质以合同条款为准）" : "");
     m.put("goLiveDate", day(c.goLiveDate()));
     return m;
+  }
+
+  /** 定金 or 履约保证金, as the contract's latest clauses call the money paid after signing. */
+  public String depositLabel(Contract c) {
+    return DepositKind.labelOf(clauseSets.latest(c.id()));
   }
 
   /** A date as merchants read it, e.g. 2026年12月3日 (null stays null). */

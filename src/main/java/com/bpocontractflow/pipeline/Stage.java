@@ -8,7 +8,7 @@ public enum Stage {
   NEEDS_AND_PROPOSAL("需求与方案"),
   CONTRACT_REVIEW("合同审阅"),
   SIGNING("签署"),
-  DEPOSIT("定金"),
+  DEPOSIT("定金或履约保证金"),
   ONBOARDING("培训与对接"),
   LIVE("已上线/服务期"),
   TERMINATING("解约中");

@@ -111,6 +111,8 @@ public final class ContractSigningProcess {
     public static final String DEPOSIT_HANDLING = "depositHandling";
     /** DINGJIN (定金, arts. 586-588) or PERFORMANCE_BOND (履约保证金); see {@link com.bpocontractflow.contract.DepositKind}. */
     public static final String DEPOSIT_KIND = "depositKind";
+    /** 定金 or 履约保证金 as the recorded clauses name it, shown read-only in confirm-deposit. */
+    public static final String DEPOSIT_KIND_LABEL = "depositKindLabel";
     /** Inquiries or orders a month, for volume billing: the contract's value on which the 定金 cap is taken. */
     public static final String ESTIMATED_MONTHLY_VOLUME = "estimatedMonthlyVolume";
     public static final String DEPOSIT_REQUIRED = "depositRequired";

@@ -78,7 +78,7 @@ public class DepositPaymentDelegate implements JavaDelegate {
       Map<String, Object> model = new java.util.HashMap<>(DepositDue.asFixed(execution));
       model.put("depositPaidTotal", MerchantMailer.yuan(paid));
       model.put("depositOutstanding", outstanding);
-      mailer.send(MerchantMail.DEPOSIT_SHORT, contract, model, outstanding);
+      mailer.send(MerchantMail.DEPOSIT_SHORT, contract, model, mailer.depositLabel(contract), outstanding);
     }
   }
 }

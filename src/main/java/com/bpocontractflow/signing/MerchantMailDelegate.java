@@ -47,6 +47,7 @@ public class MerchantMailDelegate implements JavaDelegate {
       case SIGNING_INSTRUCTIONS -> new Object[] {
           com.bpocontractflow.contract.SigningMethod.valueOf(contract.signingMethod()).label()};
       case CONTRACT_COURIERED -> new Object[] {contract.trackingNumber()};
+      case DEPOSIT_REQUEST -> new Object[] {mailer.depositLabel(contract)};
       default -> new Object[0];
     };
     Map<String, Object> link = AnswerLinks.stepOf(mail, contract)

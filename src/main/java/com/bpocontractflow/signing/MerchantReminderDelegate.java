@@ -57,9 +57,11 @@ public class MerchantReminderDelegate implements JavaDelegate {
     String deadline = escalation == null ? null
         : DAY.format(escalation.getDuedate().toInstant().atZone(Clocks.ZONE));
 
+    // a payment is named by the kind the contract chose (定金 or 履约保证金), never by the generic label
+    String waitingForLabel = waitingFor == WaitingFor.DEPOSIT ? mailer.depositLabel(contract) + "付款" : waitingFor.label();
     Map<String, Object> model = new HashMap<>(Map.of(
         "waitingFor", waitingFor.name(),
-        "waitingForLabel", waitingFor.label(),
+        "waitingForLabel", waitingForLabel,
         "reminderNumber", reminderNumber,
         "reminderMax", schedule.properties().reminderMaxCount(),
         "deadline", deadline == null ? "已逾期" : deadline));
@@ -68,7 +70,7 @@ public class MerchantReminderDelegate implements JavaDelegate {
     }
     MerchantStep.forWait(waitingFor).ifPresent(step -> model.putAll(answerLinks.model(contract.id(),
         processInstanceId, step, ((Number) execution.getVariable(step.roundVariable())).intValue())));
-    mailer.send(MerchantMail.REMINDER, contract, model, reminderNumber, waitingFor.label());
+    mailer.send(MerchantMail.REMINDER, contract, model, reminderNumber, waitingForLabel);
   }
 
   /** Reminders already sent during the current wait (a loop back starts a new wait and a new count). */

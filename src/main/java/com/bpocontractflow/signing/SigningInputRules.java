@@ -38,7 +38,7 @@ public final class SigningInputRules {
           choice(SERVICE_HOURS, "服务时间", ServiceHours.class),
           choice(BILLING_MODEL, "计费方式", BillingModel.class),
           amount(UNIT_PRICE, "单价（元）", new BigDecimal("0.01"), MAX_AMOUNT),
-          amount(DEPOSIT_AMOUNT, "定金金额（元）", BigDecimal.ZERO, MAX_AMOUNT),
+          amount(DEPOSIT_AMOUNT, "定金或履约保证金金额（元）", BigDecimal.ZERO, MAX_AMOUNT),
           wholeNumber(TERM_MONTHS, "合同期限（月）", 1, 60),
           wholeNumber(FIRST_RESPONSE_MINUTES, "首次响应时效（分钟）", 1, 60),
           percent(SATISFACTION_TARGET, "客户满意度目标（%）", "50", "100"))),

@@ -5,6 +5,7 @@ import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.DRAFT_PRO
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.REVISE_CLAUSES;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 
+import com.bpocontractflow.contract.DepositKind;
 import com.bpocontractflow.term.ServiceInputRules;
 import com.bpocontractflow.validation.InputRules;
 import com.bpocontractflow.validation.InvalidInputException;
@@ -12,6 +13,7 @@ import com.bpocontractflow.validation.VaguePhrases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -116,6 +118,7 @@ public class UserTaskListener implements TaskListener {
       ClauseRules.RULES.forEach(rule -> task.getExecution().removeVariable(rule.key()));
       task.getExecution().setVariable(DEPOSIT_REQUIRED, InputRules.toDecimal(deposit).signum() > 0);
       task.getExecution().setVariable(DEPOSIT_AMOUNT, deposit);
+      task.getExecution().setVariable(DEPOSIT_KIND_LABEL, DepositKind.labelOf(Optional.of(values)));
       task.getExecution().setVariable(SERVICE_SCOPE, serviceScope);
     }
   }

@@ -9,7 +9,7 @@ public enum WaitingFor {
   CLAUSE_FEEDBACK("review-clauses", "ClauseFeedback", "对合同条款的审阅意见"),
   E_SIGNATURE("ReceiveTask_MerchantSigned", "ESignature", "电子合同签署"),
   COUNTERSIGNED_COPY("receive-countersigned-contract", "CountersignedCopy", "盖章后回寄的纸质合同"),
-  DEPOSIT("SubProcess_AwaitDeposit", "Deposit", "定金付款");
+  DEPOSIT("SubProcess_AwaitDeposit", "Deposit", "定金或履约保证金付款");
 
   private final String hostActivityId;
   private final String key;

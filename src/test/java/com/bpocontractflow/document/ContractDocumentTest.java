@@ -46,7 +46,7 @@ class ContractDocumentTest {
   final ClauseSets clauseSets = mock(ClauseSets.class);
   final ContractDocument document = new ContractDocument(templates(), new MerchantMailer(new MailRenderer(),
       mock(MailOutbox.class), new ProviderProperties("https://bpo.example.com", "星海客服外包服务有限公司"),
-      new ServicePromises(1), new PayeeAccount(null, null, null)), clauseSets, PROVIDER);
+      new ServicePromises(1), new PayeeAccount(null, null, null), clauseSets), clauseSets, PROVIDER);
 
   static SpringTemplateEngine templates() {
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();

@@ -2,11 +2,14 @@ package com.bpocontractflow.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bpocontractflow.contract.ClauseSets;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.SigningMethod;
 import com.bpocontractflow.contract.TestContracts;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.Mockito;
@@ -14,13 +17,20 @@ import org.mockito.Mockito;
 class MailRendererTest {
 
   final MailOutbox outbox = Mockito.mock(MailOutbox.class);
+  /** The contract's latest clauses: none unless a test records some (a contract still at its proposal). */
+  final ClauseSets clauseSets = Mockito.mock(ClauseSets.class);
   static final PayeeAccount PAYEE = new PayeeAccount("星海客服外包服务有限公司", "招商银行杭州分行营业部",
       "5719 0123 4567 890");
   final MerchantMailer mailer = mailer(PAYEE);
 
   MerchantMailer mailer(PayeeAccount payee) {
     return new MerchantMailer(new MailRenderer(), outbox,
-        new ProviderProperties("https://bpo.example.com", "星海客服外包服务有限公司"), new ServicePromises(1), payee);
+        new ProviderProperties("https://bpo.example.com", "星海客服外包服务有限公司"), new ServicePromises(1), payee, clauseSets);
+  }
+
+  /** Records that the contract's latest clauses chose this kind of deposit (DINGJIN or PERFORMANCE_BOND). */
+  void clausesChose(String depositKind) {
+    Mockito.when(clauseSets.latest(Mockito.anyLong())).thenReturn(Optional.of(Map.of("depositKind", depositKind)));
   }
 
   RenderedMail send(MerchantMail mail, Contract contract, Map<String, Object> extra, Object... subjectArguments) {
@@ -62,7 +72,7 @@ class MailRendererTest {
         .doesNotContain("尽快");
 
     MerchantMailer slower = new MerchantMailer(new MailRenderer(), outbox,
-        new ProviderProperties("https://bpo.example.com", "星海客服外包服务有限公司"), new ServicePromises(2), PAYEE);
+        new ProviderProperties("https://bpo.example.com", "星海客服外包服务有限公司"), new ServicePromises(2), PAYEE, clauseSets);
     Mockito.reset(outbox);
     slower.send(MerchantMail.REQUEST_RECEIVED, contract, Map.of());
     ArgumentCaptor<RenderedMail> rendered = ArgumentCaptor.forClass(RenderedMail.class);
@@ -99,7 +109,10 @@ class MailRendererTest {
   void shouldStateThePayeeTheAmountTheReferenceAndTheDueDateInTheDepositRequest() {
     Contract contract = TestContracts.contract(1L, "BPO-2026-000007", new BigDecimal("5000"), SigningMethod.PAPER);
 
-    RenderedMail mail = send(MerchantMail.DEPOSIT_REQUEST, contract, Map.of("depositDueDate", "2026年12月8日"));
+    clausesChose("DINGJIN");
+
+    RenderedMail mail = send(MerchantMail.DEPOSIT_REQUEST, contract, Map.of("depositDueDate", "2026年12月8日"),
+        mailer.depositLabel(contract));
 
     assertThat(mail.subject()).isEqualTo("【合同编号 BPO-2026-000007】定金付款通知");
     assertThat(mail.text()).contains("\n根据合同约定，请支付定金 5,000.00 元。该定金抵扣尾款。付款信息如下：\n\n"
@@ -121,7 +134,8 @@ class MailRendererTest {
     assertThat(withoutNumber.known()).isFalse();
     assertThat(new PayeeAccount(null, null, null).known()).isFalse();
 
-    mailer(withoutNumber).send(MerchantMail.DEPOSIT_REQUEST, contract, Map.of("depositDueDate", "2026年12月8日"));
+    clausesChose("DINGJIN");
+    mailer(withoutNumber).send(MerchantMail.DEPOSIT_REQUEST, contract, Map.of("depositDueDate", "2026年12月8日"), "定金");
     ArgumentCaptor<RenderedMail> rendered = ArgumentCaptor.forClass(RenderedMail.class);
     Mockito.verify(outbox).enqueue(Mockito.any(), Mockito.any(), Mockito.any(), rendered.capture());
 
@@ -147,6 +161,7 @@ class MailRendererTest {
   @Test
   void shouldRepeatThePaymentDetailsInTheDepositRemindersAndTheShortPaymentNotice() {
     Contract contract = TestContracts.contract(1L, "BPO-2026-000007", new BigDecimal("5000"), SigningMethod.PAPER);
+    clausesChose("DINGJIN");
 
     RenderedMail reminder = send(MerchantMail.REMINDER, contract, Map.of("waitingFor", "DEPOSIT",
         "waitingForLabel", "定金付款", "reminderNumber", 1, "reminderMax", 3, "deadline", "2026年12月8日",
@@ -161,11 +176,75 @@ class MailRendererTest {
 
     Mockito.reset(outbox);
     RenderedMail shortPayment = send(MerchantMail.DEPOSIT_SHORT, contract, Map.of("depositPaidTotal", "2,000.00",
-        "depositOutstanding", "3,000.00", "depositDueDate", "2026年12月8日"), "3,000.00");
+        "depositOutstanding", "3,000.00", "depositDueDate", "2026年12月8日"), "定金", "3,000.00");
     assertThat(shortPayment.text()).contains("请补足余款，付款信息如下：\n\n"
         + PAYMENT_DETAILS.replace("应付定金：5,000.00 元", "尚需支付：3,000.00 元") + "\n定金付清后");
     assertThat(shortPayment.html()).contains("<td style=\"padding:4px 0;color:#6b7280;width:7em;\">尚需支付</td>\n"
         + "    <td><strong>3,000.00 元</strong></td>", "<td>5719 0123 4567 890</td>");
+  }
+
+  @Test
+  void shouldCallThePaymentAfterSigningByTheKindTheContractChoseInEveryEmail() {
+    Contract contract = TestContracts.contract(1L, "BPO-2026-000007", new BigDecimal("5000"), SigningMethod.PAPER);
+    clausesChose("PERFORMANCE_BOND");
+    String label = mailer.depositLabel(contract);
+    assertThat(label).isEqualTo("履约保证金");
+
+    Map<MerchantMail, RenderedMail> mails = new java.util.LinkedHashMap<>();
+    mails.put(MerchantMail.CONTRACT_FOR_REVIEW, send(MerchantMail.CONTRACT_FOR_REVIEW, contract, Map.of(), 1));
+    Mockito.reset(outbox);
+    mails.put(MerchantMail.SIGNING_INSTRUCTIONS, send(MerchantMail.SIGNING_INSTRUCTIONS, contract, Map.of(), "纸质合同"));
+    Mockito.reset(outbox);
+    mails.put(MerchantMail.DEPOSIT_REQUEST, send(MerchantMail.DEPOSIT_REQUEST, contract,
+        Map.of("depositDueDate", "2026年12月8日"), label));
+    Mockito.reset(outbox);
+    mails.put(MerchantMail.REMINDER, send(MerchantMail.REMINDER, contract, Map.of("waitingFor", "DEPOSIT",
+        "waitingForLabel", label + "付款", "reminderNumber", 1, "reminderMax", 3, "deadline", "2026年12月8日",
+        "depositDueDate", "2026年12月8日"), 1, label + "付款"));
+    Mockito.reset(outbox);
+    mails.put(MerchantMail.DEPOSIT_SHORT, send(MerchantMail.DEPOSIT_SHORT, contract, Map.of("depositPaidTotal",
+        "2,000.00", "depositOutstanding", "3,000.00", "depositDueDate", "2026年12月8日"), label, "3,000.00"));
+
+    mails.forEach((mail, rendered) -> {
+      for (String part : List.of(rendered.subject(), rendered.text(), rendered.html())) {
+        assertThat(part).as(mail.name()).doesNotContain("定金");
+      }
+    });
+    assertThat(mails.get(MerchantMail.DEPOSIT_REQUEST).subject()).isEqualTo("【合同编号 BPO-2026-000007】履约保证金付款通知");
+    assertThat(mails.get(MerchantMail.DEPOSIT_REQUEST).text())
+        .contains("请支付履约保证金 5,000.00 元。该履约保证金抵扣尾款。", "应付履约保证金：5,000.00 元", "\n履约保证金到账后，");
+    assertThat(mails.get(MerchantMail.CONTRACT_FOR_REVIEW).text()).contains("；履约保证金 5,000.00 元（抵扣尾款）。");
+    assertThat(mails.get(MerchantMail.SIGNING_INSTRUCTIONS).text()).contains("签署完成后，我们将发送履约保证金付款通知。");
+    assertThat(mails.get(MerchantMail.REMINDER).subject()).isEqualTo("【合同编号 BPO-2026-000007】第 1 次提醒：履约保证金付款");
+    assertThat(mails.get(MerchantMail.REMINDER).text()).contains("我们尚未收到贵司的履约保证金，");
+    assertThat(mails.get(MerchantMail.DEPOSIT_SHORT).subject()).isEqualTo("【合同编号 BPO-2026-000007】已收到部分履约保证金，尚欠 3,000.00 元");
+    assertThat(mails.get(MerchantMail.DEPOSIT_SHORT).text())
+        .contains("我们已收到贵司支付的履约保证金，累计 2,000.00 元，合同约定的履约保证金为 5,000.00 元", "\n履约保证金付清后");
+  }
+
+  @Test
+  void shouldLeaveTheKindOfTheDepositToTheContractInTheProposal() {
+    Contract contract = TestContracts.contract(1L, "BPO-2026-000007", new BigDecimal("5000"), SigningMethod.PAPER);
+
+    RenderedMail proposal = send(MerchantMail.PROPOSAL, contract, Map.of("firstResponseMinutes", 5,
+        "satisfactionTarget", 90), 1);
+
+    assertThat(proposal.text()).contains("定金或履约保证金：5,000.00 元（性质以合同条款为准）");
+    assertThat(proposal.html()).contains(">定金或履约保证金</td>", ">5,000.00 元（性质以合同条款为准）</td>");
+  }
+
+  @Test
+  void shouldSayNoDepositIsDueInsteadOfAZeroAmount() {
+    Contract contract = TestContracts.contract(1L, "BPO-2026-000007", BigDecimal.ZERO, SigningMethod.PAPER);
+    clausesChose("DINGJIN");
+
+    RenderedMail review = send(MerchantMail.CONTRACT_FOR_REVIEW, contract, Map.of(), 1);
+    Mockito.reset(outbox);
+    RenderedMail instructions = send(MerchantMail.SIGNING_INSTRUCTIONS, contract, Map.of(), "纸质合同");
+
+    assertThat(review.text()).contains("；无需支付定金或履约保证金。").doesNotContain("0.00 元");
+    assertThat(review.html()).contains("无需支付定金或履约保证金").doesNotContain("0.00 元");
+    assertThat(instructions.text() + instructions.html()).doesNotContain("付款通知");
   }
 
   @Test

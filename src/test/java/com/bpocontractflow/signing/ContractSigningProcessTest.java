@@ -120,6 +120,7 @@ class ContractSigningProcessTest {
     Mocks.register("merchantReminder", new MerchantReminderDelegate(contracts, mailer, new SigningSchedule(TIMERS),
         answerLinks));
     Mocks.register("depositPayment", new DepositPaymentDelegate(contracts, ledger, mailer));
+    when(mailer.depositLabel(any())).thenReturn("履约保证金");
     Mocks.register("signingWithdrawal", new SigningWithdrawal(contracts, mailer));
     Mocks.register("reviewRoundStarted", new ReviewRoundListener(recorder));
     when(documents.latest(anyLong())).thenReturn(java.util.Optional.of(SIGNED_VERSION));
@@ -395,9 +396,10 @@ class ContractSigningProcessTest {
         com.bpocontractflow.validation.Clocks.ZONE).toInstant()));
     ProcessInstance pi = waitingForDeposit();
 
-    assertThat(pi).variables().containsEntry(Vars.DEPOSIT_DUE_DATE, "2026-12-08");
+    assertThat(pi).variables().containsEntry(Vars.DEPOSIT_DUE_DATE, "2026-12-08")
+        .containsEntry(Vars.DEPOSIT_KIND_LABEL, "履约保证金"); // shown in confirm-deposit: the kind legal chose
     ArgumentCaptor<Map<String, Object>> request = mapCaptor();
-    verify(mailer).send(eq(MerchantMail.DEPOSIT_REQUEST), any(), request.capture(), any(Object[].class));
+    verify(mailer).send(eq(MerchantMail.DEPOSIT_REQUEST), any(), request.capture(), eq("履约保证金"));
     Assertions.assertThat(request.getValue()).containsEntry("depositDueDate", "2026年12月8日");
 
     Job reminder = reminderJob(pi, WaitingFor.DEPOSIT);
@@ -406,11 +408,12 @@ class ContractSigningProcessTest {
     correlate(pi, Messages.DEPOSIT_RECEIVED, payment("2000.00", "PAY-1"));
 
     ArgumentCaptor<Map<String, Object>> reminded = mapCaptor();
-    verify(mailer).send(eq(MerchantMail.REMINDER), any(), reminded.capture(), any(Object[].class));
+    verify(mailer).send(eq(MerchantMail.REMINDER), any(), reminded.capture(), eq(1), eq("履约保证金付款"));
     Assertions.assertThat(reminded.getValue()).containsEntry("waitingFor", "DEPOSIT")
+        .containsEntry("waitingForLabel", "履约保证金付款")
         .containsEntry("depositDueDate", "2026年12月8日");
     ArgumentCaptor<Map<String, Object>> shortPayment = mapCaptor();
-    verify(mailer).send(eq(MerchantMail.DEPOSIT_SHORT), any(), shortPayment.capture(), eq("3,000.00"));
+    verify(mailer).send(eq(MerchantMail.DEPOSIT_SHORT), any(), shortPayment.capture(), eq("履约保证金"), eq("3,000.00"));
     Assertions.assertThat(shortPayment.getValue()).containsEntry("depositDueDate", "2026年12月8日")
         .containsEntry("depositOutstanding", "3,000.00");
     assertThat(pi).variables().containsEntry(Vars.DEPOSIT_DUE_DATE, "2026-12-08");
@@ -432,7 +435,7 @@ class ContractSigningProcessTest {
     assertThat(pi).variables().containsEntry(Vars.DEPOSIT_PAID_TOTAL, "2000.00")
         .containsEntry(Vars.DEPOSIT_PAID_IN_FULL, false);
     Assertions.assertThat(ledger.payments).containsExactly("PAY-1=2000.00");
-    verify(mailer).send(eq(MerchantMail.DEPOSIT_SHORT), any(), any(), eq("3,000.00"));
+    verify(mailer).send(eq(MerchantMail.DEPOSIT_SHORT), any(), any(), eq("履约保证金"), eq("3,000.00"));
 
     correlate(pi, Messages.DEPOSIT_RECEIVED, payment("3000.00", "PAY-2"));
 

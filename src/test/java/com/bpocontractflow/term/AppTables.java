@@ -47,7 +47,7 @@ public final class AppTables {
     terms = new TermRecords(jdbc);
     outbox = new MailOutbox(jdbc);
     mailer = new MerchantMailer(new MailRenderer(), outbox, new ProviderProperties("https://bpo.example.com", "星海客服外包服务有限公司"),
-      new ServicePromises(1), new PayeeAccount(null, null, null));
+      new ServicePromises(1), new PayeeAccount(null, null, null), clauseSets);
   }
 
   /** 12 months, 5 seats at 6,000.00 (30,000.00 a month), deposit 5,000.00 set off, penalty 20,000.00. */
