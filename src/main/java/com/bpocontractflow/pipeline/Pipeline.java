@@ -1,5 +1,7 @@
 package com.bpocontractflow.pipeline;
 
+import com.bpocontractflow.calendar.ChineseWorkdays;
+import com.bpocontractflow.calendar.WorkingDayTimers;
 import com.bpocontractflow.contract.ContractStatus;
 import com.bpocontractflow.signing.SigningProperties;
 import com.bpocontractflow.validation.Clocks;
@@ -31,10 +33,12 @@ public class Pipeline {
 
   private final JdbcClient jdbc;
   private final Duration signingTarget;
+  private final WorkingDayTimers timers;
 
-  public Pipeline(JdbcClient jdbc, SigningProperties signing) {
+  public Pipeline(JdbcClient jdbc, SigningProperties signing, ChineseWorkdays workdays) {
     this.jdbc = jdbc;
     this.signingTarget = signing.target();
+    this.timers = new WorkingDayTimers(workdays);
   }
 
   /** An open step: a task of one of the contract's processes. */
@@ -76,7 +80,7 @@ public class Pipeline {
         continue;
       }
       SigningTarget target = contract.status().openBeforeFormation()
-          ? SigningTarget.of(contract.requestedAt(), signingTarget, now) : null;
+          ? SigningTarget.of(timers.due(contract.requestedAt(), signingTarget), now) : null;
       if (overdueOnly && target != SigningTarget.OVERDUE) {
         continue;
       }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 
 /**
- * Where a contract stands against the target from request to both signatures (bpo.signing.target, 14
- * days): only while it is not yet formed.
+ * Where a contract stands against the target from request to both signatures (bpo.signing.target, 10
+ * working days): only while it is not yet formed.
  */
 public enum SigningTarget {
   ON_TIME("按期"),
@@ -25,8 +25,8 @@ public enum SigningTarget {
     return label;
   }
 
-  static SigningTarget of(OffsetDateTime requestedAt, Duration target, OffsetDateTime now) {
-    OffsetDateTime due = requestedAt.plus(target);
+  /** Against the target that falls due at {@code due} (the request plus bpo.signing.target in working days). */
+  static SigningTarget of(OffsetDateTime due, OffsetDateTime now) {
     if (now.isAfter(due)) {
       return OVERDUE;
     }

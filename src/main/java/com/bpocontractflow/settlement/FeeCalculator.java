@@ -68,17 +68,6 @@ public final class FeeCalculator {
     return Money.yuan(total);
   }
 
-  /**
-   * The last day of service after a termination notice: a notice takes effect when it reaches the other
-   * party, and the notice period counts calendar days from the day of receipt.
-   */
-  public static LocalDate effectiveTerminationDate(LocalDate noticeReceived, int noticeDays) {
-    if (noticeDays < 0) {
-      throw new IllegalArgumentException("Notice days must not be negative: " + noticeDays);
-    }
-    return noticeReceived.plusDays(noticeDays);
-  }
-
   /** A penalty of a percentage of a base amount, rounded to the fen. */
   public static BigDecimal percentOf(BigDecimal base, BigDecimal percent) {
     return Money.yuan(base.multiply(percent).divide(BigDecimal.valueOf(100), PRECISE));

@@ -14,7 +14,7 @@ public record SigningProperties(
     @DefaultValue("P2D") Duration reminderInterval,
     @DefaultValue("3") int reminderMaxCount,
     @DefaultValue("P7D") Duration escalateAfter,
-    @DefaultValue("P14D") Duration target,
+    @DefaultValue("P10D") Duration target,
     @DefaultValue("7") int depositDueDays) {
 
   public SigningProperties {

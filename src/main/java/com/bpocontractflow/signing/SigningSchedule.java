@@ -1,10 +1,13 @@
 package com.bpocontractflow.signing;
 
+import com.bpocontractflow.calendar.WorkingDayTimers;
 import org.springframework.stereotype.Component;
 
 /**
  * The timers of {@code contract-signing}, read by the model's timer expressions
  * ({@code ${signingSchedule.reminderCycle}} and so on), so that no duration is written in the model.
+ * Durations of whole days are handed over as days ({@code P2D}), which the engine counts in China's
+ * working days ({@link WorkingDayTimers}); others (demo and test settings in minutes) stay clock time.
  */
 @Component("signingSchedule")
 public class SigningSchedule {
@@ -17,17 +20,17 @@ public class SigningSchedule {
 
   /** ISO 8601 repeating interval: at most {@code reminderMaxCount} reminders, one every interval. */
   public String getReminderCycle() {
-    return "R" + properties.reminderMaxCount() + "/" + properties.reminderInterval();
+    return "R" + properties.reminderMaxCount() + "/" + WorkingDayTimers.iso(properties.reminderInterval());
   }
 
   /** ISO 8601 duration after which a wait on the merchant is escalated to managers. */
   public String getEscalationDelay() {
-    return properties.escalateAfter().toString();
+    return WorkingDayTimers.iso(properties.escalateAfter());
   }
 
   /** ISO 8601 duration from the request to the go-live approval that the signing should not exceed. */
   public String getSigningTarget() {
-    return properties.target().toString();
+    return WorkingDayTimers.iso(properties.target());
   }
 
   public SigningProperties properties() {

@@ -74,6 +74,8 @@ public class ServiceTerm {
   private final MerchantMailer mailer;
   private DecisionDeadlines deadlines = DecisionDeadlines.DEFAULT;
 
+  private com.bpocontractflow.calendar.ChineseWorkdays workdays = com.bpocontractflow.calendar.ChineseWorkdays.shipped();
+
   public ServiceTerm(ContractRepository contracts, ClauseSets clauseSets, DepositLedger ledger, TermRecords records,
       MerchantMailer mailer) {
     this.contracts = contracts;
@@ -81,6 +83,12 @@ public class ServiceTerm {
     this.ledger = ledger;
     this.records = records;
     this.mailer = mailer;
+  }
+
+  /** The working-day calendar of the application (bpo.calendar.dir included); the shipped one without Spring. */
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  public void setWorkdays(com.bpocontractflow.calendar.ChineseWorkdays workdays) {
+    this.workdays = workdays;
   }
 
   @org.springframework.beans.factory.annotation.Autowired(required = false)
@@ -156,7 +164,7 @@ public class ServiceTerm {
   public void trialExit(DelegateExecution execution) {
     long id = contractId(execution);
     int noticeDays = whole(clauses(id), "trialExitNoticeDays");
-    LocalDate lastDay = TermDates.today().plusDays(noticeDays);
+    LocalDate lastDay = workdays.periodEnd(TermDates.today(), noticeDays); // Civil Code arts. 201, 203
     end(execution, id, EndReason.TRIAL_EXIT, lastDay);
     execution.setVariable(SERVICE_ENDS_AT, TermDates.endOf(lastDay));
     contracts.updateStatus(id, ContractStatus.TERMINATING);
@@ -330,7 +338,8 @@ public class ServiceTerm {
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
-    LocalDate effective = FeeCalculator.effectiveTerminationDate(received, noticeDays(id));
+    // calendar days from the day after receipt (art. 201), a last day on a rest day moving past it (art. 203)
+    LocalDate effective = workdays.periodEnd(received, noticeDays(id));
     if (effective.isAfter(term.termLastDay())) {
       effective = term.termLastDay(); // the contract ends at its term anyway
     }

