@@ -67,7 +67,7 @@ class SlaReviewProcessTest {
     number = app.contracts.get(contractId).contractNumber();
     app.terms.begin(contractId, GO_LIVE, GO_LIVE.plusDays(13), GO_LIVE.plusMonths(12).minusDays(1));
     Mocks.register("slaReview", new SlaReview(app.contracts, app.clauseSets, app.terms, new SlaReviews(app.jdbc),
-        app.mailer, new SlaProperties(null)));
+        app.mailer, new SlaProperties(null), new SlaDecisions(engine.getProcessEngine().getRepositoryService())));
     Mocks.register("userTaskListener", new UserTaskListener(mock(SigningRecorder.class), new VaguePhrases(List.of()), new LatePaymentCap(null)));
   }
 
