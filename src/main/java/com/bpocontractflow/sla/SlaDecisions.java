@@ -1,6 +1,8 @@
 package com.bpocontractflow.sla;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.Map;
@@ -52,8 +54,8 @@ public class SlaDecisions {
 
   /**
    * The version a contract was signed with: the one stored with its document; for a document written
-   * before versions were stored, the latest version deployed by the time it was written; for a contract
-   * without a stored document, the latest version.
+   * before versions were stored, the latest version deployed by the time it was written (the first one
+   * if none was).
    */
   public Pinned forDocument(String decisionDefinitionId, OffsetDateTime documentCreated) {
     if (decisionDefinitionId != null) {
@@ -62,12 +64,19 @@ public class SlaDecisions {
     if (documentCreated == null) {
       return current();
     }
-    Date written = Date.from(documentCreated.toInstant());
+    // documents are stamped to the second: a version deployed within that second counts as deployed before
+    Instant written = documentCreated.toInstant().truncatedTo(ChronoUnit.SECONDS);
     return repository.createDecisionDefinitionQuery().decisionDefinitionKey(KEY).list().stream()
-        .filter(definition -> !deploymentTime(definition).after(written))
+        .filter(definition -> !deploymentTime(definition).toInstant().truncatedTo(ChronoUnit.SECONDS).isAfter(written))
         .max(Comparator.comparingInt(DecisionDefinition::getVersion))
         .map(definition -> byId(definition.getId()))
-        .orElseGet(this::current);
+        .orElseGet(this::first);
+  }
+
+  /** The first version: for a document older than every deployment of the table (not expected). */
+  private Pinned first() {
+    return byId(repository.createDecisionDefinitionQuery().decisionDefinitionKey(KEY).decisionDefinitionVersion(1)
+        .singleResult().getId());
   }
 
   private Date deploymentTime(DecisionDefinition definition) {

@@ -157,9 +157,11 @@ public class SlaReview {
             : clauseItem(execution, clauses).map(SlaRemedyClause.Item::citation).orElse(null));
     if (remedy != SlaRemedy.NONE) {
       mail.row("本期服务费", MerchantMailer.yuan(figures.periodFees()))
-          .row("减免服务费", MerchantMailer.yuan(reduction) + " 元（" + percent.stripTrailingZeros().toPlainString() + "%）")
-          .row("免费延长服务", days + " 天")
-          .row("违约金", MerchantMailer.yuan(penalty) + " 元")
+          // as the contract states a remedy: what is zero is left out
+          .row("减免服务费", reduction.signum() > 0
+              ? MerchantMailer.yuan(reduction) + " 元（" + percent.stripTrailingZeros().toPlainString() + "%）" : null)
+          .row("免费延长服务", days > 0 ? days + " 天" : null)
+          .row("违约金", penalty.signum() > 0 ? MerchantMailer.yuan(penalty) + " 元" : null)
           .row("调整说明", reason instanceof String s && !s.isBlank() ? s.trim() : null);
     }
     if (latePenalty.signum() > 0) {
