@@ -23,6 +23,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
@@ -84,8 +85,11 @@ public class SlaReview {
     SlaReviews.SignedDocument signed = reviews.signedDocument(contract.id()).orElse(null);
     SlaDecisions.Pinned decision = signed == null ? decisions.current()
         : decisions.forDocument(signed.slaDecisionId(), signed.createdAt());
-    execution.setVariable(SLA_DECISION_ID, decision.decisionDefinitionId());
     execution.setVariable(SLA_DECISION_VERSION, decision.version());
+    if (signed != null && signed.slaDecisionId() != null) {
+      // the document states this version's rows: the approval and the statement cite the item applied
+      execution.setVariable(SLA_DECISION_ID, decision.decisionDefinitionId());
+    }
 
     execution.setVariable(MISSED_KPIS, assessment.missed().size());
     execution.setVariable(WORST_SHORTFALL, assessment.worstShortfall().doubleValue());
@@ -188,10 +192,14 @@ public class SlaReview {
    * The item of the contract's remedy clause that states the row the decision took, worded from the same
    * version of the table; the row is found again from the decision's inputs, and a row whose remedy is not
    * the decision's would mean the clause misreads the table: that fails the step (an incident) rather than
-   * proposing or stating something the contract does not say.
+   * proposing or stating something the contract does not say. A contract whose document was written
+   * before its rows were stated (no {@code slaDecisionId}) has no item to cite.
    */
-  private java.util.Optional<SlaRemedyClause.Item> clauseItem(DelegateExecution execution, Map<String, Object> clauses) {
-    SlaDecisions.Pinned decision = decisions.byId((String) execution.getVariable(SLA_DECISION_ID));
+  private Optional<SlaRemedyClause.Item> clauseItem(DelegateExecution execution, Map<String, Object> clauses) {
+    if (!(execution.getVariable(SLA_DECISION_ID) instanceof String decisionId)) {
+      return Optional.empty();
+    }
+    SlaDecisions.Pinned decision = decisions.byId(decisionId);
     int missed = ((Number) execution.getVariable(MISSED_KPIS)).intValue();
     BigDecimal shortfall = BigDecimal.valueOf(((Number) execution.getVariable(WORST_SHORTFALL)).doubleValue());
     SlaRemedy decided = SlaRemedy.valueOf((String) execution.getVariable(SLA_REMEDY));

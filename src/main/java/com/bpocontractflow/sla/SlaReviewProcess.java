@@ -39,7 +39,8 @@ public final class SlaReviewProcess {
     public static final String MISSED_KPIS = "missedKpis";
     public static final String WORST_SHORTFALL = "worstShortfall";
     public static final String SLA_REMEDY = "slaRemedy";
-    // the version of sla-compensation the contract was signed with (its id, and its number for the task)
+    // the version of sla-compensation the contract was signed with: its number (for the decision task) and,
+    // when the contract's document states its rows, its id (for citing the item applied)
     public static final String SLA_DECISION_ID = "slaDecisionId";
     public static final String SLA_DECISION_VERSION = "slaDecisionVersion";
     // shown in approve-compensation
