@@ -11,6 +11,8 @@ import com.bpocontractflow.mail.MerchantMailer;
 import com.bpocontractflow.merchant.Sha256;
 import com.bpocontractflow.settlement.ContractValue;
 import com.bpocontractflow.settlement.FeeCalculator;
+import com.bpocontractflow.sla.SlaDecisions;
+import com.bpocontractflow.sla.SlaRemedyClause;
 import com.bpocontractflow.validation.InputRules;
 import java.math.BigDecimal;
 import java.util.List;
@@ -32,20 +34,31 @@ public class ContractDocument {
   private final MerchantMailer mailer;
   private final ClauseSets clauseSets;
   private final ProviderParty provider;
+  private final SlaDecisions slaDecisions;
 
   public ContractDocument(ITemplateEngine templates, MerchantMailer mailer, ClauseSets clauseSets,
-      ProviderParty provider) {
+      ProviderParty provider, SlaDecisions slaDecisions) {
     this.templates = templates;
     this.mailer = mailer;
     this.clauseSets = clauseSets;
     this.provider = provider;
+    this.slaDecisions = slaDecisions;
   }
 
+  /**
+   * The contract as it stands. Its remedies for missed service levels (第四条) are worded from the latest
+   * version of {@code sla-compensation}, whose id comes back with the text: stored with the document, it
+   * is the version the contract's SLA reviews evaluate once signed.
+   */
   public Rendered render(Contract contract) {
     Map<String, Object> clauses = clauseSets.latest(contract.id()).orElse(Map.of());
-    String html = templates.process("documents/contract",
-        new Context(Locale.SIMPLIFIED_CHINESE, model(mailer.model(contract), contract, clauses, provider)));
-    return new Rendered(html, Sha256.hex(html), contract.reviewRound());
+    SlaDecisions.Pinned sla = slaDecisions.current();
+    Map<String, Object> model = model(mailer.model(contract), contract, clauses, provider);
+    model.put("slaRemedy", SlaRemedyClause.of(sla.table(), clauses).text());
+    BigDecimal onTime = InputRules.toDecimal(clauses.get("slaOnTimeTargetPercent"));
+    model.put("slaOnTimeTarget", onTime == null ? null : onTime.stripTrailingZeros().toPlainString());
+    String html = templates.process("documents/contract", new Context(Locale.SIMPLIFIED_CHINESE, model));
+    return new Rendered(html, Sha256.hex(html), contract.reviewRound(), sla.decisionDefinitionId());
   }
 
   /**
@@ -87,12 +100,6 @@ public class ContractDocument {
       BigDecimal value = InputRules.toDecimal(clauses.get(amount));
       model.put(amount, value != null && value.signum() > 0 ? MerchantMailer.yuan(value) : null);
     }
-    BigDecimal reduction = InputRules.toDecimal(clauses.get("slaFeeReductionPercent"));
-    model.put("slaFeeReduction", reduction != null && reduction.signum() > 0 ? reduction.stripTrailingZeros().toPlainString() : null);
-    Long extension = InputRules.toWholeNumber(clauses.get("slaFreeExtensionDays"));
-    model.put("slaFreeExtension", extension != null && extension > 0 ? extension : null);
-    model.put("hasSlaRemedy", model.get("slaPenalty") != null || model.get("slaFeeReduction") != null
-        || model.get("slaFreeExtension") != null);
     return model;
   }
 
@@ -114,7 +121,10 @@ public class ContractDocument {
         : volume + (billing == BillingModel.PER_INQUIRY ? " 次咨询" : " 单"));
   }
 
-  /** The document's HTML, its SHA-256 (hex) and its version (the clause-review round). */
-  public record Rendered(String html, String sha256, int version) {
+  /**
+   * The document's HTML, its SHA-256 (hex), its version (the clause-review round) and the decision
+   * definition id of the {@code sla-compensation} version its remedy clause states.
+   */
+  public record Rendered(String html, String sha256, int version, String slaDecisionId) {
   }
 }

@@ -58,13 +58,14 @@ public class ContractDocuments {
     byte[] bytes = pdf.render(html.html(), title, created.toInstant(), documentId(html.sha256()));
     jdbc.sql("""
             INSERT INTO contract_document (contract_id, version, clause_set_version, html, html_sha256, pdf, pdf_sha256,
-              created_at)
-            VALUES (:contractId, :version, :clauseSetVersion, :html, :htmlSha256, :pdf, :pdfSha256, :createdAt)
+              created_at, sla_decision_id)
+            VALUES (:contractId, :version, :clauseSetVersion, :html, :htmlSha256, :pdf, :pdfSha256, :createdAt,
+              :slaDecisionId)
             """)
         .param("contractId", contract.id()).param("version", html.version())
         .param("clauseSetVersion", clauseSets.versions(contract.id())).param("html", html.html())
         .param("htmlSha256", html.sha256()).param("pdf", bytes).param("pdfSha256", Sha256.hex(bytes))
-        .param("createdAt", created)
+        .param("createdAt", created).param("slaDecisionId", html.slaDecisionId())
         .update();
     return find(contract.id(), html.version()).orElseThrow();
   }

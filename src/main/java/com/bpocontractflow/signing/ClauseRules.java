@@ -60,6 +60,7 @@ public final class ClauseRules {
       wholeNumber(RESOLUTION_MINUTES, "服务范围与标准·问题解决时效（分钟）", 5, 1440),
       percent(SATISFACTION_TARGET, "服务范围与标准·客户满意度目标（%）", "50", "100"),
       percent(BAD_REVIEW_CEILING, "服务范围与标准·差评率上限（%）", "0", "10"),
+      percent(SLA_ON_TIME_TARGET_PERCENT, "服务范围与标准·按时首次响应和按时解决的比例（%）", "50", "100"),
       choice(BILLING_MODEL, "费用与支付方式·计费方式", BillingModel.class),
       amount(UNIT_PRICE, "费用与支付方式·单价（元）", new BigDecimal("0.01"), MAX_AMOUNT),
       // the contract's value for volume billing, on which the 定金 cap is taken: required there, else optional
@@ -148,6 +149,8 @@ public final class ClauseRules {
     values.put(RESOLUTION_MINUTES, 30);
     values.put(SATISFACTION_TARGET, "90");
     values.put(BAD_REVIEW_CEILING, "1");
+    // the share of first replies and of issues within the times above that counts as met (sla-review)
+    values.put(SLA_ON_TIME_TARGET_PERCENT, "95");
     // security unless legal chooses a 定金: no forfeiture or double return, no cap, today's settlement
     values.put(DEPOSIT_KIND, DepositKind.PERFORMANCE_BOND.name());
     values.put(EXTRA_FEES, "无");

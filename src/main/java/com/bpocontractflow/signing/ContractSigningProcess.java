@@ -128,6 +128,7 @@ public final class ContractSigningProcess {
     public static final String RESOLUTION_MINUTES = "resolutionMinutes";
     public static final String SATISFACTION_TARGET = "satisfactionTarget";
     public static final String BAD_REVIEW_CEILING = "badReviewCeiling";
+    public static final String SLA_ON_TIME_TARGET_PERCENT = "slaOnTimeTargetPercent";
     public static final String EXTRA_FEES = "extraFees";
     public static final String SETTLEMENT_CYCLE = "settlementCycle";
     public static final String LATE_PAYMENT_RULE = "latePaymentRule";

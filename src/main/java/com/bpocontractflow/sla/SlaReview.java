@@ -23,6 +23,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
@@ -42,15 +43,17 @@ public class SlaReview {
   private final SlaReviews reviews;
   private final MerchantMailer mailer;
   private final SlaProperties properties;
+  private final SlaDecisions decisions;
 
   public SlaReview(ContractRepository contracts, ClauseSets clauseSets, TermRecords terms, SlaReviews reviews,
-      MerchantMailer mailer, SlaProperties properties) {
+      MerchantMailer mailer, SlaProperties properties, SlaDecisions decisions) {
     this.contracts = contracts;
     this.clauseSets = clauseSets;
     this.terms = terms;
     this.reviews = reviews;
     this.mailer = mailer;
     this.properties = properties;
+    this.decisions = decisions;
   }
 
   /** The KPIs a period missed, with the shortfall of each in percentage points. */
@@ -59,7 +62,8 @@ public class SlaReview {
 
   /**
    * Checks the reported figures (a refusal starts nothing), binds the review to the contract (business
-   * key = contract number) and assesses the figures against the contract's targets.
+   * key = contract number), assesses the figures against the contract's targets and names the version of
+   * {@code sla-compensation} the contract was signed with, which the decision task then evaluates.
    */
   public void start(DelegateExecution execution) {
     Map<String, Object> values = execution.getVariables();
@@ -77,25 +81,38 @@ public class SlaReview {
           + figures.periodEnd() + " 期间已评估过，不能重复评估"));
     }
     Map<String, Object> clauses = clauseSets.latest(contract.id()).orElseThrow();
-    Assessment assessment = assess(figures, clauses, properties.onTimeTargetPercent());
+    Assessment assessment = assess(figures, clauses, onTimeTarget(clauses));
+    SlaReviews.SignedDocument signed = reviews.signedDocument(contract.id()).orElse(null);
+    SlaDecisions.Pinned decision = signed == null ? decisions.current()
+        : decisions.forDocument(signed.slaDecisionId(), signed.createdAt());
+    execution.setVariable(SLA_DECISION_VERSION, decision.version());
+    if (signed != null && signed.slaDecisionId() != null) {
+      // the document states this version's rows: the approval and the statement cite the item applied
+      execution.setVariable(SLA_DECISION_ID, decision.decisionDefinitionId());
+    }
 
     execution.setVariable(MISSED_KPIS, assessment.missed().size());
     execution.setVariable(WORST_SHORTFALL, assessment.worstShortfall().doubleValue());
     execution.setVariable(MISSED_KPI_SUMMARY, assessment.missed().isEmpty() ? "全部达标"
         : String.join("；", assessment.missed()));
     long id = reviews.record(contract.id(), execution.getProcessInstanceId(), figures, assessment.missed().size(),
-        String.join("；", assessment.missed()));
+        String.join("；", assessment.missed()), decision.decisionDefinitionId());
     execution.setVariable(SLA_REVIEW_ID, id);
   }
 
-  /** Proposes the remedy the decision chose, with the amounts the contract's breach clause sets. */
+  /**
+   * Proposes the remedy the decision chose, with the amounts the contract's breach clause sets, and the
+   * item of the contract that states it.
+   */
   public void propose(DelegateExecution execution) {
     SlaRemedy remedy = SlaRemedy.valueOf((String) execution.getVariable(SLA_REMEDY));
     Map<String, Object> clauses = clauseSets.latest(contractId(execution)).orElseThrow();
-    String percent = remedy.feeReduction() ? decimal(clauses.get("slaFeeReductionPercent")).toPlainString() : "0";
-    long days = remedy.freeExtension() ? InputRules.toWholeNumber(clauses.get("slaFreeExtensionDays")) : 0;
-    String penalty = remedy.penalty() ? Money.yuan(decimal(clauses.get("slaPenalty"))).toPlainString() : "0.00";
+    SlaRemedyClause.Amounts amounts = SlaRemedyClause.Amounts.of(remedy, clauses);
+    String percent = amounts.feeReductionPercent().toPlainString();
+    long days = amounts.freeExtensionDays();
+    String penalty = amounts.penalty().toPlainString();
     execution.setVariable(REMEDY_LABEL, remedy.label());
+    execution.setVariable(REMEDY_CLAUSE, clauseItem(execution, clauses).map(SlaRemedyClause.Item::citation).orElse(null));
     execution.setVariable(FEE_REDUCTION_PERCENT, percent);
     execution.setVariable(FREE_EXTENSION_DAYS, days);
     execution.setVariable(PENALTY_AMOUNT, penalty);
@@ -127,23 +144,28 @@ public class SlaReview {
         user == null ? null : user.getUserId()));
 
     SlaRemedy remedy = SlaRemedy.valueOf((String) values.get(SLA_REMEDY));
+    String onTimeTarget = onTimeTarget(clauses).stripTrailingZeros().toPlainString();
     MailNotice mail = MailNotice.of("以下是贵司客服外包服务 " + TermDates.zh(figures.periodStart()) + " 至 "
             + TermDates.zh(figures.periodEnd()) + " 的服务水平评估结果（对照合同约定的服务标准）。")
         .row("首次响应及时率", figures.firstReplyOnTimePercent().toPlainString() + "%（合同：" + clauses.get("firstResponseMinutes")
-            + " 分钟内首次响应，及时率不低于 " + properties.onTimeTargetPercent().toPlainString() + "%）")
+            + " 分钟内首次响应，及时率不低于 " + onTimeTarget + "%）")
         .row("平均首次响应时间", figures.averageFirstReplySeconds() + " 秒")
         .row("问题按时解决率", figures.resolvedOnTimePercent().toPlainString() + "%（合同：" + clauses.get("resolutionMinutes")
-            + " 分钟内解决，不低于 " + properties.onTimeTargetPercent().toPlainString() + "%）")
+            + " 分钟内解决，不低于 " + onTimeTarget + "%）")
         .row("客户满意度", figures.satisfactionPercent().toPlainString() + "%（合同：不低于 " + clauses.get("satisfactionTarget") + "%）")
         .row("差评率", figures.badReviewPercent().toPlainString() + "%（合同：不高于 " + clauses.get("badReviewCeiling") + "%）")
         .row("投诉数", figures.complaints())
         .row("未达标指标", values.get(MISSED_KPI_SUMMARY))
-        .row("赔偿方式", remedy == SlaRemedy.NONE ? remedy.label() : null);
+        .row("赔偿方式", remedy == SlaRemedy.NONE ? remedy.label() : null)
+        .row("合同依据", remedy == SlaRemedy.NONE ? null
+            : clauseItem(execution, clauses).map(SlaRemedyClause.Item::citation).orElse(null));
     if (remedy != SlaRemedy.NONE) {
       mail.row("本期服务费", MerchantMailer.yuan(figures.periodFees()))
-          .row("减免服务费", MerchantMailer.yuan(reduction) + " 元（" + percent.stripTrailingZeros().toPlainString() + "%）")
-          .row("免费延长服务", days + " 天")
-          .row("违约金", MerchantMailer.yuan(penalty) + " 元")
+          // as the contract states a remedy: what is zero is left out
+          .row("减免服务费", reduction.signum() > 0
+              ? MerchantMailer.yuan(reduction) + " 元（" + percent.stripTrailingZeros().toPlainString() + "%）" : null)
+          .row("免费延长服务", days > 0 ? days + " 天" : null)
+          .row("违约金", penalty.signum() > 0 ? MerchantMailer.yuan(penalty) + " 元" : null)
           .row("调整说明", reason instanceof String s && !s.isBlank() ? s.trim() : null);
     }
     if (latePenalty.signum() > 0) {
@@ -154,6 +176,41 @@ public class SlaReview {
         : "减免金额和违约金将在下一期账单中结算；免费延长的服务天数计入合同期限。我们已制定改进措施，将由客户经理与您沟通。");
     mailer.sendNotice(MerchantMail.SLA_STATEMENT, contract, mail, TermDates.zh(figures.periodStart()),
         TermDates.zh(figures.periodEnd()));
+  }
+
+  /**
+   * The share of first replies and of issues that must meet the contract's times: the contract's
+   * {@code slaOnTimeTargetPercent}; a contract recorded before the field existed keeps the server's
+   * setting ({@code bpo.sla.on-time-target-percent}), which its text did not state.
+   */
+  BigDecimal onTimeTarget(Map<String, Object> clauses) {
+    BigDecimal target = InputRules.toDecimal(clauses.get(ContractSigningProcess.Vars.SLA_ON_TIME_TARGET_PERCENT));
+    return target != null ? target : properties.onTimeTargetPercent();
+  }
+
+  /**
+   * The item of the contract's remedy clause that states the row the decision took, worded from the same
+   * version of the table; the row is found again from the decision's inputs, and a row whose remedy is not
+   * the decision's would mean the clause misreads the table: that fails the step (an incident) rather than
+   * proposing or stating something the contract does not say. A contract whose document was written
+   * before its rows were stated (no {@code slaDecisionId}) has no item to cite.
+   */
+  private Optional<SlaRemedyClause.Item> clauseItem(DelegateExecution execution, Map<String, Object> clauses) {
+    if (!(execution.getVariable(SLA_DECISION_ID) instanceof String decisionId)) {
+      return Optional.empty();
+    }
+    SlaDecisions.Pinned decision = decisions.byId(decisionId);
+    int missed = ((Number) execution.getVariable(MISSED_KPIS)).intValue();
+    BigDecimal shortfall = BigDecimal.valueOf(((Number) execution.getVariable(WORST_SHORTFALL)).doubleValue());
+    SlaRemedy decided = SlaRemedy.valueOf((String) execution.getVariable(SLA_REMEDY));
+    SlaRemedyTable.Row row = decision.table().firstMatch(missed, shortfall).orElseThrow(() ->
+        new IllegalStateException(SlaDecisions.KEY + " " + decision.decisionDefinitionId() + ": no row for " + missed
+            + " missed, shortfall " + shortfall));
+    if (row.remedy() != decided) {
+      throw new IllegalStateException(SlaDecisions.KEY + " " + decision.decisionDefinitionId() + ": row "
+          + row.ruleId() + " reads as " + row.remedy() + ", the decision gave " + decided);
+    }
+    return SlaRemedyClause.of(decision.table(), clauses).itemFor(row);
   }
 
   /** The four KPIs against the contract's targets. */

@@ -39,9 +39,14 @@ public final class SlaReviewProcess {
     public static final String MISSED_KPIS = "missedKpis";
     public static final String WORST_SHORTFALL = "worstShortfall";
     public static final String SLA_REMEDY = "slaRemedy";
+    // the version of sla-compensation the contract was signed with: its number (for the decision task) and,
+    // when the contract's document states its rows, its id (for citing the item applied)
+    public static final String SLA_DECISION_ID = "slaDecisionId";
+    public static final String SLA_DECISION_VERSION = "slaDecisionVersion";
     // shown in approve-compensation
     public static final String MISSED_KPI_SUMMARY = "missedKpiSummary";
     public static final String REMEDY_LABEL = "remedyLabel";
+    public static final String REMEDY_CLAUSE = "remedyClause";
     public static final String SLA_REVIEW_ID = "slaReviewId";
     // the remedy, proposed from the contract and approved (maybe adjusted) by managers
     public static final String FEE_REDUCTION_PERCENT = "feeReductionPercent";

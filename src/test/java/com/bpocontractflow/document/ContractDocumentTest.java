@@ -19,6 +19,7 @@ import com.bpocontractflow.mail.ServicePromises;
 import com.bpocontractflow.mail.ProviderProperties;
 import com.bpocontractflow.signing.ClauseRules;
 import com.bpocontractflow.signing.SigningTestData;
+import com.bpocontractflow.sla.SlaTestTables;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
@@ -46,7 +47,7 @@ class ContractDocumentTest {
   final ClauseSets clauseSets = mock(ClauseSets.class);
   final ContractDocument document = new ContractDocument(templates(), new MerchantMailer(new MailRenderer(),
       mock(MailOutbox.class), new ProviderProperties("https://bpo.example.com", "星海客服外包服务有限公司"),
-      new ServicePromises(1), new PayeeAccount(null, null, null), clauseSets), clauseSets, PROVIDER);
+      new ServicePromises(1), new PayeeAccount(null, null, null), clauseSets), clauseSets, PROVIDER, SlaTestTables.shippedDecisions());
 
   static SpringTemplateEngine templates() {
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
@@ -133,8 +134,28 @@ class ContractDocumentTest {
 
     String withPenalties = pdfText(SigningMethod.PAPER, clauses("slaPenalty", "2000", "earlyTerminationPenalty", "20000",
         "slaFreeExtensionDays", 7, "setupCostsRepaid", true));
-    assertThat(withPenalties).contains("当期服务费减免5%，乙方免费延长服务7天，乙方向甲方支付违约金人民币2,000.00元。",
+    // which remedy for which shortfall: the rows of sla-compensation, worded with the contract's amounts
+    assertThat(htmlText(contract(BillingModel.PER_SEAT, "6000.00", DepositHandling.SET_OFF), clauses("slaPenalty", "2000",
+        "slaFreeExtensionDays", 7))).contains("乙方某一结算周期的服务未达到第一条约定标准的，按下列情形中最先符合的一项承担责任"
+        + "（指标指第一条约定的首次响应、问题解决、客户满意度、差评率四项；差距指一项指标的实际值低于约定标准的百分点数，"
+        + "差评率为高于约定上限的百分点数）："
+        + "（一）三项及以上指标未达标的，当期服务费减免5%，乙方免费延长服务7天，乙方向甲方支付违约金人民币2,000.00元；"
+        + "（二）任一指标的差距达到或超过10个百分点的，当期服务费减免5%，乙方向甲方支付违约金人民币2,000.00元；"
+        + "（三）两项指标未达标的，当期服务费减免5%，乙方免费延长服务7天；"
+        + "（四）一项指标未达标的，当期服务费减免5%。");
+    assertThat(withPenalties).contains("（一）三项及以上指标未达标的，当期服务费减免5%，乙方免费延长服务7天，乙方向甲方支付违约金人民币2,000.00元；",
         "应向乙方支付违约金人民币20,000.00元，并偿还乙方为履行本合同已投入的培训及系统对接费用");
+  }
+
+  @Test
+  void shouldStateTheContractsOnTimeShareInItsServiceStandard() {
+    Contract contract = contract(BillingModel.PER_SEAT, "6000.00", DepositHandling.SET_OFF);
+    assertThat(htmlText(contract, clauses("slaOnTimeTargetPercent", "92.50"))).contains("常规问题在30分钟内解决；"
+        + "按时首次响应的咨询占全部咨询的比例、按时解决的问题占全部问题的比例，每个结算周期均不低于92.5%；客户满意度不低于90%");
+    // a contract recorded before the field existed keeps the sentence it was published with
+    Map<String, Object> legacy = clauses();
+    legacy.remove("slaOnTimeTargetPercent");
+    assertThat(htmlText(contract, legacy)).contains("常规问题在30分钟内解决；客户满意度不低于90%").doesNotContain("按时首次响应的咨询");
   }
 
   @Test
@@ -204,11 +225,11 @@ class ContractDocumentTest {
 
   @Test
   void shouldWordAPerformanceBondAsSecurityWithoutTheDingjinRules() throws Exception {
-    String setOff = pdfText(contract(BillingModel.PER_SEAT, "6000.00", DepositHandling.SET_OFF),
+    String setOff = htmlText(contract(BillingModel.PER_SEAT, "6000.00", DepositHandling.SET_OFF),
         clauses("depositKind", "PERFORMANCE_BOND"));
-    assertThat(setOff).contains("3.履约保证金：甲方于本合同签署后向乙方支付履约保证金人民币5,000.00元，作为甲方履行本合同的担保。"
+    assertThat(setOff).contains("履约保证金：甲方于本合同签署后向乙方支付履约保证金人民币5,000.00元，作为甲方履行本合同的担保。"
         + "本合同终止后，履约保证金在最终结算中抵扣甲方应付的款项，余额由乙方退还甲方。履约保证金不是定金，不适用定金罚则；"
-        + "违约责任按第四条的约定承担。4.逾期付款：");
+        + "违约责任按第四条的约定承担。逾期付款：");
     assertThat(setOff).doesNotContain("定金：", "双倍返还", "第五百八十六条", "第五百八十八条", "合同标的额");
 
     String refund = pdfText(contract(BillingModel.FIXED_MONTHLY, "20000.00", DepositHandling.REFUND),
