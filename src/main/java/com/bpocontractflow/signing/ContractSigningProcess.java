@@ -107,6 +107,7 @@ public final class ContractSigningProcess {
     public static final String PROPOSAL_APPROVED = "proposalApproved";
     public static final String APPROVAL_COMMENT = "approvalComment";
     public static final String PROPOSAL_DECISION = "proposalDecision";
+    public static final String PROPOSAL_COMMENT = "proposalComment";
     // approval holds: what the proposal's approval (or the DMN's "none needed") was given for, as JSON of
     // the values ProposalFacts reads; whether legal changed them since, how, and the managers' answer
     public static final String APPROVED_TERMS = "approvedTerms";
@@ -114,7 +115,6 @@ public final class ContractSigningProcess {
     public static final String APPROVAL_CHANGES = "approvalChanges";
     public static final String CHANGES_APPROVED = "changesApproved";
     public static final String CHANGES_APPROVAL_COMMENT = "changesApprovalComment";
-    public static final String PROPOSAL_COMMENT = "proposalComment";
     // contract and review
     public static final String SIGNING_METHOD = "signingMethod";
     public static final String DEPOSIT_AMOUNT = "depositAmount";
