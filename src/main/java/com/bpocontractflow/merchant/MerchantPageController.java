@@ -6,6 +6,7 @@ import com.bpocontractflow.document.ContractDocuments;
 import com.bpocontractflow.document.DocumentResponses;
 import com.bpocontractflow.mail.MerchantMailer;
 import com.bpocontractflow.signing.ProposalDecision;
+import com.bpocontractflow.signing.RoundChanges;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.format.DateTimeFormatter;
@@ -42,10 +43,12 @@ class MerchantPageController {
   private final ContractDocuments documents;
   private final MerchantMailer mailer;
   private final StaffAuthentication staff;
+  private final RoundChanges roundChanges;
 
   MerchantPageController(MerchantLinks links, MerchantAnswers answers, ContractRepository contracts,
-      ContractDocuments documents, MerchantMailer mailer, StaffAuthentication staff) {
+      ContractDocuments documents, MerchantMailer mailer, StaffAuthentication staff, RoundChanges roundChanges) {
     this.staff = staff;
+    this.roundChanges = roundChanges;
     this.links = links;
     this.answers = answers;
     this.contracts = contracts;
@@ -104,7 +107,12 @@ class MerchantPageController {
     model.addAttribute("clauses", CLAUSES);
     model.addAttribute("decisions", ProposalDecision.values());
     if (link.stepValue() == MerchantStep.E_SIGNATURE || link.stepValue() == MerchantStep.CLAUSE_REVIEW) {
-      model.addAttribute("document", shownDocument(contract));
+      ShownDocument shown = shownDocument(contract);
+      model.addAttribute("document", shown);
+      if (link.stepValue() == MerchantStep.CLAUSE_REVIEW) {
+        // from the second round on: what changed since the previous one, as staff see it (none in round 1)
+        model.addAttribute("changes", roundChanges.since(contract.id(), shown.version()).orElse(null));
+      }
     }
     return "merchant/" + link.stepValue().name().toLowerCase().replace('_', '-');
   }

@@ -107,6 +107,7 @@ public final class ClauseChanges {
       labels.putIfAbsent(rule.key(), label);
     }
     labels.put(DUTY_PRE_SALES, "服务范围与标准·售前咨询"); // its rule is the at-least-one-duty rule
+    labels.put(SEATS, "服务范围与标准·客服座席数"); // recorded with the clauses; an input of proposal-approval
     return labels;
   }
 }

@@ -20,6 +20,8 @@ public final class ContractSigningProcess {
     public static final String APPROVE_PROPOSAL = "approve-proposal";
     public static final String CONFIRM_PROPOSAL = "confirm-proposal";
     public static final String DRAFT_CONTRACT = "draft-contract";
+    /** Managers approve again when legal changed what the proposal's approval was given for (issue #11). */
+    public static final String APPROVE_CONTRACT_CHANGES = "approve-contract-changes";
     public static final String REVIEW_CLAUSES = "review-clauses";
     public static final String REVISE_CLAUSES = "revise-clauses";
     public static final String SEAL_CONTRACT = "seal-contract";
@@ -56,6 +58,7 @@ public final class ContractSigningProcess {
     public static final String END_CONTRACT_ENDED = "EndEvent_ContractEnded";
     public static final String END_TARGET_MET_BY_GO_LIVE = "EndEvent_TargetMetByGoLive";
     public static final String END_SIGNING_WITHDRAWN = "EndEvent_SigningWithdrawn";
+    public static final String RECHECK_APPROVAL = "BusinessRuleTask_RecheckApproval";
 
     private Elements() {
     }
@@ -105,6 +108,13 @@ public final class ContractSigningProcess {
     public static final String APPROVAL_COMMENT = "approvalComment";
     public static final String PROPOSAL_DECISION = "proposalDecision";
     public static final String PROPOSAL_COMMENT = "proposalComment";
+    // approval holds: what the proposal's approval (or the DMN's "none needed") was given for, as JSON of
+    // the values ProposalFacts reads; whether legal changed them since, how, and the managers' answer
+    public static final String APPROVED_TERMS = "approvedTerms";
+    public static final String APPROVAL_TERMS_CHANGED = "approvalTermsChanged";
+    public static final String APPROVAL_CHANGES = "approvalChanges";
+    public static final String CHANGES_APPROVED = "changesApproved";
+    public static final String CHANGES_APPROVAL_COMMENT = "changesApprovalComment";
     // contract and review
     public static final String SIGNING_METHOD = "signingMethod";
     public static final String DEPOSIT_AMOUNT = "depositAmount";

@@ -55,6 +55,11 @@ public final class SigningInputRules {
               .when(v -> !ProposalDecision.REVISION_REQUESTED.name().equals(v.get(PROPOSAL_DECISION))))),
       Map.entry(DRAFT_CONTRACT, ClauseRules.with(
           choice(SIGNING_METHOD, "签署方式", SigningMethod.class))),
+      Map.entry(APPROVE_CONTRACT_CHANGES, InputRules.of(
+          bool(CHANGES_APPROVED, "批准变更"),
+          text(CHANGES_APPROVAL_COMMENT, "退回意见").length(2, 2000).when(v -> Boolean.FALSE.equals(v.get(CHANGES_APPROVED))),
+          text(CHANGES_APPROVAL_COMMENT, "审批意见").optional().length(0, 2000)
+              .when(v -> !Boolean.FALSE.equals(v.get(CHANGES_APPROVED))))),
       Map.entry(REVIEW_CLAUSES, InputRules.of(
           bool(CLAUSES_AGREED, "商家同意全部条款"),
           text(CLAUSE_FEEDBACK, "商家修改意见").length(2, 4000)

@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
@@ -39,14 +38,16 @@ public class SigningRecorder {
   private final ContractDocuments documents;
   private final ContractSignatures signatures;
   private final ReviewRounds reviewRounds;
+  private final RoundChanges roundChanges;
 
   public SigningRecorder(ContractRepository contracts, ClauseSets clauseSets, ContractDocuments documents,
-      ContractSignatures signatures, ReviewRounds reviewRounds) {
+      ContractSignatures signatures, ReviewRounds reviewRounds, RoundChanges roundChanges) {
     this.contracts = contracts;
     this.clauseSets = clauseSets;
     this.documents = documents;
     this.signatures = signatures;
     this.reviewRounds = reviewRounds;
+    this.roundChanges = roundChanges;
   }
 
   /** The id of the contract the process is bound to by its business key (see {@link ContractRepository#ofProcess}). */
@@ -172,14 +173,11 @@ public class SigningRecorder {
     if (round == 1) {
       return "第 1 轮审阅：按标准合同模板起草的首个版本";
     }
-    Optional<ContractDocuments.Version> previous = documents.find(contractId, round - 1);
-    if (previous.isEmpty()) { // a round reviewed before documents were stored
-      return "第 " + round + " 轮审阅（第 " + (round - 1) + " 轮的版本未存档，无法逐项比较）";
-    }
-    List<ClauseChanges.Change> changes = ClauseChanges.between(
-        clauseSets.version(contractId, previous.get().clauseSetVersion()).orElseThrow(),
-        clauseSets.version(contractId, version.clauseSetVersion()).orElseThrow());
-    return "第 " + round + " 轮审阅，与第 " + (round - 1) + " 轮相比：\n" + ClauseChanges.describe(changes);
+    // the same comparison the merchant's review page shows
+    return roundChanges.since(contractId, version.version())
+        .map(changes -> "第 " + round + " 轮审阅，与第 " + (round - 1) + " 轮相比：\n" + ClauseChanges.describe(changes))
+        // a round reviewed before documents were stored
+        .orElse("第 " + round + " 轮审阅（第 " + (round - 1) + " 轮的版本未存档，无法逐项比较）");
   }
 
   /** The version the party signed first (we seal first on paper, the merchant signs first electronically). */

@@ -46,7 +46,7 @@ class ModelDeploymentTest {
       }).collect(Collectors.toSet());
     }
 
-    assertThat(referenced).hasSize(18);
+    assertThat(referenced).hasSize(19);
     assertThat(formIds).containsAll(referenced);
   }
 

@@ -221,6 +221,72 @@ class MerchantLinksTest {
     assertThat(rest.variable(contract, Vars.ANSWERED_BY)).isEqualTo("商家 王小明（<script>alert('x')</script>小象），通过邮件链接");
   }
 
+  /** What a merchant reads must never be a variable's name or an enum's raw value. */
+  static final List<String> INTERNAL_NAMES = List.of("unitPrice", "billingModel", "depositAmount", "depositKind",
+      "depositHandling", "serviceHours", "forumVenue", "disputeForum", "dutyRefund", "termMonths", "signingMethod",
+      "PER_INQUIRY", "EXTENDED", "ROUND_THE_CLOCK", "SET_OFF", "PERFORMANCE_BOND", "DINGJIN", "ARBITRATION",
+      "ELECTRONIC", "PAPER", "null", "true", "false");
+
+  @Test
+  void shouldShowTheMerchantWhatChangedSinceThePreviousRoundAsStaffSeeIt() throws Exception {
+    SigningRest.Started contract = rest.start(request());
+    rest.complete(contract, DRAFT_PROPOSAL, proposal("3000.00"));
+    rest.complete(contract, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
+    rest.complete(contract, DRAFT_CONTRACT, contractDraft("ELECTRONIC", "3000.00"));
+
+    String firstRound = get(linkIn(contract, "CONTRACT_FOR_REVIEW")).body();
+    assertThat(firstRound).contains("合同第 <span>1</span> 轮审阅稿").doesNotContain("审阅稿相比的修改", " → ");
+    assertThat(changesListed(firstRound)).isEmpty();
+
+    rest.complete(contract, REVIEW_CLAUSES, clauseReview(false));
+    Map<String, Object> revision = revision();
+    revision.put(Vars.FORUM_VENUE, "上海仲裁委员会");
+    revision.put(Vars.SERVICE_HOURS, "ROUND_THE_CLOCK");
+    revision.put(Vars.DUTY_REFUND, false);
+    rest.complete(contract, REVISE_CLAUSES, revision);
+
+    String secondRound = get(latestLinkIn(contract, "CONTRACT_FOR_REVIEW")).body();
+    assertThat(secondRound).contains("合同第 <span>2</span> 轮审阅稿", "与第 <span>1</span> 轮审阅稿相比的修改");
+    assertThat(changesListed(secondRound)).containsExactly(
+        "【服务范围与标准】退款协商：是 → 否",
+        "【服务范围与标准】服务时间：每日 8:00-24:00（含节假日值守） → 7×24 小时（含节假日）",
+        "【纠纷解决方式】仲裁委员会或人民法院名称：杭州仲裁委员会 → 上海仲裁委员会");
+    // exactly what staff read in the review form of round 2
+    String staffSee = (String) rest.variable(contract, Vars.ROUND_CHANGES);
+    assertThat(changesListed(secondRound)).containsExactlyElementsOf(
+        List.of(staffSee.substring(staffSee.indexOf('\n') + 1).split("\n")));
+
+    // neither the pages nor the e-mails show a variable's name or an enum's raw value
+    for (String page : List.of(firstRound, secondRound)) {
+      assertThat(withoutMarkup(page)).doesNotContain(INTERNAL_NAMES);
+    }
+    for (OutboxMail mail : outbox.findByContract(contract.number())) {
+      assertThat((mail.subject() + "\n" + mail.bodyText() + "\n" + withoutMarkup(mail.bodyHtml()))
+          .replaceAll("https?://\\S+", "")).as(mail.template()).doesNotContain(INTERNAL_NAMES);
+    }
+  }
+
+  /** The lines of the changes section of a review page. */
+  static List<String> changesListed(String page) {
+    int section = page.indexOf("审阅稿相比的修改");
+    if (section < 0) {
+      return List.of();
+    }
+    String list = page.substring(section, page.indexOf("</div>", section));
+    Matcher item = Pattern.compile("<li>([^<]*)</li>").matcher(list);
+    List<String> lines = new java.util.ArrayList<>();
+    while (item.find()) {
+      lines.add(org.springframework.web.util.HtmlUtils.htmlUnescape(item.group(1)));
+    }
+    return lines;
+  }
+
+  /** The text a reader sees: without tags, attributes, styles and scripts. */
+  static String withoutMarkup(String html) {
+    return html.replaceAll("(?s)<style.*?</style>", "").replaceAll("(?s)<script.*?</script>", "")
+        .replaceAll("(?s)<[^>]*>", " ");
+  }
+
   @Test
   void shouldLetTheMerchantConfirmThePaperCopyWasSentBack() throws Exception {
     SigningRest.Started contract = rest.start(request());

@@ -47,6 +47,18 @@ class ClauseChangesTest {
   }
 
   @Test
+  void shouldNameEveryValueTheProposalApprovalDependsOnSoThatAChangeToItIsSeen() {
+    assertThat(ClauseChanges.LABELS).containsKeys(ProposalFacts.INPUTS.toArray(String[]::new));
+    Map<String, Object> approved = new HashMap<>(Map.of("unitPrice", "6000.00", "seats", 5L, "termMonths", 12L));
+    Map<String, Object> now = new HashMap<>(approved);
+    now.put("seats", 8L);
+    now.put("forumVenue", "上海仲裁委员会"); // not a value the approval depends on
+
+    assertThat(ApprovalTerms.changes(approved, now)).extracting(ClauseChanges.Change::line)
+        .containsExactly("【服务范围与标准】客服座席数：5 → 8");
+  }
+
+  @Test
   void shouldShowAFieldThatWasAddedOrRemoved() {
     Map<String, Object> before = template();
     before.remove("dataReturnDays");

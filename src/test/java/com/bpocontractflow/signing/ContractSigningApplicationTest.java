@@ -224,6 +224,50 @@ class ContractSigningApplicationTest {
   }
 
   @Test
+  void shouldHoldAPriceLegalLoweredBelowTheFloorUntilManagersApproveIt() {
+    SigningRest.Started contract = rest.start(request());
+    rest.complete(contract, DRAFT_PROPOSAL, proposal("5000.00"));
+    rest.complete(contract, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
+    long id = contracts.findByNumber(contract.number()).orElseThrow().id();
+    Map<String, Object> draft = contractDraft("PAPER", "5000.00");
+    draft.put(ContractSigningProcess.Vars.UNIT_PRICE, "1.20");
+    rest.complete(contract, DRAFT_CONTRACT, draft);
+
+    // held before the merchant sees anything: no document, no e-mail
+    assertThat(rest.taskKeys(contract)).containsExactly(APPROVE_CONTRACT_CHANGES);
+    assertThat(rest.variable(contract, ContractSigningProcess.Vars.APPROVAL_REASON)).isEqualTo("单价低于价格底线");
+    assertThat(rest.variable(contract, ContractSigningProcess.Vars.APPROVAL_CHANGES))
+        .isEqualTo("【费用与支付方式】单价（元）：6000.00 → 1.20");
+    assertThat(documents.versions(id)).isEmpty();
+    assertThat(outbox.findByContract(contract.number())).extracting(OutboxMail::template)
+        .doesNotContain("CONTRACT_FOR_REVIEW");
+    assertThat(rest.as("manager").getList("/task?processInstanceId=" + contract.processInstanceId()
+        + "&candidateGroup=managers&taskDefinitionKey=" + APPROVE_CONTRACT_CHANGES)).hasSize(1);
+
+    // returned: legal revises; a revision that keeps the price is held again
+    rest.complete(contract, APPROVE_CONTRACT_CHANGES, changesApproval(false));
+    assertThat(rest.taskKeys(contract)).containsExactly(REVISE_CLAUSES);
+    rest.complete(contract, REVISE_CLAUSES, revision());
+    assertThat(rest.taskKeys(contract)).containsExactly(APPROVE_CONTRACT_CHANGES);
+
+    // approved: round 1 goes to the merchant at the approved price
+    rest.complete(contract, APPROVE_CONTRACT_CHANGES, changesApproval(true));
+    assertThat(rest.taskKeys(contract)).containsExactly(REVIEW_CLAUSES);
+    assertThat(documents.versions(id)).singleElement().satisfies(version ->
+        assertThat(clauseSets.version(id, version.clauseSetVersion()).orElseThrow()).containsEntry("unitPrice", "1.20"));
+    assertThat(outbox.findByContract(contract.number())).extracting(OutboxMail::template)
+        .containsOnlyOnce("CONTRACT_FOR_REVIEW");
+
+    // a later revision that changes nothing the approval depends on goes straight to the merchant
+    rest.complete(contract, REVIEW_CLAUSES, clauseReview(false));
+    Map<String, Object> venue = revision();
+    venue.put(ContractSigningProcess.Vars.FORUM_VENUE, "上海仲裁委员会");
+    rest.complete(contract, REVISE_CLAUSES, venue);
+    assertThat(rest.taskKeys(contract)).containsExactly(REVIEW_CLAUSES);
+    assertThat(documents.versions(id)).hasSize(2);
+  }
+
+  @Test
   void shouldCarryOnWithAContractThatWasInReviewBeforeDocumentsWereStored() {
     SigningRest.Started contract = rest.start(request());
     rest.complete(contract, DRAFT_PROPOSAL, proposal("5000.00"));

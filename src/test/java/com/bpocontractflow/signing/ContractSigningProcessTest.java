@@ -128,7 +128,9 @@ class ContractSigningProcessTest {
     when(documents.find(anyLong(), anyInt())).thenReturn(java.util.Optional.of(SIGNED_VERSION));
     Mocks.register("merchantSignature", new MerchantSignatureListener(contracts, documents, signatures));
     Mocks.register("signingSchedule", new SigningSchedule(TIMERS));
-    Mocks.register("proposalFacts", new ProposalFacts(new PricingProperties(null)));
+    ProposalFacts facts = new ProposalFacts(new PricingProperties(null), recorder);
+    Mocks.register("proposalFacts", facts);
+    Mocks.register("approvalTerms", new ApprovalTerms(facts));
   }
 
   @AfterEach
@@ -689,6 +691,130 @@ class ContractSigningProcessTest {
     assertThat(pi).isWaitingAt(DRAFT_CONTRACT);
   }
 
+  // ---------------------------------------------------------------- approval holds (issue #11)
+
+  @Test
+  void shouldSendTheDraftForReviewWithoutNewApprovalWhenLegalKeptTheApprovedValues() {
+    ProcessInstance pi = draftingContract();
+    Map<String, Object> draft = contractDraft("PAPER", "5000.00");
+    draft.put(Vars.UNIT_PRICE, "6000"); // the same price, written differently
+    completeTask(pi, DRAFT_CONTRACT, draft);
+
+    assertThat(pi).isWaitingAt(REVIEW_CLAUSES).hasPassed("Gateway_ApprovalTermsChanged")
+        .hasNotPassed(Elements.RECHECK_APPROVAL, APPROVE_CONTRACT_CHANGES);
+    assertThat(pi).variables().containsEntry(Vars.APPROVAL_TERMS_CHANGED, false).containsEntry(Vars.APPROVAL_CHANGES, null);
+  }
+
+  @Test
+  void shouldNotAskManagersAgainForChangesTheApprovalDoesNotDependOn() {
+    ProcessInstance pi = draftingContract();
+    completeTask(pi, DRAFT_CONTRACT, contractDraft("PAPER", "5000.00"));
+    completeTask(pi, REVIEW_CLAUSES, clauseReview(false));
+    Map<String, Object> revision = revision();
+    revision.put(Vars.FORUM_VENUE, "上海仲裁委员会");
+    revision.put(Vars.SLA_FEE_REDUCTION_PERCENT, "8");
+    revision.put(Vars.DEPOSIT_KIND, "DINGJIN");
+    completeTask(pi, REVISE_CLAUSES, revision);
+
+    assertThat(pi).isWaitingAt(REVIEW_CLAUSES).hasNotPassed(Elements.RECHECK_APPROVAL, APPROVE_CONTRACT_CHANGES);
+    assertThat(pi).variables().containsEntry(Vars.APPROVAL_TERMS_CHANGED, false);
+  }
+
+  @Test
+  void shouldRunTheApprovalTableAgainOnAChangedValueAndGoOnWhenItNamesNoReason() {
+    ProcessInstance pi = draftingContract();
+    Map<String, Object> draft = contractDraft("PAPER", "5000.00");
+    draft.put(Vars.UNIT_PRICE, "5800.00"); // still above the floor of 1.50 per inquiry
+    completeTask(pi, DRAFT_CONTRACT, draft);
+
+    assertThat(pi).isWaitingAt(REVIEW_CLAUSES).hasPassedInOrder("Gateway_ApprovalTermsChanged", Elements.RECHECK_APPROVAL,
+        "Gateway_ReapprovalNeeded", "Gateway_ReviewRound").hasNotPassed(APPROVE_CONTRACT_CHANGES);
+    assertThat(pi).variables().containsEntry(Vars.APPROVAL_REASON, "")
+        .containsEntry(Vars.APPROVAL_CHANGES, "【费用与支付方式】单价（元）：6000.00 → 5800.00");
+
+    // the new price is now the approved one: a revision that keeps it needs no new check
+    completeTask(pi, REVIEW_CLAUSES, clauseReview(false));
+    completeTask(pi, REVISE_CLAUSES, revision());
+    assertThat(pi).isWaitingAt(REVIEW_CLAUSES);
+    Assertions.assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId(Elements.RECHECK_APPROVAL).count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldHoldAPriceLoweredBelowTheFloorForManagersBeforeTheMerchantSeesIt() {
+    ProcessInstance pi = draftingContract();
+    Map<String, Object> draft = contractDraft("PAPER", "5000.00");
+    draft.put(Vars.UNIT_PRICE, "1.20");
+    completeTask(pi, DRAFT_CONTRACT, draft);
+
+    assertThat(pi).isWaitingAt(APPROVE_CONTRACT_CHANGES).hasNotPassed("ServiceTask_SendContractForReview");
+    assertThat(pi).variables().containsEntry(Vars.APPROVAL_REASON, "单价低于价格底线")
+        .containsEntry(Vars.APPROVAL_TERMS_CHANGED, true)
+        .containsEntry(Vars.APPROVAL_CHANGES, "【费用与支付方式】单价（元）：6000.00 → 1.20");
+    Assertions.assertThat(taskService().createTaskQuery().taskCandidateGroup("managers")
+        .taskDefinitionKey(APPROVE_CONTRACT_CHANGES).count()).isEqualTo(1);
+    verify(mailer, never()).send(eq(MerchantMail.CONTRACT_FOR_REVIEW), any(), any(), any(Object[].class));
+    verify(recorder, never()).reviewRoundStarted(anyLong(), anyInt());
+    assertThatThrownBy(() -> complete(task(APPROVE_CONTRACT_CHANGES, pi), vars(Vars.CHANGES_APPROVED, false)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("退回意见");
+
+    completeTask(pi, APPROVE_CONTRACT_CHANGES, changesApproval(true));
+
+    assertThat(pi).isWaitingAt(REVIEW_CLAUSES).hasPassedInOrder(APPROVE_CONTRACT_CHANGES, "Gateway_ChangesApproved",
+        "Gateway_ReviewRound", "ServiceTask_SendContractForReview");
+    verify(mailer).send(eq(MerchantMail.CONTRACT_FOR_REVIEW), any(), any(), any(Object[].class));
+  }
+
+  @Test
+  void shouldSendAChangeManagersRejectedBackToLegalAndAskAgainUntilItIsApprovedOrUndone() {
+    ProcessInstance pi = draftingContract();
+    Map<String, Object> draft = contractDraft("PAPER", "5000.00");
+    draft.put(Vars.TERM_MONTHS, 36L);
+    completeTask(pi, DRAFT_CONTRACT, draft);
+    assertThat(pi).isWaitingAt(APPROVE_CONTRACT_CHANGES).variables()
+        .containsEntry(Vars.APPROVAL_REASON, "合同期限超过 24 个月")
+        .containsEntry(Vars.APPROVAL_CHANGES, "【合同期限与续签/解约】合同期限（月）：12 → 36");
+
+    completeTask(pi, APPROVE_CONTRACT_CHANGES, changesApproval(false));
+    assertThat(pi).isWaitingAt(REVISE_CLAUSES).hasNotPassed("ServiceTask_SendContractForReview");
+    Assertions.assertThat(taskService().getVariables(task(REVISE_CLAUSES, pi).getId()))
+        .as("legal reads why, and revises the recorded draft").containsEntry(Vars.CHANGES_APPROVAL_COMMENT, "期限超过 24 个月须附商家资信说明")
+        .containsEntry(Vars.TERM_MONTHS, 36L);
+
+    // kept unchanged, the rejected term is asked about again: the approval still covers 12 months only
+    completeTask(pi, REVISE_CLAUSES, revision());
+    assertThat(pi).isWaitingAt(APPROVE_CONTRACT_CHANGES).variables().containsEntry(Vars.CHANGES_APPROVED, null)
+        .containsEntry(Vars.CHANGES_APPROVAL_COMMENT, null);
+    completeTask(pi, APPROVE_CONTRACT_CHANGES, changesApproval(false));
+
+    // back to the approved 12 months: nothing left to approve
+    Map<String, Object> undone = revision();
+    undone.put(Vars.TERM_MONTHS, 12L);
+    completeTask(pi, REVISE_CLAUSES, undone);
+    assertThat(pi).isWaitingAt(REVIEW_CLAUSES).variables().containsEntry(Vars.APPROVAL_TERMS_CHANGED, false)
+        .containsEntry(Vars.CHANGES_APPROVAL_COMMENT, null);
+    verify(recorder).reviewRoundStarted(42L, 1);
+    Assertions.assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId(APPROVE_CONTRACT_CHANGES).count()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldAskAgainWhenASatisfactionPromiseLeavesTheStandardRangeInARevision() {
+    ProcessInstance pi = draftingContract();
+    completeTask(pi, DRAFT_CONTRACT, contractDraft("PAPER", "5000.00"));
+    completeTask(pi, REVIEW_CLAUSES, clauseReview(false));
+    Map<String, Object> revision = revision();
+    revision.put(Vars.SATISFACTION_TARGET, "97");
+    completeTask(pi, REVISE_CLAUSES, revision);
+
+    assertThat(pi).isWaitingAt(APPROVE_CONTRACT_CHANGES).variables()
+        .containsEntry(Vars.APPROVAL_REASON, "客户满意度承诺高于 95%")
+        .containsEntry(Vars.APPROVAL_CHANGES, "【服务范围与标准】客户满意度目标（%）：90 → 97");
+    completeTask(pi, APPROVE_CONTRACT_CHANGES, changesApproval(true));
+    assertThat(pi).isWaitingAt(REVIEW_CLAUSES);
+    verify(recorder).reviewRoundStarted(42L, 2);
+  }
+
   @Test
   void shouldFollowADepositWaivedInARevision() {
     useContract(BigDecimal.ZERO, SigningMethod.PAPER);
@@ -698,6 +824,9 @@ class ContractSigningProcessTest {
     Map<String, Object> revision = revision();
     revision.put(Vars.DEPOSIT_AMOUNT, "0");
     completeTask(pi, REVISE_CLAUSES, revision);
+    // a waived deposit needs managers' approval (proposal-approval), also when legal waives it later
+    assertThat(pi).variables().containsEntry(Vars.APPROVAL_REASON, "免收定金");
+    completeTask(pi, APPROVE_CONTRACT_CHANGES, changesApproval(true));
     completeTask(pi, REVIEW_CLAUSES, clauseReview(true));
     completeTask(pi, SEAL_CONTRACT, seal());
     completeTask(pi, COURIER_CONTRACT, courier());

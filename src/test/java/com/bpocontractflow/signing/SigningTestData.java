@@ -42,6 +42,11 @@ public final class SigningTestData {
     return vars(PROPOSAL_APPROVED, approved, APPROVAL_COMMENT, approved ? null : "免定金需附商家资信说明");
   }
 
+  /** The managers' answer to a change legal made to what the proposal's approval was given for. */
+  public static Map<String, Object> changesApproval(boolean approved) {
+    return vars(CHANGES_APPROVED, approved, CHANGES_APPROVAL_COMMENT, approved ? null : "期限超过 24 个月须附商家资信说明");
+  }
+
   public static Map<String, Object> proposalAnswer(String decision) {
     return vars(PROPOSAL_DECISION, decision, PROPOSAL_COMMENT, "REVISION_REQUESTED".equals(decision) ? "单价请下调 5%" : null);
   }
