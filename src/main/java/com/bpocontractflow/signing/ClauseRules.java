@@ -34,6 +34,8 @@ public final class ClauseRules {
   static final String LATE_PAYMENT_LABEL = "费用与支付方式·逾期付款规则";
   static final String ESTIMATED_VOLUME_LABEL = "费用与支付方式·预计每月咨询量或订单量";
   static final long MAX_MONTHLY_VOLUME = 100_000_000L;
+  static final String TRIAL_DAYS_LABEL = "合同期限与续签/解约·试用期（天）";
+  static final String TRIAL_EXIT_NOTICE_LABEL = "合同期限与续签/解约·试用期退出通知（天）";
 
   /**
    * Every field of the contract that legal drafts: the merchant as a party (as on its business licence,
@@ -89,8 +91,9 @@ public final class ClauseRules {
       amount(EARLY_TERMINATION_PENALTY, "违约责任与赔偿·甲方无故解约违约金（元）", BigDecimal.ZERO, MAX_AMOUNT),
       bool(SETUP_COSTS_REPAID, "违约责任与赔偿·甲方违约时偿还前期投入"),
       wholeNumber(TERM_MONTHS, "合同期限与续签/解约·合同期限（月）", 1, 60),
-      wholeNumber(TRIAL_DAYS, "合同期限与续签/解约·试用期（天）", 0, 30),
-      wholeNumber(TRIAL_EXIT_NOTICE_DAYS, "合同期限与续签/解约·试用期退出通知（天）", 0, 14),
+      wholeNumber(TRIAL_DAYS, TRIAL_DAYS_LABEL, 0, 30),
+      wholeNumber(TRIAL_EXIT_NOTICE_DAYS, TRIAL_EXIT_NOTICE_LABEL, 0, 14)
+          .andProblem(ClauseRules::trialExitNoticeProblem),
       wholeNumber(RENEWAL_WINDOW_DAYS, "合同期限与续签/解约·续签协商提前（天）", 7, 90),
       wholeNumber(TERMINATION_NOTICE_DAYS, "合同期限与续签/解约·解约书面通知期（天）", 1, 90),
       wholeNumber(NEGOTIATION_DAYS, "纠纷解决方式·协商期限（天）", 1, 60),
@@ -230,6 +233,22 @@ public final class ClauseRules {
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /**
+   * What is wrong with the trial's exit notice, or null: a notice that must be given during the trial can be
+   * at most as long as the trial (a notice of 3 days in a 2-day trial could never be given in time). Without
+   * a trial (0 days) there is no trial exit, so its notice must be 0 too: the recorded clauses then hold no
+   * period that the contract does not state. When the trial's own value is invalid, its rule says so.
+   */
+  static String trialExitNoticeProblem(Object notice, Map<String, Object> all) {
+    Long days = InputRules.toWholeNumber(notice);
+    Long trial = InputRules.toWholeNumber(all.get(TRIAL_DAYS));
+    if (days == null || trial == null || trial < 0 || days <= trial) {
+      return null;
+    }
+    return trial == 0 ? "须为 0：「" + TRIAL_DAYS_LABEL + "」为 0，合同没有试用期，也就没有试用期退出通知"
+        : "不能超过「" + TRIAL_DAYS_LABEL + "」（" + trial + " 天）：试用期退出通知须在试用期内发出";
   }
 
   /**

@@ -6,6 +6,7 @@ import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.CONFIRM_D
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.DRAFT_CONTRACT;
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.DRAFT_PROPOSAL;
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.RECEIVE_COUNTERSIGNED_CONTRACT;
+import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.REVISE_CLAUSES;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 
 import com.bpocontractflow.validation.Clocks;
@@ -289,6 +290,40 @@ class SigningInputRulesTest {
         .problems(depositDraft("PER_SEAT", "6000.00", 12, null, null, "5000.00")))
         .containsExactly("请填写「费用与支付方式·定金或履约保证金」");
     assertThat(ClauseRules.standardTemplate()).containsEntry(DEPOSIT_KIND, "PERFORMANCE_BOND");
+  }
+
+  @ParameterizedTest(name = "trial {0} days, exit notice {1} days")
+  @CsvSource({"14, 0", "14, 3", "14, 14", "3, 3", "0, 0"})
+  void shouldAcceptATrialExitNoticeNoLongerThanTheTrial(long trialDays, long noticeDays) {
+    Map<String, Object> draft = validDraft();
+    draft.put(TRIAL_DAYS, trialDays);
+    draft.put(TRIAL_EXIT_NOTICE_DAYS, noticeDays);
+
+    assertThat(SigningInputRules.forStep(DRAFT_CONTRACT).problems(draft)).isEmpty();
+    assertThat(SigningInputRules.forStep(REVISE_CLAUSES).problems(withRevision(draft))).isEmpty();
+  }
+
+  @ParameterizedTest(name = "trial {0} days, exit notice {1} days")
+  @CsvSource(delimiter = '|', textBlock = """
+      2  | 3 | 不能超过「合同期限与续签/解约·试用期（天）」（2 天）：试用期退出通知须在试用期内发出
+      13 | 14 | 不能超过「合同期限与续签/解约·试用期（天）」（13 天）
+      0  | 3 | 须为 0：「合同期限与续签/解约·试用期（天）」为 0，合同没有试用期
+      """)
+  void shouldRefuseATrialExitNoticeLongerThanTheTrialNamingBothFields(long trialDays, long noticeDays, String problem) {
+    Map<String, Object> draft = validDraft();
+    draft.put(TRIAL_DAYS, trialDays);
+    draft.put(TRIAL_EXIT_NOTICE_DAYS, noticeDays);
+
+    assertThat(SigningInputRules.forStep(DRAFT_CONTRACT).problems(draft)).singleElement().asString()
+        .startsWith("「合同期限与续签/解约·试用期退出通知（天）」").contains(problem);
+    assertThat(SigningInputRules.forStep(REVISE_CLAUSES).problems(withRevision(draft))).singleElement().asString()
+        .contains(problem);
+  }
+
+  static Map<String, Object> withRevision(Map<String, Object> draft) {
+    Map<String, Object> revision = new HashMap<>(draft);
+    revision.putAll(SigningTestData.revision());
+    return revision;
   }
 
   @ParameterizedTest(name = "{0} at {1}")
