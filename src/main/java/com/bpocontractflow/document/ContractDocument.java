@@ -82,7 +82,7 @@ public class ContractDocument {
     model.put("duties", String.join("、", duties));
     // the hours' labels say nothing about holidays: holidayCoverage alone says it, once
     model.put("holidayPhrase", Boolean.TRUE.equals(clauses.get("holidayCoverage")) ? "法定节假日照常值守" : "法定节假日不值守");
-    for (String amount : List.of("slaPenalty", "earlyTerminationPenalty")) {
+    for (String amount : List.of("slaPenalty", "earlyTerminationPenalty", "providerEarlyTerminationPenalty")) {
       BigDecimal value = InputRules.toDecimal(clauses.get(amount));
       model.put(amount, value != null && value.signum() > 0 ? MerchantMailer.yuan(value) : null);
     }

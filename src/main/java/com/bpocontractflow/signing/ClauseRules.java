@@ -90,6 +90,8 @@ public final class ClauseRules {
       amount(SLA_PENALTY, "违约责任与赔偿·未达标违约金（元）", BigDecimal.ZERO, MAX_AMOUNT),
       amount(EARLY_TERMINATION_PENALTY, "违约责任与赔偿·甲方无故解约违约金（元）", BigDecimal.ZERO, MAX_AMOUNT),
       bool(SETUP_COSTS_REPAID, "违约责任与赔偿·甲方违约时偿还前期投入"),
+      // termination is symmetric: either party may end the contract by notice (第五条), each with its own penalty
+      amount(PROVIDER_EARLY_TERMINATION_PENALTY, "违约责任与赔偿·乙方无故解约违约金（元）", BigDecimal.ZERO, MAX_AMOUNT),
       wholeNumber(TERM_MONTHS, "合同期限与续签/解约·合同期限（月）", 1, 60),
       wholeNumber(TRIAL_DAYS, TRIAL_DAYS_LABEL, 0, 30),
       wholeNumber(TRIAL_EXIT_NOTICE_DAYS, TRIAL_EXIT_NOTICE_LABEL, 0, 14)
@@ -167,6 +169,7 @@ public final class ClauseRules {
     values.put(SLA_PENALTY, "0");
     values.put(EARLY_TERMINATION_PENALTY, "0");
     values.put(SETUP_COSTS_REPAID, true);
+    values.put(PROVIDER_EARLY_TERMINATION_PENALTY, "0");
     values.put(TRIAL_DAYS, 14);
     values.put(TRIAL_EXIT_NOTICE_DAYS, 3);
     values.put(RENEWAL_WINDOW_DAYS, 30);

@@ -140,6 +140,8 @@ public final class ContractSigningProcess {
     public static final String SLA_PENALTY = "slaPenalty";
     public static final String EARLY_TERMINATION_PENALTY = "earlyTerminationPenalty";
     public static final String SETUP_COSTS_REPAID = "setupCostsRepaid";
+    /** The provider's penalty for ending the contract without cause before its term (the merchant's is above). */
+    public static final String PROVIDER_EARLY_TERMINATION_PENALTY = "providerEarlyTerminationPenalty";
     public static final String TRIAL_DAYS = "trialDays";
     public static final String TRIAL_EXIT_NOTICE_DAYS = "trialExitNoticeDays";
     public static final String RENEWAL_WINDOW_DAYS = "renewalWindowDays";

@@ -171,6 +171,21 @@ class ContractDocumentTest {
         .contains("服务时间：7×24 小时，法定节假日照常值守。").doesNotContain("含节假日", "不值守");
   }
 
+  @Test
+  void shouldStateTheProvidersOwnEarlyTerminationPenaltyAndLeaveItOutAtZero() throws Exception {
+    String withPenalty = pdfText(SigningMethod.PAPER, clauses("providerEarlyTerminationPenalty", "15000"));
+    assertThat(withPenalty).contains("乙方无正当理由在合同期限届满前解除本合同的，应向甲方支付违约金人民币15,000.00元。")
+        // the trial exit of 第五条 still owes nothing to either party
+        .contains("试用期内任何一方提前3日书面通知对方，即可解除本合同，双方互不承担违约责任。");
+
+    String atZero = pdfText(SigningMethod.PAPER, clauses("providerEarlyTerminationPenalty", "0"));
+    assertThat(atZero).doesNotContain("乙方无正当理由", "应向甲方支付违约金人民币0");
+    // a contract recorded before the field existed has no such line either
+    Map<String, Object> before = clauses();
+    before.remove("providerEarlyTerminationPenalty");
+    assertThat(pdfText(SigningMethod.PAPER, before)).doesNotContain("乙方无正当理由");
+  }
+
   static Contract contract(String serviceHours) {
     return new Contract(7L, "BPO-2026-000007", null, "IN_REVIEW", "杭州小象旗舰店", "ops@example.com", "王小明",
         null, "TMALL", 5, null, "售前咨询", serviceHours, "PER_SEAT", new BigDecimal("6000.00"), 12, 1, "ACCEPTED", null,

@@ -320,6 +320,16 @@ class SigningInputRulesTest {
         .contains(problem);
   }
 
+  @Test
+  void shouldRequireTheProvidersOwnEarlyTerminationPenaltyAsAnAmount() {
+    assertThat(ClauseRules.standardTemplate()).containsEntry(PROVIDER_EARLY_TERMINATION_PENALTY, "0");
+    assertThat(draftProblems(PROVIDER_EARLY_TERMINATION_PENALTY, "15000.00")).isEmpty();
+    assertThat(draftProblems(PROVIDER_EARLY_TERMINATION_PENALTY, null))
+        .containsExactly("请填写「违约责任与赔偿·乙方无故解约违约金（元）」");
+    assertThat(draftProblems(PROVIDER_EARLY_TERMINATION_PENALTY, "-1")).singleElement().asString()
+        .startsWith("「违约责任与赔偿·乙方无故解约违约金（元）」必须是 0 到 100000000");
+  }
+
   static Map<String, Object> withRevision(Map<String, Object> draft) {
     Map<String, Object> revision = new HashMap<>(draft);
     revision.putAll(SigningTestData.revision());
