@@ -284,7 +284,11 @@ public final class ClauseRules {
    * What is wrong with the venue, or null. Exactly one forum, the one chosen (a clause allowing
    * "arbitration or court" is void as to arbitration), and named: an arbitration agreement without a
    * named commission is void, and a court is named by its place ("杭州市西湖区人民法院"), so at least
-   * two characters of name must come before 人民法院 or 仲裁委员会.
+   * two characters of name must come before 人民法院 or 仲裁委员会. And only one: an agreement naming two
+   * commissions is void unless the parties later agree on one (SPC interpretation of the Arbitration Law,
+   * 法释〔2006〕7号, art. 5); two courts are lawful (SPC interpretation of the Civil Procedure Law art. 30) but
+   * leave the plaintiff the choice, so the clause names one. Whether a court is at a place connected to the
+   * contract (Civil Procedure Law art. 35) needs the provider's address: {@link CourtVenues}.
    */
   static String venueProblem(String venue, Object forum) {
     String name = venue.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
@@ -300,6 +304,9 @@ public final class ClauseRules {
     String namedBy = hanBefore(name, name.indexOf(body));
     if (namedBy.length() < 2) {
       return "须写明具体的" + body + "名称，例如“" + example + "”，不能只写“" + body + "”";
+    }
+    if (name.indexOf(body) != name.lastIndexOf(body)) {
+      return "只能写一个" + body + (court ? "" : "：约定两个以上仲裁机构而不能就选择达成一致的，仲裁协议无效");
     }
     return UNNAMED_VENUE.stream().filter(namedBy::contains).findFirst()
         .map(word -> "须写明具体的" + body + "名称，例如“" + example + "”，不能写“" + word + "”这类不确定的说法")

@@ -150,6 +150,10 @@ public final class ContractSigningProcess {
     public static final String NEGOTIATION_CHANNEL = "negotiationChannel";
     public static final String DISPUTE_FORUM = "disputeForum";
     public static final String FORUM_VENUE = "forumVenue";
+    /** Read-only beside the venue in draft-contract / revise-clauses: the places a court may be chosen at (CourtVenues). */
+    public static final String FORUM_VENUE_CHOICES = "forumVenueChoices";
+    /** For legal in review-clauses / revise-clauses: the court named is not a basic-level court (null when it is). */
+    public static final String FORUM_VENUE_WARNING = "forumVenueWarning";
     public static final String REVIEW_ROUND = "reviewRound";
     public static final String CLAUSES_AGREED = "clausesAgreed";
     public static final String CLAUSE_FEEDBACK = "clauseFeedback";
