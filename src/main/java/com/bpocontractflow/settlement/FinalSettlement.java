@@ -193,7 +193,7 @@ public record FinalSettlement(
     }
     BigDecimal setOff = amountOwed.min(providerPenalty);
     return "我方无正当理由在合同期限届满前解除合同，按合同第四条向贵司支付违约金 " + Money.text(providerPenalty) + " 元"
-        + (setOff.signum() > 0 ? "，其中 " + Money.text(setOff) + " 元与贵司应付款项相互抵销（《民法典》第五百六十八条）" : "")
+        + (setOff.signum() > 0 ? "，其中 " + Money.text(setOff) + " 元抵扣贵司应付款项（《民法典》第五百六十八条）" : "")
         + (providerPenalty.compareTo(setOff) > 0 ? "，" + (setOff.signum() > 0 ? "其余 " : "") + Money.text(providerPenalty.subtract(setOff))
             + " 元计入我方退还金额" : "") + "。";
   }

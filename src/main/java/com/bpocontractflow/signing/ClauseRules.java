@@ -241,17 +241,17 @@ public final class ClauseRules {
   /**
    * What is wrong with the trial's exit notice, or null: a notice that must be given during the trial can be
    * at most as long as the trial (a notice of 3 days in a 2-day trial could never be given in time). Without
-   * a trial (0 days) there is no trial exit, so its notice must be 0 too: the recorded clauses then hold no
-   * period that the contract does not state. When the trial's own value is invalid, its rule says so.
+   * a trial (0 days) the exit notice is ignored: the contract leaves the trial sentence out and the service
+   * term never uses it, so the template's value may stay. When the trial's own value is invalid, its rule
+   * says so.
    */
   static String trialExitNoticeProblem(Object notice, Map<String, Object> all) {
     Long days = InputRules.toWholeNumber(notice);
     Long trial = InputRules.toWholeNumber(all.get(TRIAL_DAYS));
-    if (days == null || trial == null || trial < 0 || days <= trial) {
+    if (days == null || trial == null || trial < 1 || days <= trial) {
       return null;
     }
-    return trial == 0 ? "须为 0：「" + TRIAL_DAYS_LABEL + "」为 0，合同没有试用期，也就没有试用期退出通知"
-        : "不能超过「" + TRIAL_DAYS_LABEL + "」（" + trial + " 天）：试用期退出通知须在试用期内发出";
+    return "不能超过「" + TRIAL_DAYS_LABEL + "」（" + trial + " 天）：试用期退出通知须在试用期内发出";
   }
 
   /**

@@ -200,7 +200,7 @@ public class ServiceTerm {
     if (penalty.signum() > 0 && notice.party() == Party.MERCHANT) {
       mail.row("提前解约违约金", MerchantMailer.yuan(penalty) + " 元（商家无故提前解约，按合同约定）");
     } else if (penalty.signum() > 0) {
-      mail.row("我方提前解约违约金", MerchantMailer.yuan(penalty) + " 元（我方无故提前解约，按合同约定支付贵司，在最终结算中与贵司应付款项抵销，余额支付贵司）");
+      mail.row("我方提前解约违约金", MerchantMailer.yuan(penalty) + " 元（我方无故提前解约，按合同约定支付贵司，在最终结算中抵扣贵司应付款项，余额支付贵司）");
     }
     mail.closing("服务结束后，我们将发送最终结算单，并按合同约定返还或删除贵司的客户数据。");
     mailer.sendNotice(MerchantMail.NOTICE_ACKNOWLEDGED, contracts.get(id), mail, TermDates.zh(notice.effectiveDate()));
@@ -352,11 +352,6 @@ public class ServiceTerm {
     }
     return new Notice(Party.valueOf((String) values.get(NOTICE_PARTY)), received, effective,
         ((String) values.get(TERMINATION_REASON)).trim(), Boolean.TRUE.equals(values.get(TERMINATION_WITH_CAUSE)));
-  }
-
-  /** The merchant ended the contract without cause before its term: the contract's penalty applies. */
-  static boolean earlyTerminationPenaltyApplies(Notice notice, Term term) {
-    return earlyTerminationPenaltyApplies(notice, term, Party.MERCHANT);
   }
 
   /**

@@ -272,7 +272,7 @@ class FinalSettlementTest {
     assertThat(s.merchantPays()).isEqualTo("44000.00");
     assertThat(s.providerRefunds()).isEqualTo("0.00");
     assertThat(s.providerPenaltyNote()).isEqualTo("我方无正当理由在合同期限届满前解除合同，按合同第四条向贵司支付违约金 20,000.00 元，"
-        + "其中 20,000.00 元与贵司应付款项相互抵销（《民法典》第五百六十八条）。");
+        + "其中 20,000.00 元抵扣贵司应付款项（《民法典》第五百六十八条）。");
   }
 
   @Test
@@ -286,7 +286,7 @@ class FinalSettlementTest {
     assertThat(s.merchantPays()).isEqualTo("0.00");
     assertThat(s.providerRefunds()).isEqualTo("22000.00");
     assertThat(s.providerPenaltyNote()).isEqualTo("我方无正当理由在合同期限届满前解除合同，按合同第四条向贵司支付违约金 20,000.00 元，"
-        + "其中 3,000.00 元与贵司应付款项相互抵销（《民法典》第五百六十八条），其余 17,000.00 元计入我方退还金额。");
+        + "其中 3,000.00 元抵扣贵司应付款项（《民法典》第五百六十八条），其余 17,000.00 元计入我方退还金额。");
 
     // everything paid already: the whole penalty is paid out
     FinalSettlement paidUp = providerEnded(DepositKind.PERFORMANCE_BOND, "0", "0", "0", DepositHandling.SET_OFF,

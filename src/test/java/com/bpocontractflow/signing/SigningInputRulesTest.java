@@ -293,7 +293,7 @@ class SigningInputRulesTest {
   }
 
   @ParameterizedTest(name = "trial {0} days, exit notice {1} days")
-  @CsvSource({"14, 0", "14, 3", "14, 14", "3, 3", "0, 0"})
+  @CsvSource({"14, 0", "14, 3", "14, 14", "3, 3", "1, 1", "0, 0", "0, 3", "0, 14"})
   void shouldAcceptATrialExitNoticeNoLongerThanTheTrial(long trialDays, long noticeDays) {
     Map<String, Object> draft = validDraft();
     draft.put(TRIAL_DAYS, trialDays);
@@ -307,7 +307,7 @@ class SigningInputRulesTest {
   @CsvSource(delimiter = '|', textBlock = """
       2  | 3 | 不能超过「合同期限与续签/解约·试用期（天）」（2 天）：试用期退出通知须在试用期内发出
       13 | 14 | 不能超过「合同期限与续签/解约·试用期（天）」（13 天）
-      0  | 3 | 须为 0：「合同期限与续签/解约·试用期（天）」为 0，合同没有试用期
+      1  | 2 | 不能超过「合同期限与续签/解约·试用期（天）」（1 天）
       """)
   void shouldRefuseATrialExitNoticeLongerThanTheTrialNamingBothFields(long trialDays, long noticeDays, String problem) {
     Map<String, Object> draft = validDraft();
