@@ -1,10 +1,13 @@
 package com.bpocontractflow.contract;
 
-/** When the agents answer. */
+/**
+ * When the agents answer. The labels say nothing about holidays: whether the agents work on statutory
+ * holidays is the clause field {@code holidayCoverage} alone, so the two can never contradict each other.
+ */
 public enum ServiceHours {
   DAYTIME("每日 9:00-18:00"),
-  EXTENDED("每日 8:00-24:00（含节假日值守）"),
-  ROUND_THE_CLOCK("7×24 小时（含节假日）");
+  EXTENDED("每日 8:00-24:00"),
+  ROUND_THE_CLOCK("7×24 小时");
 
   private final String label;
 

@@ -64,7 +64,7 @@ public class ContractDocument {
   /**
    * What the contract text needs beyond the mail model: both parties, every amount with its unit, and
    * which optional sentences apply — a remedy or penalty of zero is left out rather than written as
-   * "违约金 0 元", and the holiday cover is said once.
+   * "违约金 0 元", and the holiday cover is said once, from {@code holidayCoverage}.
    */
   static Map<String, Object> model(Map<String, Object> model, Contract contract, Map<String, Object> clauses,
       ProviderParty provider) {
@@ -93,10 +93,9 @@ public class ContractDocument {
       }
     }
     model.put("duties", String.join("、", duties));
-    String hours = (String) model.get("serviceHours");
-    model.put("holidayPhrase", hours != null && hours.contains("节假日") ? null
-        : Boolean.TRUE.equals(clauses.get("holidayCoverage")) ? "法定节假日照常值守" : "法定节假日不值守");
-    for (String amount : List.of("slaPenalty", "earlyTerminationPenalty")) {
+    // the hours' labels say nothing about holidays: holidayCoverage alone says it, once
+    model.put("holidayPhrase", Boolean.TRUE.equals(clauses.get("holidayCoverage")) ? "法定节假日照常值守" : "法定节假日不值守");
+    for (String amount : List.of("slaPenalty", "earlyTerminationPenalty", "providerEarlyTerminationPenalty")) {
       BigDecimal value = InputRules.toDecimal(clauses.get(amount));
       model.put(amount, value != null && value.signum() > 0 ? MerchantMailer.yuan(value) : null);
     }

@@ -15,5 +15,10 @@ public enum DepositOutcome {
   /** The merchant's breach defeated the purpose; the penalty rather than the 定金 applies (art. 588), the 定金 is credited or returned. */
   PENALTY_INSTEAD_OF_DINGJIN,
   /** The provider's breach defeated the contract's purpose: the provider returns double the 定金 (art. 587). */
-  DINGJIN_RETURNED_DOUBLE
+  DINGJIN_RETURNED_DOUBLE,
+  /**
+   * The provider's breach defeated the purpose; its early-termination penalty rather than the double return
+   * applies (art. 588, the merchant's choice), the 定金 is credited or returned.
+   */
+  PENALTY_INSTEAD_OF_DOUBLE_RETURN
 }

@@ -21,6 +21,11 @@ import java.util.List;
  * larger for the provider, the non-breaching party whose choice it is (at equal amounts the 定金, which is
  * already held).</li>
  * </ul>
+ * The provider's early-termination penalty (the provider ended the contract without cause before its term)
+ * is owed to the merchant: it is set off against what the merchant owes (mutual debts of money, Civil Code
+ * art. 568) and the rest paid out with the refund. When the provider's breach also defeated the purpose of a
+ * contract with a 定金, the merchant gets one of the double return and that penalty (art. 588): the larger for
+ * the merchant, the double return at equal amounts.
  * Pure functions on {@link BigDecimal}; every amount is in CNY, rounded half up to the fen. The statement
  * says in zh-CN which rule it applied and why ({@link #depositNotes()}).
  */
@@ -40,7 +45,8 @@ public record FinalSettlement(
     BigDecimal depositReturnedDouble,
     DepositOutcome depositOutcome,
     Party purposeDefeatedBy,
-    List<String> depositNotes) {
+    List<String> depositNotes,
+    BigDecimal providerPenalty) {
 
   /**
    * What the statement is computed from.
@@ -53,10 +59,19 @@ public record FinalSettlement(
    * @param dingjinCap 20 % of the contract's value, for a 定金; null when unknown (then nothing is cut)
    * @param purposeDefeatedBy the party whose breach made the contract's purpose impossible to achieve, or
    *     null when none did (performance, expiry, a trial exit or a termination by notice the contract allows)
+   * @param providerPenalty the provider's early-termination penalty owed to the merchant (zero when none applies)
    */
   public record Inputs(BigDecimal fees, BigDecimal unpaidInvoices, BigDecimal penalty, DepositKind kind,
       BigDecimal depositAgreed, BigDecimal depositPaid, BigDecimal dingjinCap, DepositHandling handling,
-      Party purposeDefeatedBy) {
+      Party purposeDefeatedBy, BigDecimal providerPenalty) {
+
+    /** Without a penalty owed by the provider. */
+    public Inputs(BigDecimal fees, BigDecimal unpaidInvoices, BigDecimal penalty, DepositKind kind,
+        BigDecimal depositAgreed, BigDecimal depositPaid, BigDecimal dingjinCap, DepositHandling handling,
+        Party purposeDefeatedBy) {
+      this(fees, unpaidInvoices, penalty, kind, depositAgreed, depositPaid, dingjinCap, handling, purposeDefeatedBy,
+          BigDecimal.ZERO);
+    }
   }
 
   /** Today's statement for security: the deposit refunded or set off, penalties on top. */
@@ -78,6 +93,7 @@ public record FinalSettlement(
     BigDecimal forfeited = Money.ZERO;
     BigDecimal returnedDouble = Money.ZERO;
     BigDecimal penaltyCharged = penalty;
+    BigDecimal providerPenalty = Money.yuan(in.providerPenalty() == null ? BigDecimal.ZERO : in.providerPenalty());
     BigDecimal returnable = held;
     Party defeatedBy = null;
     DepositOutcome outcome;
@@ -132,6 +148,14 @@ public record FinalSettlement(
               + Money.text(penalty) + " 元，对守约方我方更有利") + "，故适用定金条款：定金不予返还，不再收取违约金 "
               + Money.text(penalty) + " 元。");
         }
+      } else if (providerPenalty.compareTo(dingjin) > 0) {
+        // the merchant, not in breach, chooses (art. 588): the penalty gives it more than the double return's extra
+        defeatedBy = Party.PROVIDER;
+        outcome = DepositOutcome.PENALTY_INSTEAD_OF_DOUBLE_RETURN;
+        penaltyCharged = Money.ZERO;
+        notes.add("我方违约致使不能实现合同目的。合同既约定定金又约定违约金，守约方只能选择适用其一（《民法典》第五百八十八条）："
+            + "我方应付的违约金 " + Money.text(providerPenalty) + " 元高于定金 " + Money.text(dingjin) + " 元，对守约方贵司更有利，"
+            + "故适用违约金条款；定金不再双倍返还，" + creditedOrReturned + "。");
       } else {
         defeatedBy = Party.PROVIDER;
         outcome = DepositOutcome.DINGJIN_RETURNED_DOUBLE;
@@ -141,15 +165,37 @@ public record FinalSettlement(
         notes.add("我方违约致使不能实现合同目的，双倍返还定金：" + Money.text(dingjin) + " 元 × 2 = "
             + Money.text(returnedDouble) + " 元（《民法典》第五百八十七条）"
             + (setOff ? "，抵扣贵司应付款项后退还余额。" : "。")
-            + (penalty.signum() > 0 ? "贵司因我方违约解除合同，不属于无正当理由提前解约，不收取违约金 " + Money.text(penalty) + " 元。" : ""));
+            + (penalty.signum() > 0 ? "贵司因我方违约解除合同，不属于无正当理由提前解约，不收取违约金 " + Money.text(penalty) + " 元。" : "")
+            + (providerPenalty.signum() > 0 ? "合同既约定定金又约定违约金，守约方只能选择适用其一（《民法典》第五百八十八条）：双倍返还多得的 "
+                + Money.text(dingjin) + " 元不低于我方应付的违约金 " + Money.text(providerPenalty)
+                + " 元，对守约方贵司更有利，故适用定金条款，不再另付违约金。" : ""));
+        providerPenalty = Money.ZERO;
       }
     }
 
     BigDecimal owed = Money.yuan(in.fees()).add(Money.yuan(in.unpaidInvoices())).add(penaltyCharged);
-    BigDecimal offset = setOff ? owed.min(returnable) : Money.ZERO;
+    // what the provider owes as penalty is set off against what the merchant owes first (art. 568), the rest paid out
+    BigDecimal penaltySetOff = owed.min(providerPenalty);
+    BigDecimal stillOwed = owed.subtract(penaltySetOff);
+    BigDecimal offset = setOff ? stillOwed.min(returnable) : Money.ZERO;
     return new FinalSettlement(Money.yuan(in.fees()), Money.yuan(in.unpaidInvoices()), penaltyCharged, held, handling,
-        owed, offset, owed.subtract(offset), returnable.subtract(offset), in.kind(), dingjin, forfeited, returnedDouble,
-        outcome, defeatedBy, List.copyOf(notes));
+        owed, offset, stillOwed.subtract(offset), returnable.subtract(offset).add(providerPenalty.subtract(penaltySetOff)),
+        in.kind(), dingjin, forfeited, returnedDouble, outcome, defeatedBy, List.copyOf(notes), providerPenalty);
+  }
+
+  /**
+   * What the statement says about the provider's early-termination penalty, or null when it owes none: the
+   * amount, and that it is set off against what the merchant owes (Civil Code art. 568) with the rest paid.
+   */
+  public String providerPenaltyNote() {
+    if (providerPenalty.signum() == 0) {
+      return null;
+    }
+    BigDecimal setOff = amountOwed.min(providerPenalty);
+    return "我方无正当理由在合同期限届满前解除合同，按合同第四条向贵司支付违约金 " + Money.text(providerPenalty) + " 元"
+        + (setOff.signum() > 0 ? "，其中 " + Money.text(setOff) + " 元抵扣贵司应付款项（《民法典》第五百六十八条）" : "")
+        + (providerPenalty.compareTo(setOff) > 0 ? "，" + (setOff.signum() > 0 ? "其余 " : "") + Money.text(providerPenalty.subtract(setOff))
+            + " 元计入我方退还金额" : "") + "。";
   }
 
   /** The deposit's name on the statement: the kind's, or 定金 for a contract recorded before the kind existed. */

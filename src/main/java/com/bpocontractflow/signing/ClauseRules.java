@@ -34,6 +34,8 @@ public final class ClauseRules {
   static final String LATE_PAYMENT_LABEL = "费用与支付方式·逾期付款规则";
   static final String ESTIMATED_VOLUME_LABEL = "费用与支付方式·预计每月咨询量或订单量";
   static final long MAX_MONTHLY_VOLUME = 100_000_000L;
+  static final String TRIAL_DAYS_LABEL = "合同期限与续签/解约·试用期（天）";
+  static final String TRIAL_EXIT_NOTICE_LABEL = "合同期限与续签/解约·试用期退出通知（天）";
 
   /**
    * Every field of the contract that legal drafts: the merchant as a party (as on its business licence,
@@ -89,9 +91,12 @@ public final class ClauseRules {
       amount(SLA_PENALTY, "违约责任与赔偿·未达标违约金（元）", BigDecimal.ZERO, MAX_AMOUNT),
       amount(EARLY_TERMINATION_PENALTY, "违约责任与赔偿·甲方无故解约违约金（元）", BigDecimal.ZERO, MAX_AMOUNT),
       bool(SETUP_COSTS_REPAID, "违约责任与赔偿·甲方违约时偿还前期投入"),
+      // termination is symmetric: either party may end the contract by notice (第五条), each with its own penalty
+      amount(PROVIDER_EARLY_TERMINATION_PENALTY, "违约责任与赔偿·乙方无故解约违约金（元）", BigDecimal.ZERO, MAX_AMOUNT),
       wholeNumber(TERM_MONTHS, "合同期限与续签/解约·合同期限（月）", 1, 60),
-      wholeNumber(TRIAL_DAYS, "合同期限与续签/解约·试用期（天）", 0, 30),
-      wholeNumber(TRIAL_EXIT_NOTICE_DAYS, "合同期限与续签/解约·试用期退出通知（天）", 0, 14),
+      wholeNumber(TRIAL_DAYS, TRIAL_DAYS_LABEL, 0, 30),
+      wholeNumber(TRIAL_EXIT_NOTICE_DAYS, TRIAL_EXIT_NOTICE_LABEL, 0, 14)
+          .andProblem(ClauseRules::trialExitNoticeProblem),
       wholeNumber(RENEWAL_WINDOW_DAYS, "合同期限与续签/解约·续签协商提前（天）", 7, 90),
       wholeNumber(TERMINATION_NOTICE_DAYS, "合同期限与续签/解约·解约书面通知期（天）", 1, 90),
       wholeNumber(NEGOTIATION_DAYS, "纠纷解决方式·协商期限（天）", 1, 60),
@@ -167,6 +172,7 @@ public final class ClauseRules {
     values.put(SLA_PENALTY, "0");
     values.put(EARLY_TERMINATION_PENALTY, "0");
     values.put(SETUP_COSTS_REPAID, true);
+    values.put(PROVIDER_EARLY_TERMINATION_PENALTY, "0");
     values.put(TRIAL_DAYS, 14);
     values.put(TRIAL_EXIT_NOTICE_DAYS, 3);
     values.put(RENEWAL_WINDOW_DAYS, 30);
@@ -236,6 +242,22 @@ public final class ClauseRules {
   }
 
   /**
+   * What is wrong with the trial's exit notice, or null: a notice that must be given during the trial can be
+   * at most as long as the trial (a notice of 3 days in a 2-day trial could never be given in time). Without
+   * a trial (0 days) the exit notice is ignored: the contract leaves the trial sentence out and the service
+   * term never uses it, so the template's value may stay. When the trial's own value is invalid, its rule
+   * says so.
+   */
+  static String trialExitNoticeProblem(Object notice, Map<String, Object> all) {
+    Long days = InputRules.toWholeNumber(notice);
+    Long trial = InputRules.toWholeNumber(all.get(TRIAL_DAYS));
+    if (days == null || trial == null || trial < 1 || days <= trial) {
+      return null;
+    }
+    return "不能超过「" + TRIAL_DAYS_LABEL + "」（" + trial + " 天）：试用期退出通知须在试用期内发出";
+  }
+
+  /**
    * What is wrong with the extra fees, or null: exactly "无", or named fees each stating an amount in yuan
    * or a rate in percent. "其他费用另议" leaves a fee open, which is what the clause must not do.
    */
@@ -265,7 +287,11 @@ public final class ClauseRules {
    * What is wrong with the venue, or null. Exactly one forum, the one chosen (a clause allowing
    * "arbitration or court" is void as to arbitration), and named: an arbitration agreement without a
    * named commission is void, and a court is named by its place ("杭州市西湖区人民法院"), so at least
-   * two characters of name must come before 人民法院 or 仲裁委员会.
+   * two characters of name must come before 人民法院 or 仲裁委员会. And only one: an agreement naming two
+   * commissions is void unless the parties later agree on one (SPC interpretation of the Arbitration Law,
+   * 法释〔2006〕7号, art. 5); two courts are lawful (SPC interpretation of the Civil Procedure Law art. 30) but
+   * leave the plaintiff the choice, so the clause names one. Whether a court is at a place connected to the
+   * contract (Civil Procedure Law art. 35) needs the provider's address: {@link CourtVenues}.
    */
   static String venueProblem(String venue, Object forum) {
     String name = venue.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
@@ -281,6 +307,9 @@ public final class ClauseRules {
     String namedBy = hanBefore(name, name.indexOf(body));
     if (namedBy.length() < 2) {
       return "须写明具体的" + body + "名称，例如“" + example + "”，不能只写“" + body + "”";
+    }
+    if (name.indexOf(body) != name.lastIndexOf(body)) {
+      return "只能写一个" + body + (court ? "" : "：约定两个以上仲裁机构而不能就选择达成一致的，仲裁协议无效");
     }
     return UNNAMED_VENUE.stream().filter(namedBy::contains).findFirst()
         .map(word -> "须写明具体的" + body + "名称，例如“" + example + "”，不能写“" + word + "”这类不确定的说法")

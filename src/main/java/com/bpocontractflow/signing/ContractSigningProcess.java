@@ -153,6 +153,8 @@ public final class ContractSigningProcess {
     public static final String SLA_PENALTY = "slaPenalty";
     public static final String EARLY_TERMINATION_PENALTY = "earlyTerminationPenalty";
     public static final String SETUP_COSTS_REPAID = "setupCostsRepaid";
+    /** The provider's penalty for ending the contract without cause before its term (the merchant's is above). */
+    public static final String PROVIDER_EARLY_TERMINATION_PENALTY = "providerEarlyTerminationPenalty";
     public static final String TRIAL_DAYS = "trialDays";
     public static final String TRIAL_EXIT_NOTICE_DAYS = "trialExitNoticeDays";
     public static final String RENEWAL_WINDOW_DAYS = "renewalWindowDays";
@@ -161,6 +163,10 @@ public final class ContractSigningProcess {
     public static final String NEGOTIATION_CHANNEL = "negotiationChannel";
     public static final String DISPUTE_FORUM = "disputeForum";
     public static final String FORUM_VENUE = "forumVenue";
+    /** Read-only beside the venue in draft-contract / revise-clauses: the places a court may be chosen at (CourtVenues). */
+    public static final String FORUM_VENUE_CHOICES = "forumVenueChoices";
+    /** For legal in review-clauses / revise-clauses: the court named is not a basic-level court (null when it is). */
+    public static final String FORUM_VENUE_WARNING = "forumVenueWarning";
     public static final String REVIEW_ROUND = "reviewRound";
     public static final String CLAUSES_AGREED = "clausesAgreed";
     public static final String CLAUSE_FEEDBACK = "clauseFeedback";

@@ -30,11 +30,18 @@ public class UserTaskListener implements TaskListener {
   private final SigningRecorder recorder;
   private final VaguePhrases vaguePhrases;
   private final LatePaymentCap latePaymentCap;
+  private CourtVenues courtVenues;
 
   public UserTaskListener(SigningRecorder recorder, VaguePhrases vaguePhrases, LatePaymentCap latePaymentCap) {
     this.recorder = recorder;
     this.vaguePhrases = vaguePhrases;
     this.latePaymentCap = latePaymentCap;
+  }
+
+  /** The courts a litigation clause may name (engine tests of other steps run without). */
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  public void setCourtVenues(CourtVenues courtVenues) {
+    this.courtVenues = courtVenues;
   }
 
   @Override
@@ -58,6 +65,10 @@ public class UserTaskListener implements TaskListener {
     }
     if (DRAFT_CONTRACT.equals(task.getTaskDefinitionKey()) || REVISE_CLAUSES.equals(task.getTaskDefinitionKey())) {
       prefillClauses(task);
+      if (courtVenues != null) {
+        // shown read-only beside the venue: the places a court may be chosen at, from the parties' addresses
+        task.setVariable(FORUM_VENUE_CHOICES, courtVenues.choices(task.getVariables()));
+      }
     }
     Object number = task.getVariable(CONTRACT_NUMBER);
     Object merchant = task.getVariable(MERCHANT_NAME);
@@ -100,6 +111,9 @@ public class UserTaskListener implements TaskListener {
     List<String> problems = new ArrayList<>(rules.problems(values));
     problems.addAll(vaguePhrases.problems(SigningInputRules.specificTexts(key, values)));
     problems.addAll(latePaymentCap.problems(key, values));
+    if (courtVenues != null) {
+      problems.addAll(courtVenues.problems(key, values));
+    }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
@@ -116,10 +130,14 @@ public class UserTaskListener implements TaskListener {
       // the clauses are recorded (contract_clause_set): the process keeps what routes it (is a deposit
       // awaited?) and what later forms show (confirm-deposit, conduct-training)
       ClauseRules.RULES.forEach(rule -> task.getExecution().removeVariable(rule.key()));
+      task.getExecution().removeVariable(FORUM_VENUE_CHOICES);
       task.getExecution().setVariable(DEPOSIT_REQUIRED, InputRules.toDecimal(deposit).signum() > 0);
       task.getExecution().setVariable(DEPOSIT_AMOUNT, deposit);
       task.getExecution().setVariable(DEPOSIT_KIND_LABEL, DepositKind.labelOf(Optional.of(values)));
       task.getExecution().setVariable(SERVICE_SCOPE, serviceScope);
+      // level jurisdiction is counsel's call: a warning for legal in review-clauses and revise-clauses, not a refusal
+      task.getExecution().setVariable(FORUM_VENUE_WARNING,
+          CourtVenues.levelWarning(values.get(DISPUTE_FORUM), values.get(FORUM_VENUE)));
     }
   }
 

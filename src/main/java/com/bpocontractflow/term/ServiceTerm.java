@@ -177,29 +177,38 @@ public class ServiceTerm {
   }
 
   /**
-   * A termination notice reached a party. It takes effect on receipt: the last day of service is the day
-   * of receipt plus the contract's notice days (calendar days), and never later than the term's end.
-   * Refused, changing nothing, when its data is invalid, it is dated in the future or before go-live.
+   * A termination notice reached a party, given by either (the merchant, or the provider itself). It takes
+   * effect on receipt: the last day of service is the day of receipt plus the contract's notice days
+   * (calendar days), and never later than the term's end. A notice received during the trial follows the
+   * trial-exit rule of 第五条 instead: the trial's exit notice days, no penalty for either party, and the term
+   * ends as a trial exit. Refused, changing nothing, when its data is invalid, it is dated in the future or
+   * before go-live.
    */
   public void noticeReceived(DelegateExecution execution) {
     long id = contractId(execution);
     Term term = records.get(id);
     Notice notice = notice(execution, id, term);
+    boolean inTrial = duringTrial(notice.receivedDate(), term);
     records.recordNotice(id, notice, TermRecords.ACCEPTED);
-    end(execution, id, EndReason.TERMINATED, notice.effectiveDate());
+    end(execution, id, inTrial ? EndReason.TRIAL_EXIT : EndReason.TERMINATED, notice.effectiveDate());
     execution.setVariable(SERVICE_ENDS_AT, TermDates.endOf(notice.effectiveDate()));
     contracts.updateStatus(id, ContractStatus.TERMINATING);
-    boolean penalty = earlyTerminationPenaltyApplies(notice, term) && penaltyAmount(id).signum() > 0;
+    BigDecimal penalty = earlyTerminationPenaltyApplies(notice, term, notice.party())
+        ? penaltyAmount(id, notice.party()) : BigDecimal.ZERO;
     MailNotice mail = MailNotice.of(
             (notice.party() == Party.MERCHANT ? "我们已收到贵司的书面解约通知。" : "我方已向贵司发出书面解约通知。")
-                + "按合同约定，解约通知自送达之日起生效，通知期 " + noticeDays(id) + " 天（自然日，自送达日起算）；"
+                + (inTrial ? "通知在试用期内送达，按合同约定，试用期内提前 " + trialExitNoticeDays(id)
+                    + " 日书面通知即可解除合同，双方互不承担违约责任；通知自送达之日起生效，" : "按合同约定，解约通知自送达之日起生效，通知期 "
+                    + noticeDays(id) + " 天（自然日，自送达日起算）；")
                 + "通知期内服务照常进行。")
         .row("通知方", notice.party().label())
         .row("送达日期", TermDates.zh(notice.receivedDate()))
         .row("解约原因", notice.reason())
         .row("最后服务日", TermDates.zh(notice.effectiveDate()));
-    if (penalty) {
-      mail.row("提前解约违约金", MerchantMailer.yuan(penaltyAmount(id)) + " 元（商家无故提前解约，按合同约定）");
+    if (penalty.signum() > 0 && notice.party() == Party.MERCHANT) {
+      mail.row("提前解约违约金", MerchantMailer.yuan(penalty) + " 元（商家无故提前解约，按合同约定）");
+    } else if (penalty.signum() > 0) {
+      mail.row("我方提前解约违约金", MerchantMailer.yuan(penalty) + " 元（我方无故提前解约，按合同约定支付贵司，在最终结算中抵扣贵司应付款项，余额支付贵司）");
     }
     mail.closing("服务结束后，我们将发送最终结算单，并按合同约定返还或删除贵司的客户数据。");
     mailer.sendNotice(MerchantMail.NOTICE_ACKNOWLEDGED, contracts.get(id), mail, TermDates.zh(notice.effectiveDate()));
@@ -241,6 +250,7 @@ public class ServiceTerm {
         : kind.label());
     task.setVariable(PENALTY_DUE, MerchantMailer.yuan(penalties(id, term).stream()
         .reduce(BigDecimal.ZERO, BigDecimal::add)));
+    task.setVariable(PROVIDER_PENALTY_DUE, MerchantMailer.yuan(penaltyOwedBy(Party.PROVIDER, id, term)));
   }
 
   /**
@@ -271,7 +281,8 @@ public class ServiceTerm {
     FinalSettlement statement = FinalSettlement.of(new FinalSettlement.Inputs(fees,
         amount(execution.getVariable(UNPAID_INVOICES)), penalty, kind, depositAgreed(clauses, contract),
         ledger.totalPaid(id), kind == DepositKind.DINGJIN ? dingjinCap(clauses, contract) : null, handling,
-        PurposeDefeatedBy.of(execution.getVariable(PURPOSE_DEFEATED_BY)).party()));
+        PurposeDefeatedBy.of(execution.getVariable(PURPOSE_DEFEATED_BY)).party(),
+        penaltyOwedBy(Party.PROVIDER, id, term)));
     records.recordSettlement(id, feesFrom.isAfter(feesTo) ? null : feesFrom, feesTo, statement, currentUser(execution));
     contracts.updateStatus(id, ContractStatus.ENDED);
 
@@ -287,8 +298,12 @@ public class ServiceTerm {
         .row("未开票服务费", MerchantMailer.yuan(statement.fees()))
         .row("未付发票", MerchantMailer.yuan(statement.unpaidInvoices()))
         .row("违约金", MerchantMailer.yuan(statement.penalties()))
-        .total("应付合计", MerchantMailer.yuan(statement.amountOwed()))
-        .row("已付" + statement.depositName(), MerchantMailer.yuan(statement.deposit()) + "（" + handling.label() + "）");
+        .total("应付合计", MerchantMailer.yuan(statement.amountOwed()));
+    if (statement.providerPenalty().signum() > 0) {
+      mail.row("我方应付违约金", MerchantMailer.yuan(statement.providerPenalty()))
+          .row("我方违约金处理依据", statement.providerPenaltyNote());
+    }
+    mail.row("已付" + statement.depositName(), MerchantMailer.yuan(statement.deposit()) + "（" + handling.label() + "）");
     if (statement.depositForfeited().signum() > 0) {
       mail.row("定金不予返还", MerchantMailer.yuan(statement.depositForfeited()));
     }
@@ -339,7 +354,8 @@ public class ServiceTerm {
       throw new InvalidInputException(problems);
     }
     // calendar days from the day after receipt (art. 201), a last day on a rest day moving past it (art. 203)
-    LocalDate effective = workdays.periodEnd(received, noticeDays(id));
+    LocalDate effective = workdays.periodEnd(received,
+        duringTrial(received, term) ? trialExitNoticeDays(id) : noticeDays(id));
     if (effective.isAfter(term.termLastDay())) {
       effective = term.termLastDay(); // the contract ends at its term anyway
     }
@@ -347,24 +363,46 @@ public class ServiceTerm {
         ((String) values.get(TERMINATION_REASON)).trim(), Boolean.TRUE.equals(values.get(TERMINATION_WITH_CAUSE)));
   }
 
-  /** The merchant ended the contract without cause before its term: the contract's penalty applies. */
-  static boolean earlyTerminationPenaltyApplies(Notice notice, Term term) {
-    return notice.party() == Party.MERCHANT && !notice.withCause()
-        && notice.effectiveDate().isBefore(term.termLastDay());
+  /**
+   * That party ended the contract without cause before its term, after the trial: its own early-termination
+   * penalty applies (the merchant's {@code earlyTerminationPenalty}, the provider's
+   * {@code providerEarlyTerminationPenalty}). A notice received during the trial owes none (第五条).
+   */
+  static boolean earlyTerminationPenaltyApplies(Notice notice, Term term, Party party) {
+    return notice.party() == party && !notice.withCause()
+        && notice.effectiveDate().isBefore(term.termLastDay()) && !duringTrial(notice.receivedDate(), term);
   }
 
+  /** True when the day is within the trial (a contract without trial has none). */
+  static boolean duringTrial(LocalDate day, Term term) {
+    return term.trialLastDay() != null && !day.isAfter(term.trialLastDay());
+  }
+
+  /** The merchant's penalties for how the term ended. */
   private List<BigDecimal> penalties(long id, Term term) {
+    BigDecimal penalty = penaltyOwedBy(Party.MERCHANT, id, term);
+    return penalty.signum() > 0 ? List.of(penalty) : List.of();
+  }
+
+  /** The early-termination penalty the party owes for how the term ended, zero when none. */
+  private BigDecimal penaltyOwedBy(Party party, long id, Term term) {
     if (!EndReason.TERMINATED.name().equals(term.endReason())) {
-      return List.of();
+      return Money.ZERO;
     }
     return records.acceptedNotice(id)
-        .filter(notice -> earlyTerminationPenaltyApplies(notice, term))
-        .map(notice -> List.of(penaltyAmount(id)))
-        .orElse(List.of());
+        .filter(notice -> earlyTerminationPenaltyApplies(notice, term, party))
+        .map(notice -> penaltyAmount(id, party))
+        .orElse(Money.ZERO);
   }
 
-  private BigDecimal penaltyAmount(long id) {
-    return Money.yuan(amount(clauses(id).get("earlyTerminationPenalty")));
+  /** The party's early-termination penalty the signed clauses state (none in clauses signed before it existed). */
+  private BigDecimal penaltyAmount(long id, Party party) {
+    return Money.yuan(amount(clauses(id).get(party == Party.MERCHANT ? "earlyTerminationPenalty"
+        : "providerEarlyTerminationPenalty")));
+  }
+
+  private int trialExitNoticeDays(long id) {
+    return whole(clauses(id), "trialExitNoticeDays");
   }
 
   private int noticeDays(long id) {

@@ -56,6 +56,8 @@ public final class ServiceTermProcess {
     public static final String DEPOSIT_KIND = "depositKind";
     public static final String DEPOSIT_KIND_LABEL = "depositKindLabel";
     public static final String PENALTY_DUE = "penaltyDue";
+    /** The provider's early-termination penalty owed to the merchant (the provider ended without cause). */
+    public static final String PROVIDER_PENALTY_DUE = "providerPenaltyDue";
     public static final String MERCHANT_PAYS = "merchantPays";
     public static final String PROVIDER_REFUNDS = "providerRefunds";
     // the message TerminationNoticeReceived

@@ -108,9 +108,10 @@ public class TermRecords {
     jdbc.sql("""
             INSERT INTO final_settlement (contract_id, fees_from, fees_to, fees, unpaid_invoices, penalties, deposit,
               deposit_handling, amount_owed, deposit_set_off, merchant_pays, provider_refunds, deposit_kind, dingjin,
-              deposit_forfeited, deposit_returned_double, deposit_outcome, purpose_defeated_by, prepared_by, created_at)
+              deposit_forfeited, deposit_returned_double, deposit_outcome, purpose_defeated_by, prepared_by, created_at,
+              provider_penalty)
             VALUES (:id, :from, :to, :fees, :unpaid, :penalties, :deposit, :handling, :owed, :setOff, :pays,
-              :refunds, :kind, :dingjin, :forfeited, :double, :outcome, :defeatedBy, :by, :now)
+              :refunds, :kind, :dingjin, :forfeited, :double, :outcome, :defeatedBy, :by, :now, :providerPenalty)
             """)
         .param("id", contractId).param("from", feesFrom).param("to", feesTo).param("fees", s.fees())
         .param("unpaid", s.unpaidInvoices()).param("penalties", s.penalties()).param("deposit", s.deposit())
@@ -120,7 +121,7 @@ public class TermRecords {
         .param("forfeited", s.depositForfeited()).param("double", s.depositReturnedDouble())
         .param("outcome", s.depositOutcome().name())
         .param("defeatedBy", s.purposeDefeatedBy() == null ? null : s.purposeDefeatedBy().name())
-        .param("by", preparedBy).param("now", now()).update();
+        .param("by", preparedBy).param("now", now()).param("providerPenalty", s.providerPenalty()).update();
   }
 
   public void dataDisposed(long contractId, DataDisposal disposal, LocalDate on, String note, String by) {

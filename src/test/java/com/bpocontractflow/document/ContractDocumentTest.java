@@ -9,6 +9,7 @@ import com.bpocontractflow.contract.BillingModel;
 import com.bpocontractflow.contract.ClauseSets;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.DepositHandling;
+import com.bpocontractflow.contract.ServiceHours;
 import com.bpocontractflow.contract.SigningMethod;
 import com.bpocontractflow.contract.TestContracts;
 import com.bpocontractflow.mail.MailOutbox;
@@ -161,9 +162,9 @@ class ContractDocumentTest {
   @Test
   void shouldNotRepeatWordsTheClausesAlreadySay() throws Exception {
     String extended = pdfText(SigningMethod.PAPER, clauses("negotiationChannel", "书面协商", "holidayCoverage", true));
-    // TestContracts: service hours EXTENDED, "每日 8:00-24:00（含节假日值守）"
-    assertThat(extended).contains("服务时间：每日8:00-24:00（含节假日值守）。", "协商方式为书面协商，")
-        .doesNotContain("协商协商", "节假日值守），", "节假日值守，法定节假日");
+    // TestContracts: service hours EXTENDED, "每日 8:00-24:00"; the holiday cover said once, from holidayCoverage
+    assertThat(extended).contains("服务时间：每日8:00-24:00，法定节假日照常值守。", "协商方式为书面协商，")
+        .doesNotContain("协商协商", "节假日值守），", "节假日值守，法定节假日", "含节假日");
 
     when(clauseSets.latest(anyLong())).thenReturn(Optional.of(clauses()));
     Contract daytime = new Contract(7L, "BPO-2026-000007", null, "IN_REVIEW", "杭州小象旗舰店", "ops@example.com", "王小明",
@@ -174,6 +175,43 @@ class ContractDocumentTest {
     assertThat(text).contains("每日 9:00-18:00，法定节假日照常值守。");
     // no deposit: no deposit sentence
     assertThat(text).doesNotContain("定金");
+  }
+
+  @Test
+  void shouldTakeTheHolidayCoverFromHolidayCoverageAloneSoThatTheHoursCannotContradictIt() throws Exception {
+    for (ServiceHours hours : ServiceHours.values()) {
+      assertThat(hours.label()).doesNotContain("节假日");
+    }
+    Contract roundTheClock = contract("ROUND_THE_CLOCK");
+    when(clauseSets.latest(anyLong())).thenReturn(Optional.of(clauses("holidayCoverage", false)));
+    assertThat(document.render(roundTheClock).html().replaceAll("<[^>]+>", ""))
+        .contains("服务时间：7×24 小时，法定节假日不值守。").doesNotContain("含节假日", "照常值守");
+
+    when(clauseSets.latest(anyLong())).thenReturn(Optional.of(clauses("holidayCoverage", true)));
+    assertThat(document.render(roundTheClock).html().replaceAll("<[^>]+>", ""))
+        .contains("服务时间：7×24 小时，法定节假日照常值守。").doesNotContain("含节假日", "不值守");
+  }
+
+  @Test
+  void shouldStateTheProvidersOwnEarlyTerminationPenaltyAndLeaveItOutAtZero() throws Exception {
+    String withPenalty = pdfText(SigningMethod.PAPER, clauses("providerEarlyTerminationPenalty", "15000"));
+    assertThat(withPenalty).contains("乙方无正当理由在合同期限届满前解除本合同的，应向甲方支付违约金人民币15,000.00元。")
+        // the trial exit of 第五条 still owes nothing to either party
+        .contains("试用期内任何一方提前3日书面通知对方，即可解除本合同，双方互不承担违约责任。");
+
+    String atZero = pdfText(SigningMethod.PAPER, clauses("providerEarlyTerminationPenalty", "0"));
+    assertThat(atZero).doesNotContain("乙方无正当理由", "应向甲方支付违约金人民币0");
+    // a contract recorded before the field existed has no such line either
+    Map<String, Object> before = clauses();
+    before.remove("providerEarlyTerminationPenalty");
+    assertThat(pdfText(SigningMethod.PAPER, before)).doesNotContain("乙方无正当理由");
+  }
+
+  static Contract contract(String serviceHours) {
+    return new Contract(7L, "BPO-2026-000007", null, "IN_REVIEW", "杭州小象旗舰店", "ops@example.com", "王小明",
+        null, "TMALL", 5, null, "售前咨询", serviceHours, "PER_SEAT", new BigDecimal("6000.00"), 12, 1, "ACCEPTED", null,
+        "PAPER", BigDecimal.ZERO, "SET_OFF", 1, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, java.time.OffsetDateTime.now(), java.time.OffsetDateTime.now());
   }
 
   // --- the deposit item of 第二条 by its kind (issue #11) --------------------------------------------------

@@ -250,4 +250,101 @@ class FinalSettlementTest {
     assertThat(FinalSettlement.of(new FinalSettlement.Inputs(yuan("30000.00"), yuan("0"), yuan("20000.00"), null,
         yuan("5000.00"), yuan("5000.00"), null, DepositHandling.SET_OFF, Party.MERCHANT))).isEqualTo(s);
   }
+
+  // --- the provider's own early-termination penalty (termination symmetry, issue #11) ----------------------
+
+  static FinalSettlement providerEnded(DepositKind kind, String fees, String unpaid, String paid,
+      DepositHandling handling, Party defeatedBy, String providerPenalty) {
+    return FinalSettlement.of(new FinalSettlement.Inputs(yuan(fees), yuan(unpaid), BigDecimal.ZERO, kind, yuan(paid),
+        yuan(paid), kind == DepositKind.DINGJIN ? CAP : null, handling, defeatedBy, yuan(providerPenalty)));
+  }
+
+  @Test
+  void theProvidersPenaltyIsSetOffAgainstWhatTheMerchantOwesAndTheBondSetOffThenTheRestRefunded() {
+    // the provider ended without cause: fees 39,000.00 + unpaid 30,000.00 = 69,000.00 owed by the merchant; the
+    // provider owes its penalty 20,000.00: set off (art. 568) → 49,000.00; the bond 5,000.00 set off → 44,000.00
+    FinalSettlement s = providerEnded(DepositKind.PERFORMANCE_BOND, "39000.00", "30000.00", "5000.00",
+        DepositHandling.SET_OFF, null, "20000.00");
+    assertThat(s.penalties()).isEqualTo("0.00");
+    assertThat(s.providerPenalty()).isEqualTo("20000.00");
+    assertThat(s.amountOwed()).isEqualTo("69000.00");
+    assertThat(s.depositSetOff()).isEqualTo("5000.00");
+    assertThat(s.merchantPays()).isEqualTo("44000.00");
+    assertThat(s.providerRefunds()).isEqualTo("0.00");
+    assertThat(s.providerPenaltyNote()).isEqualTo("我方无正当理由在合同期限届满前解除合同，按合同第四条向贵司支付违约金 20,000.00 元，"
+        + "其中 20,000.00 元抵扣贵司应付款项（《民法典》第五百六十八条）。");
+  }
+
+  @Test
+  void theProvidersPenaltyAboveWhatTheMerchantOwesIsPaidOutWithTheRefund() {
+    // fees 3,000.00 owed; the provider owes 20,000.00: 3,000.00 set off, 17,000.00 paid; the bond 5,000.00 is
+    // refunded in full (REFUND): 17,000.00 + 5,000.00 = 22,000.00 to the merchant, nothing to pay
+    FinalSettlement s = providerEnded(DepositKind.PERFORMANCE_BOND, "3000.00", "0", "5000.00",
+        DepositHandling.REFUND, null, "20000.00");
+    assertThat(s.amountOwed()).isEqualTo("3000.00");
+    assertThat(s.depositSetOff()).isEqualTo("0.00");
+    assertThat(s.merchantPays()).isEqualTo("0.00");
+    assertThat(s.providerRefunds()).isEqualTo("22000.00");
+    assertThat(s.providerPenaltyNote()).isEqualTo("我方无正当理由在合同期限届满前解除合同，按合同第四条向贵司支付违约金 20,000.00 元，"
+        + "其中 3,000.00 元抵扣贵司应付款项（《民法典》第五百六十八条），其余 17,000.00 元计入我方退还金额。");
+
+    // everything paid already: the whole penalty is paid out
+    FinalSettlement paidUp = providerEnded(DepositKind.PERFORMANCE_BOND, "0", "0", "0", DepositHandling.SET_OFF,
+        null, "20000.00");
+    assertThat(paidUp.merchantPays()).isEqualTo("0.00");
+    assertThat(paidUp.providerRefunds()).isEqualTo("20000.00");
+    assertThat(paidUp.providerPenaltyNote()).endsWith("支付违约金 20,000.00 元，20,000.00 元计入我方退还金额。");
+  }
+
+  @Test
+  void aDingjinIsCreditedAsAgreedWhenTheProviderEndsByNoticeAndItsPenaltyIsOwed() {
+    // no breach defeating the purpose: the 定金 20,000.00 is credited (art. 587), no double return; fees
+    // 30,000.00 − penalty 10,000.00 = 20,000.00, − 定金 20,000.00 = 0.00 to pay
+    FinalSettlement s = providerEnded(DepositKind.DINGJIN, "30000.00", "0", "20000.00", DepositHandling.SET_OFF,
+        null, "10000.00");
+    assertThat(s.depositOutcome()).isEqualTo(DepositOutcome.DINGJIN_CREDITED_OR_RETURNED);
+    assertThat(s.depositReturnedDouble()).isEqualTo("0.00");
+    assertThat(s.depositSetOff()).isEqualTo("20000.00");
+    assertThat(s.merchantPays()).isEqualTo("0.00");
+    assertThat(s.providerRefunds()).isEqualTo("0.00");
+  }
+
+  @Test
+  void withTheProvidersBreachAndItsPenaltyTheMerchantGetsTheLargerOfPenaltyAndDoubleReturn() {
+    // the provider's breach defeated the purpose, and its penalty 30,000.00 is also due. The double return of
+    // the 定金 20,000.00 would give the merchant 20,000.00 more; the penalty 30,000.00 is more (art. 588): the
+    // 定金 is credited once and the penalty owed. Fees 12,000.00 − 12,000.00 penalty set off = 0.00 owed;
+    // refund: 定金 20,000.00 + the rest of the penalty 18,000.00 = 38,000.00
+    FinalSettlement penalty = providerEnded(DepositKind.DINGJIN, "12000.00", "0", "20000.00", DepositHandling.SET_OFF,
+        Party.PROVIDER, "30000.00");
+    assertThat(penalty.depositOutcome()).isEqualTo(DepositOutcome.PENALTY_INSTEAD_OF_DOUBLE_RETURN);
+    assertThat(penalty.depositReturnedDouble()).isEqualTo("0.00");
+    assertThat(penalty.providerPenalty()).isEqualTo("30000.00");
+    assertThat(penalty.merchantPays()).isEqualTo("0.00");
+    assertThat(penalty.providerRefunds()).isEqualTo("38000.00");
+    assertThat(penalty.depositNotes()).containsExactly("我方违约致使不能实现合同目的。合同既约定定金又约定违约金，守约方只能选择适用其一"
+        + "（《民法典》第五百八十八条）：我方应付的违约金 30,000.00 元高于定金 20,000.00 元，对守约方贵司更有利，故适用违约金条款；"
+        + "定金不再双倍返还，抵作价款，抵扣贵司应付款项。");
+
+    // a penalty of 20,000.00 gives no more than the double return's 20,000.00: double return 40,000.00, no
+    // penalty; 40,000.00 − fees 12,000.00 = 28,000.00 refunded
+    FinalSettlement doubled = providerEnded(DepositKind.DINGJIN, "12000.00", "0", "20000.00", DepositHandling.SET_OFF,
+        Party.PROVIDER, "20000.00");
+    assertThat(doubled.depositOutcome()).isEqualTo(DepositOutcome.DINGJIN_RETURNED_DOUBLE);
+    assertThat(doubled.depositReturnedDouble()).isEqualTo("40000.00");
+    assertThat(doubled.providerPenalty()).isEqualTo("0.00");
+    assertThat(doubled.providerPenaltyNote()).isNull();
+    assertThat(doubled.merchantPays()).isEqualTo("0.00");
+    assertThat(doubled.providerRefunds()).isEqualTo("28000.00");
+    assertThat(String.join("", doubled.depositNotes())).endsWith("双倍返还多得的 20,000.00 元不低于我方应付的违约金 20,000.00 元，"
+        + "对守约方贵司更有利，故适用定金条款，不再另付违约金。");
+  }
+
+  @Test
+  void noProviderPenaltyLeavesTheStatementAsBefore() {
+    FinalSettlement s = bond("30000.00", "20000.00", "5000.00", DepositHandling.REFUND, null);
+    assertThat(s.providerPenalty()).isEqualTo("0.00");
+    assertThat(s.providerPenaltyNote()).isNull();
+    assertThat(s.merchantPays()).isEqualTo("50000.00");
+  }
 }

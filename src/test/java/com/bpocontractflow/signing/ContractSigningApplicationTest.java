@@ -198,7 +198,7 @@ class ContractSigningApplicationTest {
     Map<String, String> proposal = parts(received.get(1));
     assertThat(proposal.get("text/plain")).contains("服务标准：首次响应不超过 5 分钟，客户满意度不低于 90%");
     assertThat(proposal.get("text/plain")).contains("王小明", "杭州小象旗舰店", "6,000.00 元", "5,000.00 元", "12 个月",
-        "每日 8:00-24:00（含节假日值守）", "按咨询量计费");
+        "每日 8:00-24:00", "按咨询量计费");
     assertThat(proposal.get("text/html")).startsWith("<!DOCTYPE html>").contains(number, "售前咨询、订单核对、售后跟进、退款协商");
     assertThat(parts(received.get(3)).get("text/plain")).contains("我方先在两份纸质合同上加盖合同专用章");
     // the payee of the demo profile, the amount, the reference to quote, the due date: 7 days after the request

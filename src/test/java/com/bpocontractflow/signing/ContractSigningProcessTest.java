@@ -640,6 +640,44 @@ class ContractSigningProcessTest {
   }
 
   @Test
+  void shouldOfferTheCourtsOfTheConnectedPlacesRefuseAnotherAndWarnLegalOfAnIntermediateCourt() {
+    UserTaskListener listener = new UserTaskListener(recorder, new VaguePhrases(List.of()), new LatePaymentCap(null));
+    listener.setCourtVenues(SigningInputRulesTest.COURTS);
+    Mocks.register("userTaskListener", listener);
+    ProcessInstance pi = draftingContract();
+    // the first draft knows the provider's domicile; the merchant's is typed into the same form
+    Assertions.assertThat((String) taskService().getVariable(task(DRAFT_CONTRACT, pi).getId(), Vars.FORUM_VENUE_CHOICES))
+        .contains("乙方住所地 浙江省杭州市西湖区，例如“杭州市西湖区人民法院”", "甲方住所地（填写「甲方主体·住所（营业执照登记地址）」后核对）");
+
+    Map<String, Object> draft = contractDraft("PAPER", "5000.00");
+    draft.put(Vars.DISPUTE_FORUM, "LITIGATION");
+    draft.put(Vars.FORUM_VENUE, "北京市朝阳区人民法院");
+    assertThatThrownBy(() -> complete(task(DRAFT_CONTRACT, pi), draft))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("「纠纷解决方式·仲裁委员会或人民法院名称」“北京市朝阳区人民法院”不在与本合同有实际联系的地点")
+        .hasMessageContaining("甲方住所地 浙江省杭州市余杭区，例如“杭州市余杭区人民法院”");
+    assertThat(pi).isWaitingAt(DRAFT_CONTRACT);
+    verify(recorder, never()).taskCompleted(eq(DRAFT_CONTRACT), anyLong(), any(), any());
+
+    // an intermediate court at a connected place: accepted, with a warning for legal in the next steps
+    draft.put(Vars.FORUM_VENUE, "浙江省杭州市中级人民法院");
+    completeTask(pi, DRAFT_CONTRACT, draft);
+    Assertions.assertThat((String) taskService().getVariable(task(REVIEW_CLAUSES, pi).getId(), Vars.FORUM_VENUE_WARNING))
+        .startsWith("约定的“浙江省杭州市中级人民法院”是中级人民法院");
+    assertThat(pi).variables().doesNotContainKey(Vars.FORUM_VENUE_CHOICES);
+
+    // the revision offers the courts of the recorded addresses; a basic court clears the warning
+    completeTask(pi, REVIEW_CLAUSES, clauseReview(false));
+    Assertions.assertThat((String) taskService().getVariable(task(REVISE_CLAUSES, pi).getId(), Vars.FORUM_VENUE_CHOICES))
+        .contains("甲方住所地 浙江省杭州市余杭区，例如“杭州市余杭区人民法院”", "合同签订地 浙江省杭州市西湖区");
+    Map<String, Object> revision = new HashMap<>(taskService().getVariables(task(REVISE_CLAUSES, pi).getId()));
+    revision.putAll(revision());
+    revision.put(Vars.FORUM_VENUE, "杭州市余杭区人民法院");
+    completeTask(pi, REVISE_CLAUSES, revision);
+    Assertions.assertThat(taskService().getVariable(task(REVIEW_CLAUSES, pi).getId(), Vars.FORUM_VENUE_WARNING)).isNull();
+  }
+
+  @Test
   void shouldRecordTheDepositKindWithTheClausesRefuseADingjinOverTheCapAndReviseFromTheRecordedKind() {
     ProcessInstance pi = draftingContract();
     // the standard template prefills security: a 定金 is legal's explicit choice

@@ -6,6 +6,7 @@ import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.CONFIRM_D
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.DRAFT_CONTRACT;
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.DRAFT_PROPOSAL;
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.RECEIVE_COUNTERSIGNED_CONTRACT;
+import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.REVISE_CLAUSES;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 
 import com.bpocontractflow.validation.Clocks;
@@ -291,6 +292,50 @@ class SigningInputRulesTest {
     assertThat(ClauseRules.standardTemplate()).containsEntry(DEPOSIT_KIND, "PERFORMANCE_BOND");
   }
 
+  @ParameterizedTest(name = "trial {0} days, exit notice {1} days")
+  @CsvSource({"14, 0", "14, 3", "14, 14", "3, 3", "1, 1", "0, 0", "0, 3", "0, 14"})
+  void shouldAcceptATrialExitNoticeNoLongerThanTheTrial(long trialDays, long noticeDays) {
+    Map<String, Object> draft = validDraft();
+    draft.put(TRIAL_DAYS, trialDays);
+    draft.put(TRIAL_EXIT_NOTICE_DAYS, noticeDays);
+
+    assertThat(SigningInputRules.forStep(DRAFT_CONTRACT).problems(draft)).isEmpty();
+    assertThat(SigningInputRules.forStep(REVISE_CLAUSES).problems(withRevision(draft))).isEmpty();
+  }
+
+  @ParameterizedTest(name = "trial {0} days, exit notice {1} days")
+  @CsvSource(delimiter = '|', textBlock = """
+      2  | 3 | 不能超过「合同期限与续签/解约·试用期（天）」（2 天）：试用期退出通知须在试用期内发出
+      13 | 14 | 不能超过「合同期限与续签/解约·试用期（天）」（13 天）
+      1  | 2 | 不能超过「合同期限与续签/解约·试用期（天）」（1 天）
+      """)
+  void shouldRefuseATrialExitNoticeLongerThanTheTrialNamingBothFields(long trialDays, long noticeDays, String problem) {
+    Map<String, Object> draft = validDraft();
+    draft.put(TRIAL_DAYS, trialDays);
+    draft.put(TRIAL_EXIT_NOTICE_DAYS, noticeDays);
+
+    assertThat(SigningInputRules.forStep(DRAFT_CONTRACT).problems(draft)).singleElement().asString()
+        .startsWith("「合同期限与续签/解约·试用期退出通知（天）」").contains(problem);
+    assertThat(SigningInputRules.forStep(REVISE_CLAUSES).problems(withRevision(draft))).singleElement().asString()
+        .contains(problem);
+  }
+
+  @Test
+  void shouldRequireTheProvidersOwnEarlyTerminationPenaltyAsAnAmount() {
+    assertThat(ClauseRules.standardTemplate()).containsEntry(PROVIDER_EARLY_TERMINATION_PENALTY, "0");
+    assertThat(draftProblems(PROVIDER_EARLY_TERMINATION_PENALTY, "15000.00")).isEmpty();
+    assertThat(draftProblems(PROVIDER_EARLY_TERMINATION_PENALTY, null))
+        .containsExactly("请填写「违约责任与赔偿·乙方无故解约违约金（元）」");
+    assertThat(draftProblems(PROVIDER_EARLY_TERMINATION_PENALTY, "-1")).singleElement().asString()
+        .startsWith("「违约责任与赔偿·乙方无故解约违约金（元）」必须是 0 到 100000000");
+  }
+
+  static Map<String, Object> withRevision(Map<String, Object> draft) {
+    Map<String, Object> revision = new HashMap<>(draft);
+    revision.putAll(SigningTestData.revision());
+    return revision;
+  }
+
   @ParameterizedTest(name = "{0} at {1}")
   @CsvSource(delimiter = '|', textBlock = """
       LITIGATION  | 人民法院 | 须写明具体的人民法院名称，例如“杭州市西湖区人民法院”，不能只写“人民法院”
@@ -323,6 +368,100 @@ class SigningInputRulesTest {
     draft.put(FORUM_VENUE, venue);
 
     assertThat(SigningInputRules.forStep(DRAFT_CONTRACT).problems(draft)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} at {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      ARBITRATION | 杭州仲裁委员会或上海仲裁委员会 | 只能写一个仲裁委员会：约定两个以上仲裁机构而不能就选择达成一致的，仲裁协议无效
+      LITIGATION  | 杭州市西湖区人民法院或北京市朝阳区人民法院 | 只能写一个人民法院
+      """)
+  void shouldRequireOneCourtOrCommissionOnly(String forum, String venue, String problem) {
+    Map<String, Object> draft = validDraft();
+    draft.put(DISPUTE_FORUM, forum);
+    draft.put(FORUM_VENUE, venue);
+
+    assertThat(SigningInputRules.forStep(DRAFT_CONTRACT).problems(draft)).singleElement().asString()
+        .isEqualTo("「纠纷解决方式·仲裁委员会或人民法院名称」" + problem);
+  }
+
+  // --- a court at a place connected to the contract (Civil Procedure Law art. 35) -----------------------------
+
+  /** The provider of the tests, domiciled in Hangzhou's 西湖区; the merchant (SigningTestData) in 余杭区. */
+  static final CourtVenues COURTS = new CourtVenues(new com.bpocontractflow.document.ProviderParty("91330106MA27XU3X6N",
+      "浙江省杭州市西湖区文三路 90 号 8 楼", "陈星海", "浙江省杭州市西湖区文三路 90 号 8 楼 法务部", "legal@bpo.example.com"));
+
+  static Map<String, Object> litigation(String court, Object... overrides) {
+    Map<String, Object> draft = validDraft();
+    draft.put(DISPUTE_FORUM, "LITIGATION");
+    draft.put(FORUM_VENUE, court);
+    for (int i = 0; i < overrides.length; i += 2) {
+      draft.put((String) overrides[i], overrides[i + 1]);
+    }
+    return draft;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"杭州市余杭区人民法院", "杭州市西湖区人民法院", "杭州西湖区人民法院", "余杭区人民法院",
+      "浙江省杭州市中级人民法院", "杭州市中级人民法院"})
+  void shouldAcceptACourtAtTheMerchantsOrTheProvidersDomicileOrThePlaceOfSigning(String court) {
+    assertThat(SigningInputRules.forStep(DRAFT_CONTRACT).problems(litigation(court))).isEmpty();
+    assertThat(COURTS.problems(DRAFT_CONTRACT, litigation(court))).isEmpty();
+    assertThat(COURTS.problems(REVISE_CLAUSES, withRevision(litigation(court)))).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"北京市朝阳区人民法院", "上海市第一中级人民法院", "南昌市西湖区人民法院", "最高人民法院"})
+  void shouldRefuseACourtAtNoPlaceConnectedToTheContractNamingTheFieldAndThePlaces(String court) {
+    assertThat(COURTS.problems(DRAFT_CONTRACT, litigation(court))).singleElement().asString()
+        .startsWith("「纠纷解决方式·仲裁委员会或人民法院名称」“" + court + "”不在与本合同有实际联系的地点")
+        .contains("《民事诉讼法》第三十五条",
+            "甲方住所地 浙江省杭州市余杭区，例如“杭州市余杭区人民法院”",
+            "乙方住所地 浙江省杭州市西湖区，例如“杭州市西湖区人民法院”",
+            "合同签订地 浙江省杭州市西湖区，例如“杭州市西湖区人民法院”");
+    // the same court at a connected place is accepted: a merchant domiciled there
+    assertThat(COURTS.problems(DRAFT_CONTRACT, litigation("北京市朝阳区人民法院",
+        MERCHANT_ADDRESS, "北京市朝阳区建国路 88 号"))).isEmpty();
+  }
+
+  @Test
+  void shouldLeaveArbitrationAndOtherStepsToTheirOwnRules() {
+    Map<String, Object> arbitration = litigation("北京仲裁委员会");
+    arbitration.put(DISPUTE_FORUM, "ARBITRATION");
+    assertThat(COURTS.problems(DRAFT_CONTRACT, arbitration)).isEmpty();
+    assertThat(COURTS.problems(DRAFT_PROPOSAL, litigation("北京市朝阳区人民法院"))).isEmpty();
+    // an unnamed court is refused by its own rule, once
+    assertThat(COURTS.problems(DRAFT_CONTRACT, litigation("人民法院"))).isEmpty();
+  }
+
+  @Test
+  void shouldSuggestTheBasicCourtOfEachConnectedPlace() {
+    assertThat(CourtVenues.units("浙江省杭州市西湖区文三路 90 号 8 楼")).containsExactly("浙江省", "杭州市", "西湖区");
+    assertThat(CourtVenues.units("浙江省杭州市西湖区西溪街道文新社区")).containsExactly("浙江省", "杭州市", "西湖区");
+    assertThat(CourtVenues.basicCourt(CourtVenues.units("上海市浦东新区世纪大道 100 号"))).isEqualTo("上海市浦东新区人民法院");
+    assertThat(CourtVenues.basicCourt(CourtVenues.units("浙江省金华市义乌市稠城街道"))).isEqualTo("浙江省义乌市人民法院");
+    assertThat(CourtVenues.basicCourt(CourtVenues.units("浙江省杭州市"))).isNull();
+    assertThat(COURTS.problems(DRAFT_CONTRACT, litigation("浙江省义乌市人民法院",
+        MERCHANT_ADDRESS, "浙江省金华市义乌市稠城街道 1 号"))).isEmpty();
+
+    Map<String, Object> firstDraft = new HashMap<>(Map.of(SIGNING_PLACE, "浙江省杭州市"));
+    assertThat(COURTS.choices(firstDraft)).contains("《民事诉讼法》第三十五条",
+        "甲方住所地（填写「甲方主体·住所（营业执照登记地址）」后核对）",
+        "乙方住所地 浙江省杭州市西湖区，例如“杭州市西湖区人民法院”",
+        "合同签订地 浙江省杭州市，地址未写明区县，请写明具体法院", "级别管辖");
+  }
+
+  @Test
+  void shouldWarnButNotRefuseWhenTheCourtIsNotABasicCourt() {
+    assertThat(CourtVenues.levelWarning("LITIGATION", "浙江省杭州市中级人民法院"))
+        .startsWith("约定的“浙江省杭州市中级人民法院”是中级人民法院。级别管辖由法律规定，不能通过协议变更")
+        .contains("法发〔2021〕27号", "请法务确认");
+    assertThat(CourtVenues.levelWarning("LITIGATION", "上海市第一中级人民法院")).contains("是中级人民法院");
+    assertThat(CourtVenues.levelWarning("LITIGATION", "浙江省高级人民法院")).contains("是高级人民法院");
+    assertThat(CourtVenues.levelWarning("LITIGATION", "杭州市西湖区人民法院")).isNull();
+    assertThat(CourtVenues.levelWarning("ARBITRATION", "杭州仲裁委员会")).isNull();
+    // a warning only: the intermediate court of a connected place passes every rule
+    assertThat(SigningInputRules.forStep(DRAFT_CONTRACT).problems(litigation("浙江省杭州市中级人民法院"))).isEmpty();
+    assertThat(COURTS.problems(DRAFT_CONTRACT, litigation("浙江省杭州市中级人民法院"))).isEmpty();
   }
 
   /** Our seal 10 days ago, the copy received 2 days ago, relative to today in China by the engine's clock. */

@@ -318,6 +318,69 @@ class ContractTermProcessTest {
   }
 
   @Test
+  void shouldChargeTheProvidersOwnPenaltyToTheProviderWhenItGivesNoticeWithoutCause() {
+    Map<String, Object> clauses = AppTables.signedClauses(0);
+    clauses.put("providerEarlyTerminationPenalty", "15000.00");
+    ProcessInstance pi = startTerm(clauses);
+    clock(LocalDate.of(2027, 3, 10), 15);
+    correlateNotice(notice("PROVIDER", "2027-03-10"));
+
+    // the same notice days as the merchant's: received 10 March + 30 days = 9 April
+    Assertions.assertThat(app.terms.acceptedNotice(contractId)).get()
+        .extracting(TermRecords.Notice::party, TermRecords.Notice::effectiveDate)
+        .containsExactly(com.bpocontractflow.contract.Party.PROVIDER, LocalDate.of(2027, 4, 9));
+    Assertions.assertThat(app.outbox.findByContract(number).get(0).bodyText())
+        .contains("我方已向贵司发出书面解约通知", "最后服务日：2027年4月9日", "我方提前解约违约金：15,000.00")
+        .doesNotContain("提前解约违约金：20,000.00");
+
+    fire(pi, "TimerEvent_ServiceEnds", instant(LocalDate.of(2027, 4, 10), 0));
+    assertThat(pi).variables().containsEntry(PENALTY_DUE, "0.00").containsEntry(PROVIDER_PENALTY_DUE, "15,000.00")
+        .containsEntry(END_REASON, "书面通知解约");
+    completeTask(pi, FINAL_SETTLEMENT, settlement("2027-02-28", "30000.00"));
+
+    // fees 39,000.00 + unpaid 30,000.00 = 69,000.00 owed by the merchant, no merchant penalty; the provider's
+    // 15,000.00 set off → 54,000.00; the bond 5,000.00 set off → 49,000.00 to pay
+    Map<String, Object> s = statement();
+    Assertions.assertThat((BigDecimal) s.get("PENALTIES")).isEqualByComparingTo("0.00");
+    Assertions.assertThat((BigDecimal) s.get("PROVIDER_PENALTY")).isEqualByComparingTo("15000.00");
+    Assertions.assertThat((BigDecimal) s.get("AMOUNT_OWED")).isEqualByComparingTo("69000.00");
+    Assertions.assertThat((BigDecimal) s.get("MERCHANT_PAYS")).isEqualByComparingTo("49000.00");
+    Assertions.assertThat((BigDecimal) s.get("PROVIDER_REFUNDS")).isEqualByComparingTo("0.00");
+    Assertions.assertThat(app.outbox.findByContract(number).get(1).bodyText())
+        .contains("我方应付违约金：15,000.00", "抵扣贵司应付款项（《民法典》第五百六十八条）", "贵司应付：49,000.00");
+  }
+
+  @Test
+  void shouldEndANoticeReceivedDuringTheTrialByTheTrialExitRuleWithoutPenaltyForEitherParty() {
+    for (String party : List.of("MERCHANT", "PROVIDER")) {
+      Map<String, Object> clauses = AppTables.signedClauses(14);
+      clauses.put("providerEarlyTerminationPenalty", "15000.00");
+      ProcessInstance pi = startTerm(clauses);
+      clock(LocalDate.of(2026, 12, 5), 10);
+      correlateNotice(notice(party, "2026-12-05"));
+
+      // the trial's exit notice of 3 days, not the 30 days of a termination: service until 8 December
+      assertThat(pi).isWaitingAt("TimerEvent_ServiceEnds").hasPassed("ServiceTask_RecordNotice");
+      Assertions.assertThat(app.terms.get(contractId).lastServiceDay()).isEqualTo(LocalDate.of(2026, 12, 8));
+      Assertions.assertThat(app.outbox.findByContract(number).get(0).bodyText())
+          .contains("通知在试用期内送达", "双方互不承担违约责任", "最后服务日：2026年12月8日").doesNotContain("违约金：");
+
+      fire(pi, "TimerEvent_ServiceEnds", instant(LocalDate.of(2026, 12, 9), 0));
+      assertThat(pi).variables().containsEntry(END_REASON, "试用期退出").containsEntry(PENALTY_DUE, "0.00")
+          .containsEntry(PROVIDER_PENALTY_DUE, "0.00");
+      completeTask(pi, FINAL_SETTLEMENT, settlement(null, "0"));
+
+      // 1-8 December: 30,000.00 × 8 / 31 = 7,741.935… → 7,741.94, no penalty; the bond 5,000.00 set off
+      Map<String, Object> s = statement();
+      Assertions.assertThat((BigDecimal) s.get("FEES")).isEqualByComparingTo("7741.94");
+      Assertions.assertThat((BigDecimal) s.get("PENALTIES")).isEqualByComparingTo("0.00");
+      Assertions.assertThat((BigDecimal) s.get("PROVIDER_PENALTY")).isEqualByComparingTo("0.00");
+      Assertions.assertThat((BigDecimal) s.get("MERCHANT_PAYS")).isEqualByComparingTo("2741.94");
+      clock(GO_LIVE, 9);
+    }
+  }
+
+  @Test
   void shouldRefuseNoticesDatedInTheFutureOrBeforeGoLiveOrIncompleteAndChangeNothing() {
     ProcessInstance pi = startTerm(14);
     clock(LocalDate.of(2026, 12, 5), 10);
