@@ -4,6 +4,9 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +18,16 @@ import java.util.TimeZone;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.XMPBasicSchema;
+import org.apache.xmpbox.xml.DomXmpParser;
+import org.apache.xmpbox.xml.XmpParsingException;
+import org.apache.xmpbox.xml.XmpSerializer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +39,13 @@ import org.springframework.stereotype.Component;
  * parsed once per renderer; each document gets a {@link PDType0Font} built from the parsed font, which
  * embeds only the glyphs the document uses. Handing openhtmltopdf the font as bytes instead would make it
  * parse the whole file again for every document.
+ *
+ * <p>Archive quality: every PDF is PDF/A-1b (ISO 19005-1, level B: the text is reproduced exactly as it
+ * looks): the font embedded, XMP metadata that agrees with the document information, and an sRGB output
+ * intent. The sRGB ICC profile is the Java platform's own ({@code ICC_Profile.getInstance(CS_sRGB)}, shipped
+ * with every JDK in {@code java.desktop}), so nothing is downloaded or shipped for it. A JDK could one day
+ * ship other profile bytes, and a PDF rendered there would differ; that is harmless, since a version's PDF is
+ * rendered once and its stored bytes are what its SHA-256 identifies.
  */
 @Component
 public class PdfRenderer {
@@ -59,6 +76,9 @@ public class PdfRenderer {
    * the optional ones, so renders on several threads never initialise a table at the same time.
    */
   private final TrueTypeFont font;
+
+  /** The sRGB ICC profile of the PDF/A output intent, read once. */
+  private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
   public PdfRenderer() {
     font = parse(FONT_RESOURCE);
@@ -99,6 +119,8 @@ public class PdfRenderer {
       builder.useFont(new PDFontSupplier(documentFont), FONT_FAMILY, 400, FontStyle.NORMAL, true);
       builder.withHtmlContent(page, null);
       builder.withProducer("BPO Contract Flow");
+      builder.usePdfAConformance(PdfAConformance.PDFA_1_B);
+      builder.useColorProfile(SRGB);
       try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
         renderer.createPDFWithoutClosing();
       }
@@ -109,11 +131,32 @@ public class PdfRenderer {
       PDDocumentInformation info = document.getDocumentInformation();
       info.setCreationDate(time);
       info.setModificationDate(time);
-      document.save(out);
+      // PDF/A: the XMP metadata must say the same (openhtmltopdf wrote it from the clock's time too)
+      datedMetadata(document.getDocumentCatalog().getMetadata(), time);
+      // PDF/A-1 (on PDF 1.4) has no cross-reference or object streams: a classic xref table
+      document.save(out, CompressParameters.NO_COMPRESSION);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  /** Sets the XMP create and modify dates to {@code time}. */
+  private static void datedMetadata(PDMetadata metadata, Calendar time) throws IOException {
+    try {
+      XMPMetadata xmp = new DomXmpParser().parse(metadata.toByteArray());
+      XMPBasicSchema basic = xmp.getXMPBasicSchema();
+      if (basic == null) {
+        basic = xmp.createAndAddXMPBasicSchema();
+      }
+      basic.setCreateDate(time);
+      basic.setModifyDate(time);
+      ByteArrayOutputStream xml = new ByteArrayOutputStream();
+      new XmpSerializer().serialize(xmp, xml, true);
+      metadata.importXMPMetadata(xml.toByteArray());
+    } catch (XmpParsingException | javax.xml.transform.TransformerException e) {
+      throw new IOException("The PDF's XMP metadata could not be dated", e);
+    }
   }
 
   private static String escape(String text) {

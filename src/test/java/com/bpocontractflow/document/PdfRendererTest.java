@@ -25,6 +25,10 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.preflight.PreflightDocument;
+import org.apache.pdfbox.preflight.ValidationResult;
+import org.apache.pdfbox.preflight.parser.PreflightParser;
 import org.junit.jupiter.api.Test;
 
 /** The PDF opens, shows the Chinese text with an embedded font, and is reproducible byte for byte. */
@@ -58,6 +62,28 @@ class PdfRendererTest {
         assertThat(font.getName()).contains("NotoSansSC");
       });
       assertThat(document.getDocumentInformation().getTitle()).isEqualTo("客服外包服务合同 BPO-2026-000123 第 2 版");
+    }
+  }
+
+  /** The errors PDFBox preflight finds when it checks the PDF against PDF/A-1b (none: it conforms). */
+  static List<String> pdfA1bErrors(byte[] pdf) throws Exception {
+    try (PreflightDocument document = (PreflightDocument) new PreflightParser(new RandomAccessReadBuffer(pdf)).parse()) {
+      ValidationResult result = document.validate();
+      return result.getErrorsList().stream().map(e -> e.getErrorCode() + " " + e.getDetails()).toList();
+    }
+  }
+
+  @Test
+  void shouldBePdfA1bWithTheVersionsTimeInItsMetadata() throws Exception {
+    byte[] pdf = RENDERER.render(BODY, "客服外包服务合同 BPO-2026-000123 第 2 版", CREATED, 42L);
+
+    assertThat(pdfA1bErrors(pdf)).isEmpty();
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      String xmp = new String(document.getDocumentCatalog().getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(xmp).contains("<pdfaid:part>1</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>",
+          "2026-11-26T16:00:00+08:00");
+      assertThat(document.getDocumentCatalog().getOutputIntents()).singleElement()
+          .satisfies(intent -> assertThat(intent.getDestOutputIntent()).isNotNull());
     }
   }
 
