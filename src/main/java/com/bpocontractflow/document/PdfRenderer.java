@@ -17,13 +17,17 @@ import java.util.GregorianCalendar;
 import java.util.TimeZone;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.DublinCoreSchema;
 import org.apache.xmpbox.schema.XMPBasicSchema;
 import org.apache.xmpbox.xml.DomXmpParser;
 import org.apache.xmpbox.xml.XmpParsingException;
@@ -55,7 +59,7 @@ public class PdfRenderer {
 
   private static final String STYLE = """
       @page { size: A4; margin: 22mm 20mm 24mm 20mm;
-        @bottom-center { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页"; font-family: 'Noto Sans SC'; font-size: 9pt; color: #555555; } }
+        @bottom-center { content: FOOTER; font-family: 'Noto Sans SC'; font-size: 9pt; color: #555555; } }
       body { font-family: 'Noto Sans SC'; font-size: 10.5pt; line-height: 1.75; color: #111111; }
       h2 { font-size: 17pt; text-align: center; margin: 0 0 4pt 0; }
       h3 { font-size: 12pt; margin: 14pt 0 2pt 0; }
@@ -66,9 +70,15 @@ public class PdfRenderer {
       .parties { width: 100%; border-collapse: collapse; margin: 6pt 0; }
       .parties th { width: 32%; text-align: left; font-weight: normal; color: #333333; padding: 1pt 4pt; vertical-align: top; }
       .parties td { padding: 1pt 4pt; }
+      .evidence td, .hash { word-wrap: break-word; font-size: 9.5pt; }
       .signatures { width: 100%; margin-top: 28pt; page-break-inside: avoid; }
       .signatures td { width: 50%; vertical-align: top; padding-top: 6pt; height: 90pt; }
       """;
+
+  /** The page footer of a contract version: 第 1 页 / 共 5 页. */
+  private static final String PAGE_NUMBERS = "\"第 \" counter(page) \" 页 / 共 \" counter(pages) \" 页\"";
+  /** The page footer of appended pages: they are not pages of the version the numbers count. */
+  private static final String APPENDED = "\"签署页\"";
 
   /**
    * The parsed font, shared by all renders. PDFBox's TrueTypeFont may be read concurrently (glyph and table
@@ -106,8 +116,12 @@ public class PdfRenderer {
 
   /** The PDF of an XHTML body fragment; {@code created} is the version's time, {@code id} its identity. */
   public byte[] render(String bodyXhtml, String title, Instant created, long id) {
+    return render(bodyXhtml, title, created, id, PAGE_NUMBERS);
+  }
+
+  private byte[] render(String bodyXhtml, String title, Instant created, long id, String footer) {
     String page = "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"zh-CN\"><head><meta charset=\"UTF-8\"/>"
-        + "<title>" + escape(title) + "</title><style>" + STYLE + "</style></head><body>" + bodyXhtml + "</body></html>";
+        + "<title>" + escape(title) + "</title><style>" + STYLE.replace("FOOTER", footer) + "</style></head><body>" + bodyXhtml + "</body></html>";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (PDDocument document = new PDDocument()) {
       document.setDocumentId(id);
@@ -126,8 +140,7 @@ public class PdfRenderer {
       }
       // openhtmltopdf replaces the document information while it writes the pages, with the clock's time
       // as creation date (which also feeds the trailer /ID); the version's time goes in afterwards
-      Calendar time = new GregorianCalendar(TimeZone.getTimeZone("Asia/Shanghai"));
-      time.setTimeInMillis(created.toEpochMilli());
+      Calendar time = shanghai(created);
       PDDocumentInformation info = document.getDocumentInformation();
       info.setCreationDate(time);
       info.setModificationDate(time);
@@ -141,21 +154,72 @@ public class PdfRenderer {
     return out.toByteArray();
   }
 
+  /**
+   * The PDF of a signed contract with pages appended: {@code pdf} (a stored version's bytes) page for page as
+   * it is, then the pages of {@code bodyXhtml} rendered as by {@link #render}. Title, time and id are the
+   * new document's, as in {@link #render}; the same arguments give the same bytes.
+   */
+  public byte[] append(byte[] pdf, String bodyXhtml, String title, Instant created, long id) {
+    byte[] appended = render(bodyXhtml, title, created, id, APPENDED);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (PDDocument document = Loader.loadPDF(pdf); PDDocument pages = Loader.loadPDF(appended)) {
+      // the appended pages carry the same sRGB output intent: one is enough (PDF/A-1 allows one kind)
+      pages.getDocumentCatalog().getCOSObject().removeItem(COSName.OUTPUT_INTENTS);
+      new PDFMergerUtility().appendDocument(document, pages);
+      document.setDocumentId(id);
+      Calendar time = shanghai(created);
+      PDDocumentInformation info = document.getDocumentInformation();
+      info.setTitle(title);
+      info.setCreationDate(time);
+      info.setModificationDate(time);
+      PDMetadata metadata = document.getDocumentCatalog().getMetadata();
+      datedMetadata(metadata, time);
+      titledMetadata(metadata, title);
+      document.save(out, CompressParameters.NO_COMPRESSION);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static Calendar shanghai(Instant instant) {
+    Calendar time = new GregorianCalendar(TimeZone.getTimeZone("Asia/Shanghai"));
+    time.setTimeInMillis(instant.toEpochMilli());
+    return time;
+  }
+
   /** Sets the XMP create and modify dates to {@code time}. */
   private static void datedMetadata(PDMetadata metadata, Calendar time) throws IOException {
-    try {
-      XMPMetadata xmp = new DomXmpParser().parse(metadata.toByteArray());
+    rewrite(metadata, xmp -> {
       XMPBasicSchema basic = xmp.getXMPBasicSchema();
       if (basic == null) {
         basic = xmp.createAndAddXMPBasicSchema();
       }
       basic.setCreateDate(time);
       basic.setModifyDate(time);
+    });
+  }
+
+  /** Sets the XMP title (dc:title) to {@code title}, as the document information says. */
+  private static void titledMetadata(PDMetadata metadata, String title) throws IOException {
+    rewrite(metadata, xmp -> {
+      DublinCoreSchema dc = xmp.getDublinCoreSchema();
+      if (dc == null) {
+        dc = xmp.createAndAddDublinCoreSchema();
+      }
+      dc.setTitle(title);
+    });
+  }
+
+  private static void rewrite(PDMetadata metadata, java.util.function.Consumer<XMPMetadata> change) throws IOException {
+    try {
+      XMPMetadata xmp = new DomXmpParser().parse(metadata.toByteArray());
+      change.accept(xmp);
       ByteArrayOutputStream xml = new ByteArrayOutputStream();
       new XmpSerializer().serialize(xmp, xml, true);
       metadata.importXMPMetadata(xml.toByteArray());
     } catch (XmpParsingException | javax.xml.transform.TransformerException e) {
-      throw new IOException("The PDF's XMP metadata could not be dated", e);
+      throw new IOException("The PDF's XMP metadata could not be rewritten", e);
     }
   }
 

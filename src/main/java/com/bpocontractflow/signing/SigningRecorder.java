@@ -39,14 +39,16 @@ public class SigningRecorder {
   private final ContractDocuments documents;
   private final ContractSignatures signatures;
   private final ReviewRounds reviewRounds;
+  private final SignedCopyDelivery signedCopyDelivery;
 
   public SigningRecorder(ContractRepository contracts, ClauseSets clauseSets, ContractDocuments documents,
-      ContractSignatures signatures, ReviewRounds reviewRounds) {
+      ContractSignatures signatures, ReviewRounds reviewRounds, SignedCopyDelivery signedCopyDelivery) {
     this.contracts = contracts;
     this.clauseSets = clauseSets;
     this.documents = documents;
     this.signatures = signatures;
     this.reviewRounds = reviewRounds;
+    this.signedCopyDelivery = signedCopyDelivery;
   }
 
   /** The id of the contract the process is bound to by its business key (see {@link ContractRepository#ofProcess}). */
@@ -153,6 +155,11 @@ public class SigningRecorder {
       }
     }
     contracts.update(contractId, columns);
+    if (RECEIVE_COUNTERSIGNED_CONTRACT.equals(taskKey) || COUNTERSIGN_CONTRACT.equals(taskKey)) {
+      // the second signature: the final signed copy is made and mailed to the merchant
+      signedCopyDelivery.bothSigned(contractId,
+          v instanceof org.camunda.bpm.engine.delegate.DelegateTask task ? task.getProcessInstanceId() : null);
+    }
   }
 
   /** The latest recorded version of the clauses (empty before the first draft). */
