@@ -54,8 +54,8 @@ public class EvidencePage {
       new Field("signedAt", "签署时间"),
       new Field("signedOn", "签署日期"),
       new Field("documentVersion", "签署的合同版本", "第 %s 版"),
-      new Field("documentSha256", "所签合同 PDF 文件的 SHA-256 摘要"),
-      new Field("htmlSha256", "所签合同文本（HTML）的 SHA-256 摘要"),
+      new Field("documentSha256", "所签 PDF 的 SHA-256"),
+      new Field("htmlSha256", "所签 HTML 文本的 SHA-256"),
       new Field("courierCompany", "快递公司"),
       new Field("trackingNumber", "快递单号"),
       new Field("receivedOn", "收到日期"));

@@ -59,8 +59,8 @@ class EvidencePageTest {
         new EvidencePage.Row("签署人", "王堃"),
         new EvidencePage.Row("签署时间", "2026年11月30日 10:05:09（北京时间）"),
         new EvidencePage.Row("签署的合同版本", "第 2 版"),
-        new EvidencePage.Row("所签合同 PDF 文件的 SHA-256 摘要", SIGNED_PDF),
-        new EvidencePage.Row("所签合同文本（HTML）的 SHA-256 摘要", SIGNED_HTML));
+        new EvidencePage.Row("所签 PDF 的 SHA-256", SIGNED_PDF),
+        new EvidencePage.Row("所签 HTML 文本的 SHA-256", SIGNED_HTML));
     // paper: the day sealed, the courier and the day the copy arrived, when recorded
     ContractSignatures.Signature sealed = new ContractSignatures.Signature(Party.MERCHANT, SigningMethod.PAPER,
         "杭州小象旗舰店", LocalDate.of(2026, 11, 28), null, null, null, 1, SIGNED_PDF, SIGNED_HTML, "京东物流",
