@@ -7,7 +7,9 @@ import com.bpocontractflow.merchant.Sha256;
 import com.bpocontractflow.validation.Clocks;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +71,9 @@ public class SignedCopies {
     byte[] signedPdf = documents.pdf(contract.id(), version).orElseThrow();
     List<ContractSignatures.Signature> all = signatures.of(contract.id());
     SigningMethod method = all.get(0).method();
-    OffsetDateTime created = OffsetDateTime.now(Clocks.ZONE).truncatedTo(ChronoUnit.SECONDS);
+    // dated by the last signature, so the copy follows from what is recorded (now, if no time was recorded)
+    OffsetDateTime created = all.stream().map(ContractSignatures.Signature::signedAt).filter(Objects::nonNull)
+        .max(Comparator.naturalOrder()).orElseGet(() -> OffsetDateTime.now(Clocks.ZONE)).truncatedTo(ChronoUnit.SECONDS);
     byte[] bytes = signedPdf;
     if (method == SigningMethod.ELECTRONIC) {
       Object legalName = clauseSets.version(contract.id(), signed.clauseSetVersion())

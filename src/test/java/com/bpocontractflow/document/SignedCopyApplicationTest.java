@@ -102,6 +102,10 @@ class SignedCopyApplicationTest {
       PDFTextStripper lastPage = new PDFTextStripper();
       lastPage.setStartPage(original.getNumberOfPages() + 1);
       assertThat(document.getNumberOfPages()).isEqualTo(original.getNumberOfPages() + 1);
+      // dated by the last signature (our countersignature), so it follows from what is recorded
+      assertThat(document.getDocumentInformation().getCreationDate().toInstant()).isEqualTo(signatures.of(id).stream()
+          .map(ContractSignatures.Signature::signedAt).max(java.util.Comparator.naturalOrder()).orElseThrow()
+          .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toInstant());
       assertThat(lastPage.getText(document).replaceAll("\\s+", "")).contains("签署页", contract.number(),
           signed.pdfSha256(), "签署人王小明", "签署人张经理", "（北京时间）", "第三方电子认证服务机构");
     }
