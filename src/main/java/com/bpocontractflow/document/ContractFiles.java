@@ -15,20 +15,27 @@ class ContractFiles {
   private final ContractDocuments documents;
   private final ContractSignatures signatures;
   private final ReviewRounds reviewRounds;
+  private final SignedCopies signedCopies;
 
-  ContractFiles(ContractDocuments documents, ContractSignatures signatures, ReviewRounds reviewRounds) {
+  ContractFiles(ContractDocuments documents, ContractSignatures signatures, ReviewRounds reviewRounds,
+      SignedCopies signedCopies) {
     this.documents = documents;
     this.signatures = signatures;
     this.reviewRounds = reviewRounds;
+    this.signedCopies = signedCopies;
   }
 
-  /** contractNumber, versions, signatures, signedVersion (null before both signed), reviewComments. */
+  /**
+   * contractNumber, versions, signatures, signedVersion (null before both signed), signedCopy (the final
+   * signed copy without its bytes; null before both signed), reviewComments.
+   */
   Map<String, Object> of(Contract contract) {
     Map<String, Object> files = new LinkedHashMap<>();
     files.put("contractNumber", contract.contractNumber());
     files.put("versions", documents.versions(contract.id()));
     files.put("signatures", signatures.of(contract.id()));
     files.put("signedVersion", signatures.signedVersion(contract.id()).orElse(null));
+    files.put("signedCopy", signedCopies.find(contract.id()).orElse(null));
     files.put("reviewComments", reviewRounds.comments(contract.id()));
     return files;
   }

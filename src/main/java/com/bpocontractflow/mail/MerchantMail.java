@@ -7,6 +7,7 @@ public enum MerchantMail {
   CONTRACT_FOR_REVIEW("contract-for-review", "请审阅客服外包合同（第 %s 轮）"),
   SIGNING_INSTRUCTIONS("signing-instructions", "合同签署说明（%s）"),
   CONTRACT_COURIERED("contract-couriered", "合同已寄出，快递单号 %s"),
+  SIGNED_COPY("signed-copy", "合同已签署：签署完成稿（第 %s 版）"),
   DEPOSIT_REQUEST("deposit-request", "%s付款通知"),
   DEPOSIT_SHORT("deposit-short", "已收到部分%s，尚欠 %s 元"),
   GO_LIVE("go-live", "客服服务正式上线通知"),

@@ -15,9 +15,18 @@ import org.springframework.stereotype.Service;
  * Creates and checks the links in merchant e-mails. A token is 256 random bits (base64url); only its
  * SHA-256 is stored, so the table alone opens nothing. A link is bound to one contract, one waiting step
  * and that step's round; it expires and is single-use.
+ *
+ * <p>One other kind shares the table: the read-only download link of the final signed copy
+ * ({@link #createSignedCopyLink}), step {@link #SIGNED_COPY}, round = the version signed. It answers no
+ * step, may be used any number of times and stays valid long ({@code bpo.links.signed-copy-validity}); the
+ * retention job deletes it with the contract's other links (docs/personal-data.md). {@link #resolve} never
+ * accepts it, {@link #resolveSignedCopy} accepts nothing else.
  */
 @Service
 public class MerchantLinks {
+
+  /** The {@code step} of a signed-copy download link: not a {@link MerchantStep}, no wait of the process. */
+  public static final String SIGNED_COPY = "SIGNED_COPY";
 
   private static final Pattern TOKEN = Pattern.compile("^[A-Za-z0-9_-]{43}$");
   private static final DataClassRowMapper<MerchantLink> MAPPER = new DataClassRowMapper<>(MerchantLink.class);
@@ -50,6 +59,40 @@ public class MerchantLinks {
     return new NewLink(provider.baseUrl() + "/m/" + token, expires);
   }
 
+  /**
+   * A new read-only link to the final signed copy of the contract, signed in {@code version}; stored in the
+   * caller's transaction. The URL downloads the PDF.
+   */
+  public NewLink createSignedCopyLink(long contractId, String processInstanceId, int version) {
+    String token = RandomTokens.next();
+    OffsetDateTime now = OffsetDateTime.now(Clocks.ZONE);
+    OffsetDateTime expires = now.plus(properties.signedCopyValidity());
+    jdbc.sql("""
+            INSERT INTO merchant_link (token_hash, contract_id, process_instance_id, step, round, created_at, expires_at)
+            VALUES (:hash, :contractId, :processInstanceId, :step, :round, :now, :expires)
+            """)
+        .param("hash", hash(token)).param("contractId", contractId).param("processInstanceId", processInstanceId)
+        .param("step", SIGNED_COPY).param("round", version).param("now", now).param("expires", expires)
+        .update();
+    return new NewLink(provider.baseUrl() + "/m/" + token + "/signed-contract.pdf", expires);
+  }
+
+  /** The signed-copy link behind a token: VALID, EXPIRED, or UNKNOWN (also for a token of another kind). */
+  public Resolved resolveSignedCopy(String token) {
+    if (token == null || !TOKEN.matcher(token).matches()) {
+      return new Resolved(LinkStatus.UNKNOWN, null);
+    }
+    Optional<MerchantLink> found = jdbc.sql("SELECT * FROM merchant_link WHERE token_hash = :hash AND step = :step")
+        .param("hash", hash(token)).param("step", SIGNED_COPY).query(MAPPER).optional();
+    if (found.isEmpty()) {
+      return new Resolved(LinkStatus.UNKNOWN, null);
+    }
+    if (!found.get().expiresAt().isAfter(OffsetDateTime.now(Clocks.ZONE))) {
+      return new Resolved(LinkStatus.EXPIRED, found.get());
+    }
+    return new Resolved(LinkStatus.VALID, found.get());
+  }
+
   /** The link behind a token and what it is worth now. */
   public Resolved resolve(String token) {
     return resolve(token, false);
@@ -71,6 +114,9 @@ public class MerchantLinks {
       return new Resolved(LinkStatus.UNKNOWN, null);
     }
     MerchantLink link = found.get();
+    if (SIGNED_COPY.equals(link.step())) { // a download link answers no step
+      return new Resolved(LinkStatus.UNKNOWN, null);
+    }
     if (link.usedAt() != null) {
       return new Resolved(LinkStatus.USED, link);
     }

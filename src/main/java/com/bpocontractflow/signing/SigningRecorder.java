@@ -39,15 +39,18 @@ public class SigningRecorder {
   private final ContractSignatures signatures;
   private final ReviewRounds reviewRounds;
   private final RoundChanges roundChanges;
+  private final SignedCopyDelivery signedCopyDelivery;
 
   public SigningRecorder(ContractRepository contracts, ClauseSets clauseSets, ContractDocuments documents,
-      ContractSignatures signatures, ReviewRounds reviewRounds, RoundChanges roundChanges) {
+      ContractSignatures signatures, ReviewRounds reviewRounds, RoundChanges roundChanges,
+      SignedCopyDelivery signedCopyDelivery) {
     this.contracts = contracts;
     this.clauseSets = clauseSets;
     this.documents = documents;
     this.signatures = signatures;
     this.reviewRounds = reviewRounds;
     this.roundChanges = roundChanges;
+    this.signedCopyDelivery = signedCopyDelivery;
   }
 
   /** The id of the contract the process is bound to by its business key (see {@link ContractRepository#ofProcess}). */
@@ -154,6 +157,11 @@ public class SigningRecorder {
       }
     }
     contracts.update(contractId, columns);
+    if (RECEIVE_COUNTERSIGNED_CONTRACT.equals(taskKey) || COUNTERSIGN_CONTRACT.equals(taskKey)) {
+      // the second signature: the final signed copy is made and mailed to the merchant
+      signedCopyDelivery.bothSigned(contractId,
+          v instanceof org.camunda.bpm.engine.delegate.DelegateTask task ? task.getProcessInstanceId() : null);
+    }
   }
 
   /** The latest recorded version of the clauses (empty before the first draft). */

@@ -77,10 +77,15 @@ class ContractDocumentTest {
     return pdfText(TestContracts.contract(7L, "BPO-2026-000007", new BigDecimal("5000.00"), method), clauses);
   }
 
-  String pdfText(Contract contract, Map<String, Object> clauses) throws Exception {
+  /** The PDF of the rendered contract (PdfRendererTest checks it as a whole). */
+  byte[] pdf(Contract contract, Map<String, Object> clauses) {
     when(clauseSets.latest(anyLong())).thenReturn(Optional.of(clauses));
     ContractDocument.Rendered html = document.render(contract);
-    byte[] pdf = new PdfRenderer().render(html.html(), "客服外包服务合同", Instant.parse("2026-11-30T02:00:00Z"), 7L);
+    return PdfRendererTest.RENDERER.render(html.html(), "客服外包服务合同", Instant.parse("2026-11-30T02:00:00Z"), 7L);
+  }
+
+  String pdfText(Contract contract, Map<String, Object> clauses) throws Exception {
+    byte[] pdf = pdf(contract, clauses);
     try (PDDocument loaded = Loader.loadPDF(pdf)) {
       PDFTextStripper stripper = new PDFTextStripper();
       stripper.setSortByPosition(true); // inline runs in reading order

@@ -2,7 +2,10 @@ package com.bpocontractflow.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bpocontractflow.contract.SigningMethod;
+import com.bpocontractflow.contract.TestContracts;
 import com.bpocontractflow.merchant.Sha256;
+import java.math.BigDecimal;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +28,10 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.preflight.PreflightDocument;
+import org.apache.pdfbox.preflight.ValidationResult;
+import org.apache.pdfbox.preflight.parser.PreflightParser;
 import org.junit.jupiter.api.Test;
 
 /** The PDF opens, shows the Chinese text with an embedded font, and is reproducible byte for byte. */
@@ -58,6 +65,98 @@ class PdfRendererTest {
         assertThat(font.getName()).contains("NotoSansSC");
       });
       assertThat(document.getDocumentInformation().getTitle()).isEqualTo("客服外包服务合同 BPO-2026-000123 第 2 版");
+    }
+  }
+
+  /** The errors PDFBox preflight finds when it checks the PDF against PDF/A-1b (none: it conforms). */
+  static List<String> pdfA1bErrors(byte[] pdf) throws Exception {
+    try (PreflightDocument document = (PreflightDocument) new PreflightParser(new RandomAccessReadBuffer(pdf)).parse()) {
+      ValidationResult result = document.validate();
+      return result.getErrorsList().stream().map(e -> e.getErrorCode() + " " + e.getDetails()).toList();
+    }
+  }
+
+  @Test
+  void shouldBePdfA1bWithTheVersionsTimeInItsMetadata() throws Exception {
+    byte[] pdf = RENDERER.render(BODY, "客服外包服务合同 BPO-2026-000123 第 2 版", CREATED, 42L);
+
+    assertThat(pdfA1bErrors(pdf)).isEmpty();
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      String xmp = new String(document.getDocumentCatalog().getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(xmp).contains("<pdfaid:part>1</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>",
+          "2026-11-26T16:00:00+08:00");
+      assertThat(document.getDocumentCatalog().getOutputIntents()).singleElement()
+          .satisfies(intent -> assertThat(intent.getDestOutputIntent()).isNotNull());
+    }
+  }
+
+  /** A page's text as a reader copies it, white space removed, in reading order. */
+  static String text(byte[] pdf) throws IOException {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      PDFTextStripper stripper = new PDFTextStripper();
+      stripper.setSortByPosition(true);
+      return stripper.getText(document).replaceAll("[\\s\\u3000]+", "");
+    }
+  }
+
+  /** The contract of ContractDocumentTest as the merchant signs it, by signing method. */
+  static byte[] contractPdf(SigningMethod method) {
+    ContractDocumentTest contracts = new ContractDocumentTest();
+    // no penalty agreed: nothing may say "违约金 0 元"
+    return contracts.pdf(TestContracts.contract(7L, "BPO-2026-000007", new BigDecimal("5000.00"), method),
+        contracts.clauses("slaPenalty", "0", "earlyTerminationPenalty", "0.00"));
+  }
+
+  @Test
+  void shouldRenderTheWholePaperContractAsPdfAWithBothPartiesTheLawAndTheSealBlocks() throws Exception {
+    byte[] pdf = contractPdf(SigningMethod.PAPER);
+
+    assertThat(pdfA1bErrors(pdf)).isEmpty();
+    assertThat(text(pdf)).contains("甲方（委托方）杭州小象电子商务有限公司", "统一社会信用代码91330100716105852F",
+        "乙方（受托方）星海客服外包服务有限公司", "统一社会信用代码91330106MA27XU3X6N",
+        "送达地址浙江省杭州市余杭区文一西路969号3号楼502室", "送达地址浙江省杭州市西湖区文三路90号8楼法务部",
+        "第八条法律适用", "均适用中华人民共和国法律",
+        "甲方（盖章）：杭州小象电子商务有限公司", "乙方（盖章）：星海客服外包服务有限公司", "日期：年月日")
+        .doesNotContain("见本合同签署页")
+        .doesNotContainPattern("违约金[^，。；]*?0(\\.00)?元");
+  }
+
+  @Test
+  void shouldRenderTheWholeElectronicContractAsPdfAPointingToItsEvidencePage() throws Exception {
+    byte[] pdf = contractPdf(SigningMethod.ELECTRONIC);
+
+    assertThat(pdfA1bErrors(pdf)).isEmpty();
+    assertThat(text(pdf)).contains("统一社会信用代码91330100716105852F", "统一社会信用代码91330106MA27XU3X6N",
+        "送达地址浙江省杭州市余杭区文一西路969号3号楼502室", "均适用中华人民共和国法律",
+        "双方电子签名的签署人、签署时间、签署版本及文件SHA-256摘要见本合同签署页")
+        .doesNotContain("甲方（盖章）")
+        .doesNotContainPattern("违约金[^，。；]*?0(\\.00)?元");
+  }
+
+  @Test
+  void shouldAppendTheEvidencePageToTheSignedPdfPageForPageAsPdfA() throws Exception {
+    byte[] signed = contractPdf(SigningMethod.ELECTRONIC);
+    Instant countersigned = Instant.parse("2026-11-30T08:30:00Z");
+
+    byte[] copy = RENDERER.append(signed, EvidencePageTest.page(), "签署完成稿", countersigned, 9L);
+
+    assertThat(pdfA1bErrors(copy)).isEmpty();
+    assertThat(Sha256.hex(RENDERER.append(signed, EvidencePageTest.page(), "签署完成稿", countersigned, 9L)))
+        .as("reproducible").isEqualTo(Sha256.hex(copy)).isNotEqualTo(Sha256.hex(signed));
+    try (PDDocument original = Loader.loadPDF(signed); PDDocument withPage = Loader.loadPDF(copy)) {
+      int pages = original.getNumberOfPages();
+      assertThat(withPage.getNumberOfPages()).isEqualTo(pages + 1);
+      PDFTextStripper stripper = new PDFTextStripper();
+      stripper.setEndPage(pages);
+      assertThat(stripper.getText(withPage)).as("the signed pages as they were").isEqualTo(stripper.getText(original));
+      PDFTextStripper last = new PDFTextStripper();
+      last.setSortByPosition(true);
+      last.setStartPage(pages + 1);
+      assertThat(last.getText(withPage).replaceAll("\\s+", "")).contains("签署页", "附于第2版合同文本之后",
+          EvidencePageTest.SIGNED_PDF, "甲方（委托方）：杭州小象电子商务有限公司", "签署人王堃",
+          "2026年11月30日10:05:09（北京时间）", "乙方保存双方签署的第2版合同文本", "第三方电子认证服务机构");
+      assertThat(withPage.getDocumentInformation().getTitle()).isEqualTo("签署完成稿");
+      assertThat(withPage.getDocumentInformation().getCreationDate().toInstant()).isEqualTo(countersigned);
     }
   }
 

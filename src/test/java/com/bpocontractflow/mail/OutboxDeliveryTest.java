@@ -165,7 +165,8 @@ class OutboxDeliveryTest {
     }
     String number = pi.getBusinessKey();
     List<OutboxMail> written = outbox.findByContract(number);
-    assertThat(written).hasSize(7).allSatisfy(mail -> assertThat(mail.status()).isEqualTo(OutboxMail.PENDING));
+    // request received, proposal, review, signing instructions, couriered, signed copy, deposit, go-live
+    assertThat(written).hasSize(8).allSatisfy(mail -> assertThat(mail.status()).isEqualTo(OutboxMail.PENDING));
 
     smtp = SMTP.start();
     while (sender.sendDue() > 0) {
@@ -173,7 +174,7 @@ class OutboxDeliveryTest {
     }
     sender.sendDue();
 
-    assertThat(smtp.getReceivedMessages()).hasSize(7);
+    assertThat(smtp.getReceivedMessages()).hasSize(8);
     assertThat(List.of(smtp.getReceivedMessages())).extracting(m -> m.getMessageID()).doesNotHaveDuplicates()
         .containsExactlyInAnyOrderElementsOf(written.stream().map(OutboxMail::messageId).toList());
     assertThat(outbox.findByContract(number)).allSatisfy(mail -> assertThat(mail.status()).isEqualTo(OutboxMail.SENT));

@@ -176,7 +176,7 @@ class ContractSigningApplicationTest {
     }
 
     List<MimeMessage> received = receivedFor(number);
-    assertThat(received).hasSize(8);
+    assertThat(received).hasSize(9);
     for (MimeMessage message : received) {
       assertThat(recipients(message)).containsExactly("ops@xiaoxiang.example.com");
       assertThat(message.getSubject()).startsWith("【合同编号 " + number + "】");
@@ -189,6 +189,7 @@ class ContractSigningApplicationTest {
         "【合同编号 " + number + "】请审阅客服外包合同（第 1 轮）",
         "【合同编号 " + number + "】合同签署说明（纸质合同）",
         "【合同编号 " + number + "】合同已寄出，快递单号 SF1234567890",
+        "【合同编号 " + number + "】合同已签署：签署完成稿（第 1 版）",
         "【合同编号 " + number + "】履约保证金付款通知",
         "【合同编号 " + number + "】已收到部分履约保证金，尚欠 3,000.00 元",
         "【合同编号 " + number + "】客服服务正式上线通知");
@@ -215,9 +216,10 @@ class ContractSigningApplicationTest {
         + "开户银行：演示银行杭州分行（演示数据，请勿付款）\n"
         + "收款账号：6200 0000 0000 0000 001\n"
         + "付款备注：合同编号 " + number + "（请务必填写，以便我方核对到账）\n";
-    assertThat(text(received.get(5))).contains("请支付履约保证金 5,000.00 元。该履约保证金抵扣尾款。付款信息如下：\n\n"
+    assertThat(text(received.get(5))).contains("合同原件以双方盖章的纸质合同为准", "/signed-contract.pdf");
+    assertThat(text(received.get(6))).contains("请支付履约保证金 5,000.00 元。该履约保证金抵扣尾款。付款信息如下：\n\n"
         + "应付履约保证金：5,000.00 元\n" + payment).doesNotContain("定金");
-    assertThat(text(received.get(6))).contains("累计 2,000.00 元", "尚欠 3,000.00 元",
+    assertThat(text(received.get(7))).contains("累计 2,000.00 元", "尚欠 3,000.00 元",
         "请补足余款，付款信息如下：\n\n尚需支付：3,000.00 元\n" + payment);
     assertThat(outbox.findByContract(number)).extracting(OutboxMail::status).containsOnly(OutboxMail.SENT);
   }
