@@ -1,6 +1,7 @@
 package com.bpocontractflow.document;
 
 import com.bpocontractflow.contract.Contract;
+import com.bpocontractflow.term.DataDeletionCertificates;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -15,14 +16,20 @@ class ContractFiles {
   private final ContractDocuments documents;
   private final ContractSignatures signatures;
   private final ReviewRounds reviewRounds;
+  private final DataDeletionCertificates certificates;
 
-  ContractFiles(ContractDocuments documents, ContractSignatures signatures, ReviewRounds reviewRounds) {
+  ContractFiles(ContractDocuments documents, ContractSignatures signatures, ReviewRounds reviewRounds,
+      DataDeletionCertificates certificates) {
+    this.certificates = certificates;
     this.documents = documents;
     this.signatures = signatures;
     this.reviewRounds = reviewRounds;
   }
 
-  /** contractNumber, versions, signatures, signedVersion (null before both signed), reviewComments. */
+  /**
+   * contractNumber, versions, signatures, signedVersion (null before both signed), reviewComments,
+   * dataDeletionCertificate (its SHA-256 and dates; null until the data is deleted).
+   */
   Map<String, Object> of(Contract contract) {
     Map<String, Object> files = new LinkedHashMap<>();
     files.put("contractNumber", contract.contractNumber());
@@ -30,6 +37,8 @@ class ContractFiles {
     files.put("signatures", signatures.of(contract.id()));
     files.put("signedVersion", signatures.signedVersion(contract.id()).orElse(null));
     files.put("reviewComments", reviewRounds.comments(contract.id()));
+    files.put("dataDeletionCertificate", certificates.of(contract.id()).map(DataDeletionCertificates::summary)
+        .orElse(null));
     return files;
   }
 }

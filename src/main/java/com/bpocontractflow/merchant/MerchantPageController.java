@@ -1,11 +1,13 @@
 package com.bpocontractflow.merchant;
 
+import com.bpocontractflow.contract.ClauseSets;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.document.ContractDocuments;
 import com.bpocontractflow.document.DocumentResponses;
 import com.bpocontractflow.mail.MerchantMailer;
 import com.bpocontractflow.signing.ProposalDecision;
+import com.bpocontractflow.term.DataDisposal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.format.DateTimeFormatter;
@@ -42,9 +44,11 @@ class MerchantPageController {
   private final ContractDocuments documents;
   private final MerchantMailer mailer;
   private final StaffAuthentication staff;
+  private final ClauseSets clauseSets;
 
   MerchantPageController(MerchantLinks links, MerchantAnswers answers, ContractRepository contracts,
-      ContractDocuments documents, MerchantMailer mailer, StaffAuthentication staff) {
+      ContractDocuments documents, MerchantMailer mailer, StaffAuthentication staff, ClauseSets clauseSets) {
+    this.clauseSets = clauseSets;
     this.staff = staff;
     this.links = links;
     this.answers = answers;
@@ -79,6 +83,7 @@ class MerchantPageController {
           form.get("documentSha256"), client);
       case COUNTERSIGNED_COPY -> answers.confirmReturn(token, form.get("courierCompany"), form.get("trackingNumber"),
           client);
+      case DATA_CHOICE -> answers.chooseData(token, form.get("choice"), form.get("returnFormat"), client);
     };
     if (outcome.refusal() != null) {
       return refused(outcome.refusal(), model, response);
@@ -103,6 +108,10 @@ class MerchantPageController {
     model.addAttribute("form", form);
     model.addAttribute("clauses", CLAUSES);
     model.addAttribute("decisions", ProposalDecision.values());
+    if (link.stepValue() == MerchantStep.DATA_CHOICE) {
+      model.addAttribute("dataChoices", DataDisposal.values());
+      model.addAttribute("dataCategories", clauseSets.latest(contract.id()).orElse(Map.of()).get("dataCategories"));
+    }
     if (link.stepValue() == MerchantStep.E_SIGNATURE || link.stepValue() == MerchantStep.CLAUSE_REVIEW) {
       model.addAttribute("document", shownDocument(contract));
     }
