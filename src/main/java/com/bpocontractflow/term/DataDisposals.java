@@ -243,7 +243,8 @@ public class DataDisposals {
     }
     User user = execution.getProcessEngineServices().getIdentityService().createUserQuery().userId(userId)
         .singleResult();
-    String name = user == null ? "" : (nullToEmpty(user.getLastName()) + nullToEmpty(user.getFirstName())).trim();
+    // as Camunda's web apps show a user: first name, then last name
+    String name = user == null ? "" : (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).trim();
     return name.isEmpty() ? userId : name + "（" + userId + "）";
   }
 
