@@ -10,12 +10,12 @@ import com.bpocontractflow.security.ApplicationActions;
 import com.bpocontractflow.signing.ContractSigningProcess.Messages;
 import com.bpocontractflow.validation.InputRules;
 import com.bpocontractflow.validation.InvalidInputException;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import com.bpocontractflow.term.DataDisposal;
 import com.bpocontractflow.term.DataDisposals;
 import com.bpocontractflow.term.ServiceTermProcess;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -157,8 +157,8 @@ public class MerchantAnswers {
       DATA_CHOICE_ANSWER.check(values);
       DataDisposal chosen = DataDisposal.valueOf(choice);
       String by = client.staffUser() != null ? "员工 " + client.staffUser() + " 通过商家链接代为提交" : "商家（邮件链接）";
-      dataDisposals.choose(runtimeService, taskService, link.processInstanceId(), contract.id(), chosen, DataDisposals.BY_LINK,
-          chosen == DataDisposal.RETURNED ? returnFormat.trim() : null, by);
+      dataDisposals.choose(runtimeService, taskService, link.processInstanceId(), contract.id(), chosen,
+          DataDisposals.BY_LINK, chosen == DataDisposal.RETURNED ? returnFormat.trim() : null, by);
     });
   }
 
