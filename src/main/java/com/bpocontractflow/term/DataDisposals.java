@@ -167,7 +167,7 @@ public class DataDisposals {
     String by = currentUser(execution);
     if (execution.getVariable(DATA_CHOICE) == null) {
       choose(execution.getProcessEngineServices().getRuntimeService(),
-        execution.getProcessEngineServices().getTaskService(), execution.getProcessInstanceId(), id,
+          execution.getProcessEngineServices().getTaskService(), execution.getProcessInstanceId(), id,
           DataDisposal.valueOf((String) execution.getVariable(STAFF_DATA_CHOICE)), BY_STAFF,
           ((String) execution.getVariable(DATA_CHOICE_SOURCE)).trim(), by);
     }
@@ -178,8 +178,11 @@ public class DataDisposals {
     contracts.updateStatus(id, ContractStatus.CLOSED);
     Contract contract = contracts.get(id);
     Map<String, Object> clauses = clauses(id);
-    MailNotice mail = MailNotice.of(
-        "按合同的数据安全与保密条款及《个人信息保护法》第二十一条，我们已于 " + TermDates.zh(on) + "按贵司的选择"
+    boolean byDefault = records.dataChoice(id).map(choice -> BY_DEFAULT.equals(choice.source())).orElse(false);
+    MailNotice mail = MailNotice.of(byDefault
+        ? "贵司未在约定期限内选择返还或删除。按合同的数据安全与保密条款及《个人信息保护法》第四十七条，我们已于 "
+            + TermDates.zh(on) + "删除贵司委托处理的顾客个人信息。"
+        : "按合同的数据安全与保密条款及《个人信息保护法》第二十一条，我们已于 " + TermDates.zh(on) + "按贵司的选择"
             + disposal.label() + "贵司委托处理的顾客个人信息。")
         .row("处理方式", disposal.label())
         .row("处理日期", TermDates.zh(on));

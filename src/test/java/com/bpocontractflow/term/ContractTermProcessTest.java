@@ -270,6 +270,8 @@ class ContractTermProcessTest {
         "EndEvent_ContractEnded");
     Assertions.assertThat(app.mails(number)).containsExactly("TRIAL_EXIT", "DATA_CHOICE", "NOTICE_REPEATED",
         "FINAL_STATEMENT", "DATA_DISPOSED");
+    Assertions.assertThat(app.outbox.findByContract(number).get(4).bodyText())
+        .contains("贵司未在约定期限内选择返还或删除").contains("第四十七条").contains("下载数据删除证明（PDF）");
   }
 
   @Test
