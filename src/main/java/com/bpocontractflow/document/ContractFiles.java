@@ -1,6 +1,7 @@
 package com.bpocontractflow.document;
 
 import com.bpocontractflow.contract.Contract;
+import com.bpocontractflow.term.DataDeletionCertificates;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -16,9 +17,11 @@ class ContractFiles {
   private final ContractSignatures signatures;
   private final ReviewRounds reviewRounds;
   private final SignedCopies signedCopies;
+  private final DataDeletionCertificates certificates;
 
   ContractFiles(ContractDocuments documents, ContractSignatures signatures, ReviewRounds reviewRounds,
-      SignedCopies signedCopies) {
+      SignedCopies signedCopies, DataDeletionCertificates certificates) {
+    this.certificates = certificates;
     this.documents = documents;
     this.signatures = signatures;
     this.reviewRounds = reviewRounds;
@@ -27,7 +30,8 @@ class ContractFiles {
 
   /**
    * contractNumber, versions, signatures, signedVersion (null before both signed), signedCopy (the final
-   * signed copy without its bytes; null before both signed), reviewComments.
+   * signed copy without its bytes; null before both signed), reviewComments, dataDeletionCertificate (its
+   * SHA-256 and dates; null until the data is deleted).
    */
   Map<String, Object> of(Contract contract) {
     Map<String, Object> files = new LinkedHashMap<>();
@@ -37,6 +41,8 @@ class ContractFiles {
     files.put("signedVersion", signatures.signedVersion(contract.id()).orElse(null));
     files.put("signedCopy", signedCopies.find(contract.id()).orElse(null));
     files.put("reviewComments", reviewRounds.comments(contract.id()));
+    files.put("dataDeletionCertificate", certificates.of(contract.id()).map(DataDeletionCertificates::summary)
+        .orElse(null));
     return files;
   }
 }

@@ -60,6 +60,20 @@ public class MerchantMailer {
     return send(mail, contract, notice.model(), subjectArguments);
   }
 
+  /**
+   * A notice e-mail to another address of the merchant than its contact's (the notice e-mail of the
+   * contract's clauses), with further model entries (an answer or download link).
+   */
+  public String sendNoticeTo(MerchantMail mail, Contract contract, String recipient, MailNotice notice,
+      Map<String, Object> extra, Object... subjectArguments) {
+    Map<String, Object> model = model(contract);
+    model.putAll(notice.model());
+    model.putAll(extra);
+    String subject = mail.subject(contract.contractNumber(), subjectArguments);
+    return outbox.enqueue(contract.contractNumber(), mail.name(), recipient,
+        renderer.render(subject, mail.template(), model));
+  }
+
   /** The values every merchant-facing text may use, in zh-CN labels. */
   public Map<String, Object> model(Contract c) {
     Map<String, Object> m = new HashMap<>();

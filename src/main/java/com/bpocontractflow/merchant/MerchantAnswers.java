@@ -10,6 +10,9 @@ import com.bpocontractflow.security.ApplicationActions;
 import com.bpocontractflow.signing.ContractSigningProcess.Messages;
 import com.bpocontractflow.validation.InputRules;
 import com.bpocontractflow.validation.InvalidInputException;
+import com.bpocontractflow.term.DataDisposal;
+import com.bpocontractflow.term.DataDisposals;
+import com.bpocontractflow.term.ServiceTermProcess;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +59,12 @@ public class MerchantAnswers {
   private final ApplicationActions actions;
   private final TransactionTemplate transaction;
   private final boolean demo;
+  private final DataDisposals dataDisposals;
 
   public MerchantAnswers(MerchantLinks links, ContractRepository contracts, ContractDocuments documents,
       TaskService taskService, RuntimeService runtimeService, ApplicationActions actions,
-      TransactionTemplate transaction, @Value("${bpo.demo.enabled:false}") boolean demo) {
+      TransactionTemplate transaction, @Value("${bpo.demo.enabled:false}") boolean demo, DataDisposals dataDisposals) {
+    this.dataDisposals = dataDisposals;
     this.links = links;
     this.contracts = contracts;
     this.documents = documents;
@@ -129,6 +134,31 @@ public class MerchantAnswers {
       Task task = waitingTask(link);
       taskService.createComment(task.getId(), link.processInstanceId(),
           "商家已寄回盖章合同：" + courierCompany.trim() + " " + trackingNumber.trim());
+    });
+  }
+
+  static final String RETURN_FORMAT = "returnFormat";
+
+  /** What a merchant's choice of return or deletion must hold (PIPL art. 21). */
+  public static final InputRules DATA_CHOICE_ANSWER = InputRules.of(
+      InputRules.choice(ServiceTermProcess.Vars.DATA_CHOICE, "合同第三条·数据处理选择", DataDisposal.class),
+      text(RETURN_FORMAT, "合同第三条·返还的数据格式和交付方式").length(4, 500)
+          .when(values -> DataDisposal.RETURNED.name().equals(values.get(ServiceTermProcess.Vars.DATA_CHOICE))));
+
+  /**
+   * The merchant chooses return (with the format and delivery it wants) or deletion of its customer data
+   * at the end of the service; recorded on the contract and shown to staff in return-or-delete-data.
+   */
+  public Outcome chooseData(String token, String choice, String returnFormat, Client client) {
+    return answer(token, MerchantStep.DATA_CHOICE, client, (link, contract) -> {
+      Map<String, Object> values = new HashMap<>();
+      values.put(ServiceTermProcess.Vars.DATA_CHOICE, blankToNull(choice));
+      values.put(RETURN_FORMAT, blankToNull(returnFormat));
+      DATA_CHOICE_ANSWER.check(values);
+      DataDisposal chosen = DataDisposal.valueOf(choice);
+      String by = client.staffUser() != null ? "员工 " + client.staffUser() + " 通过商家链接代为提交" : "商家（邮件链接）";
+      dataDisposals.choose(runtimeService, taskService, link.processInstanceId(), contract.id(), chosen,
+          DataDisposals.BY_LINK, chosen == DataDisposal.RETURNED ? returnFormat.trim() : null, by);
     });
   }
 

@@ -46,9 +46,14 @@ public class MerchantLinks {
 
   /** A new link for the step; stored in the caller's transaction. */
   public NewLink create(long contractId, String processInstanceId, MerchantStep step, int round) {
+    return create(contractId, processInstanceId, step, round, OffsetDateTime.now(Clocks.ZONE).plus(properties.validity()));
+  }
+
+  /** As {@link #create(long, String, MerchantStep, int)}, valid until the given time (the step's own deadline). */
+  public NewLink create(long contractId, String processInstanceId, MerchantStep step, int round,
+      OffsetDateTime expires) {
     String token = RandomTokens.next();
     OffsetDateTime now = OffsetDateTime.now(Clocks.ZONE);
-    OffsetDateTime expires = now.plus(properties.validity());
     jdbc.sql("""
             INSERT INTO merchant_link (token_hash, contract_id, process_instance_id, step, round, created_at, expires_at)
             VALUES (:hash, :contractId, :processInstanceId, :step, :round, :now, :expires)
@@ -132,7 +137,10 @@ public class MerchantLinks {
   /** Whether the process still waits at the link's step, in the link's round. */
   boolean isCurrent(MerchantLink link) {
     MerchantStep step = link.stepValue();
-    boolean waiting = runtimeService.createExecutionQuery().processInstanceId(link.processInstanceId())
+    boolean waiting = step.waitActivityId() == null
+        ? runtimeService.createProcessInstanceQuery().processInstanceId(link.processInstanceId()).active().count() > 0
+            && runtimeService.getVariable(link.processInstanceId(), step.openUntilSet()) == null
+        : runtimeService.createExecutionQuery().processInstanceId(link.processInstanceId())
         .activityId(step.waitActivityId()).active().count() > 0;
     if (!waiting) {
       return false;

@@ -1,5 +1,6 @@
 package com.bpocontractflow.merchant;
 
+import com.bpocontractflow.contract.ClauseSets;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.document.ContractDocuments;
@@ -7,6 +8,7 @@ import com.bpocontractflow.document.DocumentResponses;
 import com.bpocontractflow.mail.MerchantMailer;
 import com.bpocontractflow.signing.ProposalDecision;
 import com.bpocontractflow.signing.RoundChanges;
+import com.bpocontractflow.term.DataDisposal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.format.DateTimeFormatter;
@@ -44,9 +46,12 @@ class MerchantPageController {
   private final MerchantMailer mailer;
   private final StaffAuthentication staff;
   private final RoundChanges roundChanges;
+  private final ClauseSets clauseSets;
 
   MerchantPageController(MerchantLinks links, MerchantAnswers answers, ContractRepository contracts,
-      ContractDocuments documents, MerchantMailer mailer, StaffAuthentication staff, RoundChanges roundChanges) {
+      ContractDocuments documents, MerchantMailer mailer, StaffAuthentication staff, RoundChanges roundChanges,
+      ClauseSets clauseSets) {
+    this.clauseSets = clauseSets;
     this.staff = staff;
     this.roundChanges = roundChanges;
     this.links = links;
@@ -82,6 +87,7 @@ class MerchantPageController {
           form.get("documentSha256"), client);
       case COUNTERSIGNED_COPY -> answers.confirmReturn(token, form.get("courierCompany"), form.get("trackingNumber"),
           client);
+      case DATA_CHOICE -> answers.chooseData(token, form.get("choice"), form.get("returnFormat"), client);
     };
     if (outcome.refusal() != null) {
       return refused(outcome.refusal(), model, response);
@@ -106,6 +112,10 @@ class MerchantPageController {
     model.addAttribute("form", form);
     model.addAttribute("clauses", CLAUSES);
     model.addAttribute("decisions", ProposalDecision.values());
+    if (link.stepValue() == MerchantStep.DATA_CHOICE) {
+      model.addAttribute("dataChoices", DataDisposal.values());
+      model.addAttribute("dataCategories", clauseSets.latest(contract.id()).orElse(Map.of()).get("dataCategories"));
+    }
     if (link.stepValue() == MerchantStep.E_SIGNATURE || link.stepValue() == MerchantStep.CLAUSE_REVIEW) {
       ShownDocument shown = shownDocument(contract);
       model.addAttribute("document", shown);

@@ -25,6 +25,7 @@ public final class ServiceInputRules {
   private static final String CONTRACT_NUMBER = "contractNumber";
   private static final String ESCALATION_ACTION = "escalationAction";
   private static final String PURPOSE_DEFEATED_LABEL = "定金罚则·致使不能实现合同目的的违约方";
+  private static final String STAFF_CHOICE_LABEL = "合同第三条·商家的选择（商家来函或来电告知时由员工登记）";
 
   private static final Map<String, InputRules> RULES = Map.ofEntries(
       Map.entry(ServiceTermProcess.Tasks.REVIEW_TRIAL, InputRules.of(
@@ -45,10 +46,24 @@ public final class ServiceInputRules {
               .when(ServiceInputRules::purposeDefeated),
           text(SETTLEMENT_NOTE, "结算说明").optional().length(0, 2000)
               .when(values -> !purposeDefeated(values)))),
+      // the merchant chooses return or deletion (PIPL art. 21, contract clause 3): on its link page, or staff
+      // record the choice it gave by letter or call; staff carry out only that choice
       Map.entry(ServiceTermProcess.Tasks.RETURN_OR_DELETE_DATA, InputRules.of(
-          choice(DATA_DISPOSAL, "处理方式", DataDisposal.class),
+          choice(STAFF_DATA_CHOICE, STAFF_CHOICE_LABEL, DataDisposal.class)
+              .when(values -> !chosen(values)),
+          text(DATA_CHOICE_SOURCE, "商家告知选择的方式和日期（如来函、电话）及返还要求").length(4, 500)
+              .when(values -> !chosen(values)),
+          choice(STAFF_DATA_CHOICE, STAFF_CHOICE_LABEL, DataDisposal.class).optional()
+              .andProblem((value, all) -> value.equals(all.get(DATA_CHOICE)) ? null
+                  : "商家的选择已登记为“" + label(all.get(DATA_CHOICE)) + "”（" + all.get(DATA_CHOICE_LABEL)
+                      + "），不能更改")
+              .when(ServiceInputRules::chosen),
+          choice(DATA_DISPOSAL, "处理方式", DataDisposal.class)
+              .andProblem(ServiceInputRules::disposalProblem),
           pastDate(DATA_DISPOSED_ON, "处理日期")
               .and((value, all) -> notBefore(value, all.get(LAST_SERVICE_DAY)), "不能早于最后服务日"),
+          text(DATA_DELETION_METHOD, "删除方式（写明删除了哪些系统中的数据、如何删除，备份如何处理）").length(10, 500)
+              .when(values -> DataDisposal.DELETED.name().equals(values.get(DATA_DISPOSAL))),
           text(DATA_DISPOSAL_NOTE, "处理说明（返还方式或删除范围、核验人）").length(6, 2000))),
       Map.entry(ServiceTermProcess.Tasks.ESCALATE_DATA_DISPOSAL, InputRules.of(
           text(ESCALATION_ACTION, "处理措施").length(2, 2000))),
@@ -117,6 +132,34 @@ public final class ServiceInputRules {
       return "合同到期或试用期退出属于按约履行或按约定解除，不适用定金罚则，请选择“无”";
     }
     return null;
+  }
+
+  /** True when the merchant's choice of return or deletion is recorded (its link, or the default). */
+  static boolean chosen(Map<String, Object> values) {
+    return values.get(DATA_CHOICE) instanceof String choice && !choice.isBlank();
+  }
+
+  /**
+   * What is wrong with recording this disposal, or null: staff carry out the merchant's choice only
+   * (PIPL art. 21: the entrusted party returns or deletes the data as agreed with the entrusting party),
+   * the choice recorded before or the one staff record now.
+   */
+  static String disposalProblem(Object value, Map<String, Object> all) {
+    Object choice = chosen(all) ? all.get(DATA_CHOICE) : all.get(STAFF_DATA_CHOICE);
+    if (!(choice instanceof String name) || name.isBlank() || name.equals(value)) {
+      return null;
+    }
+    return "与商家的选择不符：商家选择了“" + label(name) + "”，只能登记“" + label(name)
+        + "”（合同第三条、《个人信息保护法》第二十一条：按委托方的选择返还或删除）";
+  }
+
+  private static String label(Object name) {
+    for (DataDisposal disposal : DataDisposal.values()) {
+      if (disposal.name().equals(name)) {
+        return disposal.label();
+      }
+    }
+    return String.valueOf(name);
   }
 
   /** The contract a start form names. */

@@ -314,30 +314,12 @@ public class ServiceTerm {
         .row(statement.depositName() + "处理依据", String.join("", statement.depositNotes()))
         .total("贵司应付", MerchantMailer.yuan(statement.merchantPays()))
         .total("我方退还", MerchantMailer.yuan(statement.providerRefunds()))
-        .closing("按合同约定，我们将在 " + TermDates.zh(dataDue) + " 前返还或删除贵司的客户数据，完成后另行通知。");
+        .closing("按合同约定，我们将在 " + TermDates.zh(dataDue) + " 前按贵司的选择返还或删除贵司的客户数据，完成后另行通知。");
     Object note = execution.getVariable(SETTLEMENT_NOTE);
     if (note instanceof String text && !text.isBlank()) {
       mail.closing("说明：" + text.trim());
     }
     mailer.sendNotice(MerchantMail.FINAL_STATEMENT, contract, mail);
-  }
-
-  /** The merchant's customer data was returned or deleted: recorded and confirmed to the merchant. */
-  public void dataDisposed(DelegateExecution execution) {
-    long id = contractId(execution);
-    DataDisposal disposal = DataDisposal.valueOf((String) execution.getVariable(DATA_DISPOSAL));
-    LocalDate on = InputRules.toDate(execution.getVariable(DATA_DISPOSED_ON));
-    String note = ((String) execution.getVariable(DATA_DISPOSAL_NOTE)).trim();
-    records.dataDisposed(id, disposal, on, note, currentUser(execution));
-    contracts.updateStatus(id, ContractStatus.CLOSED);
-    mailer.sendNotice(MerchantMail.DATA_DISPOSED, contracts.get(id), MailNotice.of(
-            "按合同的数据安全与保密条款及《个人信息保护法》第二十一条，我们已于 " + TermDates.zh(on) + disposal.label()
-                + "贵司委托处理的顾客个人信息，并不再保留任何副本。")
-        .row("处理方式", disposal.label())
-        .row("处理日期", TermDates.zh(on))
-        .row("处理说明", note)
-        .closing("至此合同已全部履行完毕。感谢贵司的合作。"),
-        disposal.label());
   }
 
   // ------------------------------------------------------------------------------------------------

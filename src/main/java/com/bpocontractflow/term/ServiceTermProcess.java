@@ -78,6 +78,21 @@ public final class ServiceTermProcess {
     public static final String DATA_DISPOSAL = "dataDisposal";
     public static final String DATA_DISPOSED_ON = "dataDisposedOn";
     public static final String DATA_DISPOSAL_NOTE = "dataDisposalNote";
+    // the merchant's choice of return or deletion (PIPL art. 21) and the deletion certificate
+    /** What the merchant chose (RETURNED, DELETED), set by its link, by staff in return-or-delete-data or by default. */
+    public static final String DATA_CHOICE = "dataChoice";
+    /** The choice as staff read it in return-or-delete-data: who chose what, when, and the return format. */
+    public static final String DATA_CHOICE_LABEL = "dataChoiceLabel";
+    /** The round the merchant's choice link is bound to (1: one choice per contract). */
+    public static final String DATA_CHOICE_ROUND = "dataChoiceRound";
+    /** When the merchant's choice is due (the data period less a margin); after it, deletion by default. */
+    public static final String DATA_CHOICE_DUE_AT = "dataChoiceDueAt";
+    /** return-or-delete-data: the merchant's choice as staff record it from its letter or call. */
+    public static final String STAFF_DATA_CHOICE = "staffDataChoice";
+    /** return-or-delete-data: how and when the merchant told staff its choice (and the return format). */
+    public static final String DATA_CHOICE_SOURCE = "dataChoiceSource";
+    /** return-or-delete-data: how the data was deleted (删除方式), printed on the deletion certificate. */
+    public static final String DATA_DELETION_METHOD = "dataDeletionMethod";
 
     private Vars() {
     }

@@ -133,6 +133,43 @@ public class TermRecords {
         .param("by", by).param("now", now()).update();
   }
 
+  /** What the merchant chose for its data at the end (PIPL art. 21), how the choice came and who recorded it. */
+  public record DataChoice(DataDisposal choice, String source, String note, String by, OffsetDateTime at) {
+  }
+
+  /** Records the merchant's choice; false (nothing changed) when a choice was recorded before. */
+  public boolean recordDataChoice(long contractId, DataDisposal choice, String source, String note, String by) {
+    return jdbc.sql("""
+            UPDATE contract_term SET data_choice = :choice, data_choice_source = :source, data_choice_note = :note,
+              data_choice_by = :by, data_choice_at = :at, updated_at = :now
+            WHERE contract_id = :id AND data_choice IS NULL
+            """)
+        .param("id", contractId).param("choice", choice.name()).param("source", source).param("note", note)
+        .param("by", by).param("now", now())
+        // by the engine's clock, as the dates of the process it belongs to
+        .param("at", OffsetDateTime.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
+            Clocks.ZONE))
+        .update() == 1;
+  }
+
+  /** The merchant's recorded choice, if any. */
+  public Optional<DataChoice> dataChoice(long contractId) {
+    return jdbc.sql("""
+            SELECT data_choice, data_choice_source, data_choice_note, data_choice_by, data_choice_at FROM contract_term
+            WHERE contract_id = :id AND data_choice IS NOT NULL
+            """)
+        .param("id", contractId)
+        .query((rs, i) -> new DataChoice(DataDisposal.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
+        .optional();
+  }
+
+  /** How the data was deleted, as staff recorded it. */
+  public void dataDeletionMethod(long contractId, String method) {
+    jdbc.sql("UPDATE contract_term SET data_deletion_method = :method, updated_at = :now WHERE contract_id = :id")
+        .param("id", contractId).param("method", method).param("now", now()).update();
+  }
+
   /** The data disposal recorded for a contract ({@code RETURNED}/{@code DELETED}), if any. */
   public Optional<String> dataDisposal(long contractId) {
     return jdbc.sql("SELECT data_disposal FROM contract_term WHERE contract_id = :id AND data_disposal IS NOT NULL")

@@ -56,7 +56,7 @@ class StaffOnMerchantLinkTest {
     PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
     when(transactions.getTransaction(any())).thenAnswer(invocation -> new SimpleTransactionStatus());
     return new MerchantAnswers(links, contracts, documents, mock(TaskService.class), runtimeService, actions,
-        new TransactionTemplate(transactions), demo);
+        new TransactionTemplate(transactions), demo, mock(com.bpocontractflow.term.DataDisposals.class));
   }
 
   @ParameterizedTest(name = "demo={0}, staff={1}: accepted={2}")

@@ -2,8 +2,11 @@ package com.bpocontractflow.retention;
 
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 import static com.bpocontractflow.signing.SigningTestData.*;
+import static com.bpocontractflow.term.ServiceTermProcess.Vars.DATA_CHOICE_SOURCE;
+import static com.bpocontractflow.term.ServiceTermProcess.Vars.DATA_DELETION_METHOD;
 import static com.bpocontractflow.term.ServiceTermProcess.Vars.DATA_DISPOSAL;
 import static com.bpocontractflow.term.ServiceTermProcess.Vars.DATA_DISPOSAL_NOTE;
+import static com.bpocontractflow.term.ServiceTermProcess.Vars.STAFF_DATA_CHOICE;
 import static com.bpocontractflow.term.ServiceTermProcess.Vars.DATA_DISPOSED_ON;
 import static com.bpocontractflow.term.ServiceTermProcess.Vars.NOTICE_PARTY;
 import static com.bpocontractflow.term.ServiceTermProcess.Vars.NOTICE_RECEIVED_DATE;
@@ -155,7 +158,9 @@ class PersonalDataRetentionTest {
         .activityId("TimerEvent_ServiceEnds").singleResult().getId());
     rest.complete(term, "final-settlement", vars(UNPAID_INVOICES, "8000.00", USAGE_FEES, "12345.67"));
     clock(LocalDate.of(2027, 4, 12), 11);
-    rest.complete(term, "return-or-delete-data", vars(DATA_DISPOSAL, "DELETED", DATA_DISPOSED_ON, "2027-04-12",
+    rest.complete(term, "return-or-delete-data", vars(STAFF_DATA_CHOICE, "DELETED", DATA_CHOICE_SOURCE, "2027年4月1日商家来函",
+        DATA_DISPOSAL, "DELETED", DATA_DISPOSED_ON, "2027-04-12",
+        DATA_DELETION_METHOD, "客服系统数据库记录删除并覆盖，备份随 30 天轮换过期",
         DATA_DISPOSAL_NOTE, "子账号已注销，聊天记录导出文件已删除"));
     deliverAll();
     assertThat(contracts.findByNumber(closed.number()).orElseThrow().status()).isEqualTo("CLOSED");

@@ -5,6 +5,9 @@ import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.contract.NewContract;
 import com.bpocontractflow.contract.ShopPlatform;
 import com.bpocontractflow.deposit.DepositLedger;
+import com.bpocontractflow.document.ProviderParty;
+import com.bpocontractflow.merchant.MerchantLinkProperties;
+import com.bpocontractflow.merchant.MerchantLinks;
 import com.bpocontractflow.mail.MailOutbox;
 import com.bpocontractflow.mail.MailRenderer;
 import com.bpocontractflow.mail.MerchantMailer;
@@ -83,6 +86,37 @@ public final class AppTables {
     ledger.record(id, new java.math.BigDecimal("5000.00"), "PAY-TEST-" + id, "payments");
     return id;
   }
+
+  /** The PDF renderer of the engine tests: the font is parsed once. */
+  static final class Pdf {
+    static final com.bpocontractflow.document.PdfRenderer RENDERER = new com.bpocontractflow.document.PdfRenderer();
+  }
+
+  /** The data steps of contract-term on these tables, links and certificates for real. */
+  public DataDisposals dataDisposals(org.camunda.bpm.engine.RuntimeService runtimeService) {
+    com.bpocontractflow.mail.ProviderProperties provider =
+        new ProviderProperties("https://bpo.example.com", "星海客服外包服务有限公司");
+    MerchantLinks links = new MerchantLinks(jdbc, runtimeService,
+        new MerchantLinkProperties(java.time.Duration.ofDays(14)), provider);
+    return new DataDisposals(contracts, clauseSets, terms, mailer, links, certificates(), PROVIDER);
+  }
+
+  /** The deletion certificates on these tables, rendered with the application's template and font. */
+  public DataDeletionCertificates certificates() {
+    org.thymeleaf.templateresolver.ClassLoaderTemplateResolver resolver =
+        new org.thymeleaf.templateresolver.ClassLoaderTemplateResolver();
+    resolver.setPrefix("templates/");
+    resolver.setSuffix(".html");
+    resolver.setTemplateMode(org.thymeleaf.templatemode.TemplateMode.HTML);
+    resolver.setCharacterEncoding("UTF-8");
+    org.thymeleaf.spring6.SpringTemplateEngine engine = new org.thymeleaf.spring6.SpringTemplateEngine();
+    engine.setTemplateResolver(resolver);
+    return new DataDeletionCertificates(jdbc, engine, Pdf.RENDERER);
+  }
+
+  /** The provider as a party, as configured by default. */
+  public static final ProviderParty PROVIDER = new ProviderParty("91330106MA27XU3X6N", "浙江省杭州市西湖区文三路 90 号 8 楼",
+      "陈星海", "浙江省杭州市西湖区文三路 90 号 8 楼 法务部", "legal@bpo.example.com");
 
   /** The templates of the e-mails written for a contract, in order. */
   public List<String> mails(String contractNumber) {

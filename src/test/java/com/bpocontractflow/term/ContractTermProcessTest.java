@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.mockito.Mockito.mock;
 
 import com.bpocontractflow.contract.ContractStatus;
@@ -66,6 +67,7 @@ class ContractTermProcessTest {
     clock(GO_LIVE, 9);
     app = new AppTables();
     Mocks.register("serviceTerm", new ServiceTerm(app.contracts, app.clauseSets, app.ledger, app.terms, app.mailer));
+    Mocks.register("dataDisposals", app.dataDisposals(runtimeService()));
     Mocks.register("userTaskListener", new UserTaskListener(mock(SigningRecorder.class), new VaguePhrases(List.of()), new LatePaymentCap(null)));
   }
 
@@ -179,16 +181,38 @@ class ContractTermProcessTest {
     // the data is due 30 days after the last day of service
     assertThat(task(RETURN_OR_DELETE_DATA, pi)).hasCandidateGroup("onboarding")
         .hasDueDate(instant(LocalDate.of(2028, 7, 1), 0));
+    // the merchant was asked at the term's end; it chooses by 23 June (data due 30 June, less 7 days); staff see
+    // it has not chosen yet
+    assertThat(pi).variables().containsEntry(DATA_CHOICE_DUE_AT, instant(LocalDate.of(2028, 6, 24), 0))
+        .containsEntry(DATA_CHOICE_LABEL, "商家尚未选择（选择期限至 2028年6月23日；逾期未选择的，按合同第三条和《个人信息保护法》第四十七条删除）");
+    // the merchant chose deletion by phone: staff record it for the merchant with the deletion
     clock(LocalDate.of(2028, 6, 5), 10);
-    completeTask(pi, RETURN_OR_DELETE_DATA, Map.of(DATA_DISPOSAL, "DELETED", DATA_DISPOSED_ON, "2028-06-05",
+    completeTask(pi, RETURN_OR_DELETE_DATA, Map.of(STAFF_DATA_CHOICE, "DELETED",
+        DATA_CHOICE_SOURCE, "2028年6月2日王小明来电，要求删除", DATA_DISPOSAL, "DELETED", DATA_DISPOSED_ON, "2028-06-05",
+        DATA_DELETION_METHOD, "客服系统数据库记录删除并覆盖，店铺子账号注销，备份随 30 天轮换过期",
         DATA_DISPOSAL_NOTE, "子账号已注销，本地导出文件已粉碎，核验人：张运维"));
 
     assertThat(pi).isEnded().hasPassed("EndEvent_ContractEnded");
     Assertions.assertThat(app.terms.dataDisposal(contractId)).contains("DELETED");
+    Assertions.assertThat(app.terms.dataChoice(contractId)).get().satisfies(choice -> {
+      Assertions.assertThat(choice.choice()).isEqualTo(DataDisposal.DELETED);
+      Assertions.assertThat(choice.source()).isEqualTo(DataDisposals.BY_STAFF);
+      Assertions.assertThat(choice.note()).isEqualTo("2028年6月2日王小明来电，要求删除");
+    });
     Assertions.assertThat(app.contracts.get(contractId).status()).isEqualTo(ContractStatus.CLOSED.name());
     Assertions.assertThat(app.mails(number)).containsExactly("RENEWAL_TALKS", "RENEWED", "RENEWAL_TALKS",
-        "FINAL_STATEMENT", "DATA_DISPOSED");
-    var finalStatement = app.outbox.findByContract(number).get(3);
+        "DATA_CHOICE", "FINAL_STATEMENT", "DATA_DISPOSED");
+    var choiceMail = app.outbox.findByContract(number).get(3);
+    Assertions.assertThat(choiceMail.subject()).contains("请选择服务结束后返还或删除客户数据（2028年6月23日 前）");
+    Assertions.assertThat(choiceMail.bodyText()).contains("最后服务日：2028年5月31日").contains("返还或删除期限：2028年6月30日")
+        .contains("在线选择返还或删除数据：https://bpo.example.com/m/").contains("有效期至 2028年6月23日 24:00");
+    // the deletion certificate: stored with its SHA-256, its download link mailed
+    var certificate = app.certificates().of(contractId).orElseThrow();
+    Assertions.assertThat(certificate.pdfSha256()).isEqualTo(com.bpocontractflow.merchant.Sha256.hex(certificate.pdf()));
+    Assertions.assertThat(app.outbox.findByContract(number).get(5).bodyText())
+        .contains("删除方式：客服系统数据库记录删除并覆盖").contains("数据删除证明 SHA-256：" + certificate.pdfSha256())
+        .contains("下载数据删除证明（PDF）：https://bpo.example.com" + DataDeletionCertificates.DOWNLOAD_PATH);
+    var finalStatement = app.outbox.findByContract(number).get(4);
     Assertions.assertThat(finalStatement.subject()).contains(number).contains("最终结算单");
     Assertions.assertThat(finalStatement.bodyText()).contains("2028年5月1日 至 2028年5月31日")
         .contains("贵司应付：55,000.00").contains("抵扣尾款");
@@ -220,15 +244,34 @@ class ContractTermProcessTest {
     Assertions.assertThat((BigDecimal) s.get("PENALTIES")).isEqualByComparingTo("0.00");
     Assertions.assertThat((BigDecimal) s.get("MERCHANT_PAYS")).isEqualByComparingTo("11451.61");
 
+    // the merchant did not choose by 9 January (17 December + 30 days - 7): deleted by default (PIPL art. 47)
+    fire(pi, "BoundaryEvent_DataChoiceDue", instant(LocalDate.of(2027, 1, 10), 0));
+    assertThat(pi).hasPassed("ServiceTask_DeleteByDefault").isWaitingAt(RETURN_OR_DELETE_DATA)
+        .variables().containsEntry(DATA_CHOICE, "DELETED");
+    Assertions.assertThat(app.terms.dataChoice(contractId)).get().extracting(TermRecords.DataChoice::source)
+        .isEqualTo(DataDisposals.BY_DEFAULT);
+    Assertions.assertThat(taskService().getTaskComments(task(RETURN_OR_DELETE_DATA, pi).getId()))
+        .extracting(org.camunda.bpm.engine.task.Comment::getFullMessage).anySatisfy(comment ->
+            Assertions.assertThat(comment).contains("甲方未在选择期限内作出选择").contains("第四十七条"));
     // the data is not handled within the contract's 30 days: managers are told, the task stays
     fire(pi, "BoundaryEvent_DataDisposalOverdue", instant(LocalDate.of(2027, 1, 17), 0));
     assertThat(task(ESCALATE_DATA_DISPOSAL, pi)).hasCandidateGroup("managers");
     completeTask(pi, ESCALATE_DATA_DISPOSAL, Map.of("escalationAction", "已督促上线实施团队今日完成删除"));
-    completeTask(pi, RETURN_OR_DELETE_DATA, Map.of(DATA_DISPOSAL, "RETURNED", DATA_DISPOSED_ON, "2027-01-17",
-        DATA_DISPOSAL_NOTE, "聊天记录与订单数据已加密打包发给商家，本地副本已删除"));
-    assertThat(pi).isEnded().hasPassed("EndEvent_DataDisposalEscalated", "EndEvent_ContractEnded");
-    Assertions.assertThat(app.mails(number)).containsExactly("TRIAL_EXIT", "NOTICE_REPEATED", "FINAL_STATEMENT",
-        "DATA_DISPOSED");
+    // returning the data against the default is refused; the default stands
+    assertThatThrownBy(() -> complete(task(RETURN_OR_DELETE_DATA, pi), Map.of(STAFF_DATA_CHOICE, "RETURNED",
+        DATA_DISPOSAL, "RETURNED", DATA_DISPOSED_ON, "2027-01-17", DATA_DISPOSAL_NOTE, "聊天记录与订单数据已加密打包发给商家")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("商家的选择已登记为“删除”").hasMessageContaining("不能更改")
+        .hasMessageContaining("「处理方式」与商家的选择不符：商家选择了“删除”，只能登记“删除”");
+    completeTask(pi, RETURN_OR_DELETE_DATA, Map.of(DATA_DISPOSAL, "DELETED", DATA_DISPOSED_ON, "2027-01-17",
+        DATA_DELETION_METHOD, "客服系统数据库记录删除并覆盖，备份随 30 天轮换过期",
+        DATA_DISPOSAL_NOTE, "子账号已注销，本地导出文件已粉碎，核验人：张运维"));
+    assertThat(pi).isEnded().hasPassed("EndEvent_DataDisposalEscalated", "EndEvent_DataChoiceSettled",
+        "EndEvent_ContractEnded");
+    Assertions.assertThat(app.mails(number)).containsExactly("TRIAL_EXIT", "DATA_CHOICE", "NOTICE_REPEATED",
+        "FINAL_STATEMENT", "DATA_DISPOSED");
+    Assertions.assertThat(app.outbox.findByContract(number).get(4).bodyText())
+        .contains("贵司未在约定期限内选择返还或删除").contains("第四十七条").contains("下载数据删除证明（PDF）");
   }
 
   @Test
@@ -244,7 +287,7 @@ class ContractTermProcessTest {
     assertThat(pi).isWaitingAt("TimerEvent_ServiceEnds");
     Assertions.assertThat(app.terms.acceptedNotice(contractId)).get()
         .extracting(TermRecords.Notice::effectiveDate).isEqualTo(LocalDate.of(2027, 4, 9));
-    Assertions.assertThat(app.mails(number)).containsExactly("NOTICE_ACKNOWLEDGED");
+    Assertions.assertThat(app.mails(number)).containsExactly("NOTICE_ACKNOWLEDGED", "DATA_CHOICE");
     Assertions.assertThat(app.outbox.findByContract(number).get(0).bodyText())
         .contains("最后服务日：2027年4月9日").contains("提前解约违约金：20,000.00");
 
@@ -284,6 +327,58 @@ class ContractTermProcessTest {
   }
 
   @Test
+  void shouldLetStaffCarryOutOnlyTheReturnTheMerchantChoseOnItsLinkPage() {
+    ProcessInstance pi = startTerm(0);
+    clock(LocalDate.of(2027, 3, 10), 15);
+    correlateNotice(notice("MERCHANT", "2027-03-10"));
+    // the service ends 9 April; the data is due 9 May; the merchant chooses by 2 May (timer as 3 May begins)
+    assertThat(pi).variables().containsEntry(DATA_CHOICE_ROUND, 1)
+        .containsEntry(DATA_CHOICE_DUE_AT, instant(LocalDate.of(2027, 5, 3), 0));
+
+    // the merchant's answer on its link page (MerchantAnswers) records the choice so
+    clock(LocalDate.of(2027, 3, 12), 10);
+    DataDisposals data = app.dataDisposals(runtimeService());
+    data.choose(runtimeService(), taskService(), pi.getId(), contractId, DataDisposal.RETURNED, DataDisposals.BY_LINK,
+        "Excel 文件，加密压缩后发送至送达邮箱", "商家（邮件链接）");
+    assertThat(pi).variables().containsEntry(DATA_CHOICE, "RETURNED")
+        .containsEntry(DATA_CHOICE_LABEL, "甲方于 2027年3月12日 通过邮件链接选择：返还（Excel 文件，加密压缩后发送至送达邮箱）");
+    // a second choice changes nothing
+    assertThatThrownBy(() -> data.choose(runtimeService(), taskService(), pi.getId(), contractId, DataDisposal.DELETED,
+        DataDisposals.BY_STAFF, "来电", "onboarding1"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("已登记过，不能更改");
+
+    fire(pi, "TimerEvent_ServiceEnds", instant(LocalDate.of(2027, 4, 10), 0));
+    completeTask(pi, FINAL_SETTLEMENT, settlement("2027-02-28", "0"));
+    // staff may not delete what the merchant asked to have returned, nor change its choice
+    Map<String, Object> deletion = new HashMap<>(Map.of(DATA_DISPOSAL, "DELETED", DATA_DISPOSED_ON, "2027-04-12",
+        DATA_DELETION_METHOD, "客服系统数据库记录删除并覆盖，备份随 30 天轮换过期", DATA_DISPOSAL_NOTE, "核验人：张运维"));
+    assertThatThrownBy(() -> complete(task(RETURN_OR_DELETE_DATA, pi), deletion))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("「处理方式」与商家的选择不符：商家选择了“返还”，只能登记“返还”（合同第三条、《个人信息保护法》第二十一条");
+    deletion.put(STAFF_DATA_CHOICE, "DELETED");
+    assertThatThrownBy(() -> complete(task(RETURN_OR_DELETE_DATA, pi), deletion))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("商家的选择已登记为“返还”");
+    assertThat(pi).isWaitingAt(RETURN_OR_DELETE_DATA);
+    Assertions.assertThat(app.terms.dataDisposal(contractId)).isEmpty();
+
+    // the choice's deadline passes after the merchant chose: the choice stands
+    fire(pi, "BoundaryEvent_DataChoiceDue", instant(LocalDate.of(2027, 5, 3), 0));
+    assertThat(pi).hasPassed("EndEvent_DataChoiceSettled").variables().containsEntry(DATA_CHOICE, "RETURNED");
+
+    completeTask(pi, RETURN_OR_DELETE_DATA, Map.of(DATA_DISPOSAL, "RETURNED", DATA_DISPOSED_ON, "2027-04-12",
+        DATA_DISPOSAL_NOTE, "聊天记录与订单数据导出为 Excel，加密压缩后于 4 月 12 日发送至送达邮箱，本地副本已删除"));
+    assertThat(pi).isEnded().hasPassed("EndEvent_ContractEnded");
+    Assertions.assertThat(app.terms.dataDisposal(contractId)).contains("RETURNED");
+    Assertions.assertThat(app.certificates().of(contractId)).isEmpty();
+    Assertions.assertThat(app.mails(number)).containsExactly("NOTICE_ACKNOWLEDGED", "DATA_CHOICE", "FINAL_STATEMENT",
+        "DATA_DISPOSED");
+    var disposed = app.outbox.findByContract(number).get(3);
+    Assertions.assertThat(disposed.subject()).contains("客户数据已返还");
+    Assertions.assertThat(disposed.bodyText()).contains("处理日期：2027年4月12日")
+        .contains("返还方式：聊天记录与订单数据导出为 Excel").doesNotContain("数据删除证明");
+  }
+
+  @Test
   void shouldLetAContractWithoutTrialRunToItsEndAndSettleWithTheDepositRefunded() {
     Map<String, Object> clauses = AppTables.signedClauses(0);
     clauses.put("depositHandling", "REFUND");
@@ -303,7 +398,7 @@ class ContractTermProcessTest {
     Assertions.assertThat((BigDecimal) s.get("FEES")).isEqualByComparingTo("0.00");
     Assertions.assertThat((BigDecimal) s.get("MERCHANT_PAYS")).isEqualByComparingTo("0.00");
     Assertions.assertThat((BigDecimal) s.get("PROVIDER_REFUNDS")).isEqualByComparingTo("5000.00");
-    Assertions.assertThat(app.outbox.findByContract(number).get(1).bodyText()).contains("我方退还：5,000.00");
+    Assertions.assertThat(statementText()).contains("我方退还：5,000.00");
   }
 
   @Test

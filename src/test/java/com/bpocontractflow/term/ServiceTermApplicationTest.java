@@ -98,6 +98,7 @@ class ServiceTermApplicationTest {
         assertThat((String) problem).contains("「通知送达日期（noticeReceivedDate）」不能晚于今天"));
 
     rest.correlate("TerminationNoticeReceived", signing, notice("2027-03-10"));
+    merchantChoosesDeletionOnItsLinkPage(signing, term);
     // a second notice during the notice period is recorded; the end date stands
     rest.correlate("TerminationNoticeReceived", signing, notice("2027-03-10"));
     long id = contracts.findByNumber(signing.number()).orElseThrow().id();
@@ -118,8 +119,21 @@ class ServiceTermApplicationTest {
 
     rest.complete(term, "final-settlement", Map.of(UNPAID_INVOICES, "8000.00", USAGE_FEES, "12345.67"));
     clock(LocalDate.of(2027, 4, 12), 11);
-    rest.complete(term, "return-or-delete-data", Map.of(DATA_DISPOSAL, "DELETED", DATA_DISPOSED_ON, "2027-04-12",
+    // the merchant chose deletion: recording a return is refused in zh-CN, nothing changes
+    Map<String, Object> returned = Map.of(DATA_DISPOSAL, "RETURNED", DATA_DISPOSED_ON, "2027-04-12",
+        DATA_DISPOSAL_NOTE, "聊天记录导出为 Excel 发送给商家");
+    Map<String, Object> refusedReturn = rest.as("onboarding").post("/task/" + rest.taskId(term, "return-or-delete-data")
+        + "/complete", Map.of("variables", SigningRest.typed(returned)), HttpStatus.BAD_REQUEST);
+    assertThat(refusedReturn.toString()).contains("「处理方式」与商家的选择不符：商家选择了“删除”，只能登记“删除”");
+    // deleting needs the method, which the certificate states
+    Map<String, Object> deletion = new HashMap<>(Map.of(DATA_DISPOSAL, "DELETED", DATA_DISPOSED_ON, "2027-04-12",
         DATA_DISPOSAL_NOTE, "子账号已注销，聊天记录导出文件已删除，核验人：张运维"));
+    Map<String, Object> noMethod = rest.as("onboarding").post("/task/" + rest.taskId(term, "return-or-delete-data")
+        + "/complete", Map.of("variables", SigningRest.typed(deletion)), HttpStatus.BAD_REQUEST);
+    assertThat(noMethod.toString()).contains("请填写「删除方式（写明删除了哪些系统中的数据、如何删除，备份如何处理）」");
+    assertThat(rest.taskKeys(term)).contains("return-or-delete-data");
+    deletion.put(DATA_DELETION_METHOD, "客服系统数据库记录删除并覆盖，店铺子账号注销，备份随 30 天轮换过期");
+    rest.complete(term, "return-or-delete-data", deletion);
 
     assertThat(rest.get("/history/process-instance/" + term.processInstanceId()).get("state")).isEqualTo("COMPLETED");
     assertThat(rest.get("/history/process-instance/" + signing.processInstanceId()).get("state")).isEqualTo("COMPLETED");
@@ -141,12 +155,25 @@ class ServiceTermApplicationTest {
     }
     assertThat(received).hasSameSizeAs(written);
     String prefix = "【合同编号 " + signing.number() + "】";
+    // the choice went to the contract's notice e-mail, apart from the contact's
+    String choiceSubject = prefix + "请选择服务结束后返还或删除客户数据（2027年5月2日 前）";
+    MimeMessage choice = null;
+    for (MimeMessage message : received) {
+      if (choiceSubject.equals(message.getSubject())) {
+        choice = message;
+      }
+    }
+    assertThat(choice).isNotNull();
+    assertThat(choice.getAllRecipients()[0].toString()).isEqualTo("legal@xiaoxiang.example.com");
+    received.remove(choice);
     assertThat(received).extracting(MimeMessage::getSubject).endsWith(
         prefix + "客服服务正式上线通知",
         prefix + "解约通知回执：服务至 2027年4月9日 结束",
         prefix + "再次收到解约通知：服务仍至 2027年4月9日 结束",
         prefix + "最终结算单",
         prefix + "客户数据已删除");
+    assertThat(received.get(received.size() - 1).getAllRecipients()[0].toString())
+        .isEqualTo("legal@xiaoxiang.example.com");
     String acknowledgement = SigningRest.parts(received.get(received.size() - 4)).get("text/plain");
     String statement = SigningRest.parts(received.get(received.size() - 2)).get("text/plain");
     assertThat(acknowledgement).contains("2027年3月10日").contains("提前解约违约金：20,000.00");
@@ -154,6 +181,92 @@ class ServiceTermApplicationTest {
     // template's 履约保证金) is set off
     assertThat(statement).contains("应付合计：40,345.67").contains("履约保证金抵扣：5,000.00")
         .contains("贵司应付：35,345.67");
+    deletionCertificate(signing, id, SigningRest.parts(received.get(received.size() - 1)).get("text/plain"));
+  }
+
+  /** The merchant's choice mail went to the notice e-mail; its link page takes the choice once. */
+  void merchantChoosesDeletionOnItsLinkPage(SigningRest.Started signing, SigningRest.Started term) {
+    Map<String, Object> mail = jdbc.sql("SELECT recipient, body_text FROM mail_outbox WHERE contract_number = :number"
+        + " AND template = 'DATA_CHOICE'").param("number", signing.number()).query().singleRow();
+    assertThat(mail.get("RECIPIENT")).isEqualTo("legal@xiaoxiang.example.com");
+    java.util.regex.Matcher link = java.util.regex.Pattern.compile("/m/([A-Za-z0-9_-]{43})")
+        .matcher((String) mail.get("BODY_TEXT"));
+    assertThat(link.find()).isTrue();
+    String page = "/m/" + link.group(1);
+    assertThat(anonymous.getForEntity(page, String.class).getBody()).contains("选择返还或删除数据")
+        .contains("顾客姓名、联系电话");
+
+    // a return without the format is refused, the choice stays open
+    org.springframework.http.ResponseEntity<String> refused = anonymous.postForEntity(page, form("choice", "RETURNED"),
+        String.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("请填写「合同第三条·返还的数据格式和交付方式」");
+    assertThat(rest.getList("/history/variable-instance?processInstanceId=" + term.processInstanceId()
+        + "&variableName=" + DATA_CHOICE)).isEmpty();
+
+    org.springframework.http.ResponseEntity<String> chosen = anonymous.postForEntity(page, form("choice", "DELETED"),
+        String.class);
+    assertThat(chosen.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(rest.variable(term, DATA_CHOICE)).isEqualTo("DELETED");
+    assertThat((String) rest.variable(term, DATA_CHOICE_LABEL)).isEqualTo("甲方于 2027年3月10日 通过邮件链接选择：删除");
+    assertThat(anonymous.postForEntity(page, form("choice", "RETURNED"), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+  }
+
+  static org.springframework.http.HttpEntity<org.springframework.util.MultiValueMap<String, String>> form(
+      String... pairs) {
+    org.springframework.util.LinkedMultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      form.add(pairs[i], pairs[i + 1]);
+    }
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
+    return new org.springframework.http.HttpEntity<>(form, headers);
+  }
+
+  /**
+   * The deletion certificate: what (the clause's data categories), when, how, who; the merchant downloads
+   * it through the link of its e-mail, staff from the contract's documents once logged in.
+   */
+  void deletionCertificate(SigningRest.Started signing, long id, String mail) throws Exception {
+    java.util.regex.Matcher link = java.util.regex.Pattern.compile("/m/data-deletion-certificate/([A-Za-z0-9_-]{43})")
+        .matcher(mail);
+    assertThat(link.find()).as(mail).isTrue();
+    org.springframework.http.ResponseEntity<byte[]> download = anonymous.getForEntity(link.group(), byte[].class);
+    assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(download.getHeaders().getContentType()).hasToString("application/pdf");
+    byte[] pdf = download.getBody();
+    String sha256 = jdbc.sql("SELECT pdf_sha256 FROM data_deletion_certificate WHERE contract_id = :id")
+        .param("id", id).query(String.class).single();
+    assertThat(com.bpocontractflow.merchant.Sha256.hex(pdf)).isEqualTo(sha256);
+    assertThat(mail).contains("数据删除证明 SHA-256：" + sha256);
+    String text;
+    try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+      stripper.setSortByPosition(true);
+      text = stripper.getText(document).replaceAll("\\s+", "");
+    }
+    assertThat(text).contains("数据删除证明").contains(signing.number())
+        .contains("杭州小象电子商务有限公司").contains("星海客服外包服务有限公司")
+        // what, when, how, who
+        .contains("删除的数据顾客姓名、联系电话、收货地址、订单信息、聊天记录")
+        .contains("删除日期2027年4月12日")
+        .contains("删除方式客服系统数据库记录删除并覆盖，店铺子账号注销，备份随30天轮换过期")
+        .contains("登记人乙方员工小赵实施（onboarding）")
+        .contains("甲方于2027年3月10日通过邮件链接选择：删除")
+        .contains("第四十七条");
+    assertThat(anonymous.getForEntity("/m/data-deletion-certificate/" + "A".repeat(43), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+
+    // staff: only once logged in
+    String staffPath = "/staff/contracts/" + signing.number() + "/documents/data-deletion-certificate.pdf";
+    assertThat(anonymous.getForEntity(staffPath, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    org.springframework.http.ResponseEntity<byte[]> staffCopy = anonymous.withBasicAuth("onboarding", "demo")
+        .getForEntity(staffPath, byte[].class);
+    assertThat(staffCopy.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(staffCopy.getBody()).isEqualTo(pdf);
+    assertThat(anonymous.withBasicAuth("onboarding", "demo").getForEntity("/staff/contracts/" + signing.number(),
+        String.class).getBody()).contains("下载数据删除证明（PDF）").contains(sha256);
   }
 
   @Test
