@@ -97,7 +97,7 @@ public final class AppTables {
     com.bpocontractflow.mail.ProviderProperties provider =
         new ProviderProperties("https://bpo.example.com", "星海客服外包服务有限公司");
     MerchantLinks links = new MerchantLinks(jdbc, runtimeService,
-        new MerchantLinkProperties(java.time.Duration.ofDays(14)), provider);
+        new MerchantLinkProperties(java.time.Duration.ofDays(14), java.time.Duration.ofDays(3653)), provider);
     return new DataDisposals(contracts, clauseSets, terms, mailer, links, certificates(), PROVIDER);
   }
 
