@@ -249,7 +249,7 @@ class MerchantLinksTest {
     assertThat(secondRound).contains("合同第 <span>2</span> 轮审阅稿", "与第 <span>1</span> 轮审阅稿相比的修改");
     assertThat(changesListed(secondRound)).containsExactly(
         "【服务范围与标准】退款协商：是 → 否",
-        "【服务范围与标准】服务时间：每日 8:00-24:00（含节假日值守） → 7×24 小时（含节假日）",
+        "【服务范围与标准】服务时间：每日 8:00-24:00 → 7×24 小时",
         "【纠纷解决方式】仲裁委员会或人民法院名称：杭州仲裁委员会 → 上海仲裁委员会");
     // exactly what staff read in the review form of round 2
     String staffSee = (String) rest.variable(contract, Vars.ROUND_CHANGES);
