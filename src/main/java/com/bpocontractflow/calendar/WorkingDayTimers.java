@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.calendar.BusinessCalendarManager;
@@ -85,21 +86,23 @@ public final class WorkingDayTimers {
     return ClockUtil.getCurrentTime();
   }
 
+  /** Whole days as working days from the start (or now), else what the engine's own calendar says. */
+  private Date wholeDaysOr(String duedate, Date startDate, Supplier<Date> engines) {
+    Optional<Integer> days = wholeDays(duedate);
+    return days.isPresent() ? after(startDate == null ? now() : startDate, days.get()) : engines.get();
+  }
+
   private final class Duration extends DurationBusinessCalendar {
     @Override
     public Date resolveDuedate(String duedate, Date startDate) {
-      Optional<Integer> days = wholeDays(duedate);
-      return days.isPresent() ? after(startDate == null ? now() : startDate, days.get())
-          : super.resolveDuedate(duedate, startDate);
+      return wholeDaysOr(duedate, startDate, () -> super.resolveDuedate(duedate, startDate));
     }
   }
 
   private final class DueDate extends DueDateBusinessCalendar {
     @Override
     public Date resolveDuedate(String duedate, Date startDate) {
-      Optional<Integer> days = wholeDays(duedate);
-      return days.isPresent() ? after(startDate == null ? now() : startDate, days.get())
-          : super.resolveDuedate(duedate, startDate);
+      return wholeDaysOr(duedate, startDate, () -> super.resolveDuedate(duedate, startDate));
     }
   }
 

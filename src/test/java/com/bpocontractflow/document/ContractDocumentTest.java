@@ -31,8 +31,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * The contract as a lawyer reads it (issue #11): both parties with their registered names, credit codes,
@@ -51,14 +49,7 @@ class ContractDocumentTest {
       new ServicePromises(1), new PayeeAccount(null, null, null), clauseSets), clauseSets, PROVIDER, SlaTestTables.shippedDecisions());
 
   static SpringTemplateEngine templates() {
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-    resolver.setPrefix("templates/");
-    resolver.setSuffix(".html");
-    resolver.setTemplateMode(TemplateMode.HTML);
-    resolver.setCharacterEncoding("UTF-8");
-    SpringTemplateEngine engine = new SpringTemplateEngine();
-    engine.setTemplateResolver(resolver);
-    return engine;
+    return com.bpocontractflow.term.AppTables.documentTemplates();
   }
 
   Map<String, Object> clauses(Object... overrides) {

@@ -47,8 +47,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Engine tests of {@code sla-review} with the real decision table, the real steps against the
@@ -100,14 +98,7 @@ class SlaReviewProcessTest {
   }
 
   static SpringTemplateEngine templates() {
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-    resolver.setPrefix("templates/");
-    resolver.setSuffix(".html");
-    resolver.setTemplateMode(TemplateMode.HTML);
-    resolver.setCharacterEncoding("UTF-8");
-    SpringTemplateEngine templates = new SpringTemplateEngine();
-    templates.setTemplateResolver(resolver);
-    return templates;
+    return com.bpocontractflow.term.AppTables.documentTemplates();
   }
 
   /** The contract's document as the merchant signs it (ContractDocuments), as text without tags and spaces. */

@@ -103,6 +103,11 @@ public final class AppTables {
 
   /** The deletion certificates on these tables, rendered with the application's template and font. */
   public DataDeletionCertificates certificates() {
+    return new DataDeletionCertificates(jdbc, documentTemplates(), Pdf.RENDERER);
+  }
+
+  /** The application's Thymeleaf templates (src/main/resources/templates) as documents are rendered from them. */
+  public static org.thymeleaf.spring6.SpringTemplateEngine documentTemplates() {
     org.thymeleaf.templateresolver.ClassLoaderTemplateResolver resolver =
         new org.thymeleaf.templateresolver.ClassLoaderTemplateResolver();
     resolver.setPrefix("templates/");
@@ -111,7 +116,7 @@ public final class AppTables {
     resolver.setCharacterEncoding("UTF-8");
     org.thymeleaf.spring6.SpringTemplateEngine engine = new org.thymeleaf.spring6.SpringTemplateEngine();
     engine.setTemplateResolver(resolver);
-    return new DataDeletionCertificates(jdbc, engine, Pdf.RENDERER);
+    return engine;
   }
 
   /** The provider as a party, as configured by default. */
