@@ -81,6 +81,8 @@ class PersonalDataRetentionTest {
   @Autowired
   OutboxSender sender;
   @Autowired
+  com.bpocontractflow.mail.MailOutbox outbox;
+  @Autowired
   ContractRepository contracts;
   @Autowired
   RuntimeService runtimeService;
@@ -298,8 +300,10 @@ class PersonalDataRetentionTest {
     String signLink = link(contract, "SIGNING_INSTRUCTIONS");
     Matcher hash = DOCUMENT_HASH.matcher(get(signLink).body());
     assertThat(hash.find()).isTrue();
-    assertThat(post(signLink, Map.of("signerName", "王小明", "consent", "on", "documentSha256", hash.group(1)))
-        .statusCode()).isEqualTo(200);
+    assertThat(post(signLink + "/code", Map.of()).statusCode()).isEqualTo(200);
+    assertThat(post(signLink, Map.of("signerName", "王小明", "consent", "on", "documentSha256", hash.group(1),
+        "code", com.bpocontractflow.merchant.SigningCodeMails.code(outbox, contract.number()),
+        "authority", "LEGAL_REPRESENTATIVE")).statusCode()).isEqualTo(200);
     rest.complete(contract, "countersign-contract", countersign());
     rest.correlate("DepositReceived", contract, payment("5000.00", "PAY-RETENTION-1"));
     rest.complete(contract, "conduct-training", training());
