@@ -151,6 +151,9 @@ public class MerchantAnswers {
       if (!consent) {
         throw new InvalidInputException("请勾选「我已阅读并同意以上合同全部条款，同意以电子签名方式签署」");
       }
+      if (verified == null) { // the link became valid between the two looks: no code was checked
+        throw new InvalidInputException(SigningCodes.LABEL + "未核验：请刷新页面后重新填写验证码");
+      }
       Map<String, Object> clauses = clauseSets.version(contract.id(), current.clauseSetVersion()).orElse(Map.of());
       Map<String, Object> declared = new HashMap<>();
       declared.put(SIGNER_NAME, signerName);

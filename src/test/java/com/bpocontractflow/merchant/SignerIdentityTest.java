@@ -200,6 +200,20 @@ class SignerIdentityTest {
   }
 
   @Test
+  void shouldAnswerAnUploadAboveWhatTheServerReadsWithThePageAndAZhCnMessage() throws Exception {
+    SigningRest.Started contract = electronicContractAwaitingSignature();
+    String link = signLink(contract);
+    String hash = documentHash(get(link).body());
+    byte[] huge = new byte[11 * 1024 * 1024];
+    System.arraycopy("%PDF-1.4".getBytes(StandardCharsets.US_ASCII), 0, huge, 0, 8);
+    Map<String, String> signatory = signing(hash, "123456", "AUTHORISED_SIGNATORY");
+
+    assertRefused(multipart(link, signatory, "委托书.pdf", huge), 413, "「授权委托书」文件过大：最大 5 MB");
+    assertNotSigned(contract);
+    assertThat(get(link).statusCode()).as("the link stays usable").isEqualTo(200);
+  }
+
+  @Test
   void shouldRecogniseThePowerOfAttorneyByItsBytes() {
     assertThat(AuthorityDocuments.Kind.of(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}))
         .contains(AuthorityDocuments.Kind.JPEG);
