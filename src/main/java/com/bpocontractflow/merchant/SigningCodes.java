@@ -146,9 +146,11 @@ public class SigningCodes {
   }
 
   private Object check(long linkId, String entered) {
+    // the newest code, locked: checks of the same code run one after the other, so parallel guesses see each
+    // other's attempts and no more than otp-max-attempts wrong codes are ever compared
     Optional<Code> latest = jdbc.sql("""
             SELECT id, code_hash, salt, sent_to, expires_at, attempts, verified_at FROM signing_code
-            WHERE link_id = :linkId ORDER BY id DESC LIMIT 1
+            WHERE id = (SELECT MAX(id) FROM signing_code WHERE link_id = :linkId) FOR UPDATE
             """)
         .param("linkId", linkId)
         .query((rs, i) -> new Code(rs.getLong(1), rs.getString(2).trim(), rs.getString(3), rs.getString(4),
@@ -177,10 +179,8 @@ public class SigningCodes {
     byte[] expected = row.codeHash().getBytes(StandardCharsets.US_ASCII);
     byte[] given = hash(row.salt(), entered).getBytes(StandardCharsets.US_ASCII);
     if (!MessageDigest.isEqual(expected, given)) {
-      // counted atomically: parallel guesses cannot exceed the limit
-      int counted = jdbc.sql("UPDATE signing_code SET attempts = attempts + 1 WHERE id = :id AND attempts < :max")
-          .param("id", id).param("max", max).update();
-      int left = counted == 1 ? max - attempts - 1 : 0;
+      jdbc.sql("UPDATE signing_code SET attempts = attempts + 1 WHERE id = :id").param("id", id).update();
+      int left = max - attempts - 1;
       return left > 0 ? LABEL + "不正确，还可再试 " + left + " 次"
           : LABEL + "不正确，输入错误已达 " + max + " 次，该验证码已失效。请重新获取验证码";
     }
