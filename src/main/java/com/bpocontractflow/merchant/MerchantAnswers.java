@@ -55,7 +55,7 @@ public class MerchantAnswers {
    * The signer on the signing page: a name, a declared capacity, and — for the legal representative — the
    * name the signed clause version registers as the merchant's legal representative.
    */
-  static final InputRules SIGNER = InputRules.of(
+  public static final InputRules SIGNER = InputRules.of(
       text(SIGNER_NAME, "签署人姓名").length(1, 50),
       choice(SIGNER_AUTHORITY, "签署人身份", SignerAuthority.class),
       text(SIGNER_NAME, "签署人姓名").length(1, 50)
