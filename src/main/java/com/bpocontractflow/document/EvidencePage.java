@@ -51,6 +51,10 @@ public class EvidencePage {
   /** The fields printed on the page, in this order. */
   static final List<Field> SHOWN = List.of(
       new Field("signer", "签署人"),
+      new Field("authority", "签署人身份"),
+      new Field("authorityDocumentSha256", "授权委托书的 SHA-256"),
+      new Field("identification", "身份核验方式"),
+      new Field("identifiedAt", "核验时间"),
       new Field("signedAt", "签署时间"),
       new Field("signedOn", "签署日期"),
       new Field("documentVersion", "签署的合同版本", "第 %s 版"),

@@ -6,6 +6,7 @@ public enum MerchantMail {
   PROPOSAL("proposal", "客服外包服务方案与报价（第 %s 版）"),
   CONTRACT_FOR_REVIEW("contract-for-review", "请审阅客服外包合同（第 %s 轮）"),
   SIGNING_INSTRUCTIONS("signing-instructions", "合同签署说明（%s）"),
+  SIGNING_CODE("signing-code", "电子签署验证码"),
   CONTRACT_COURIERED("contract-couriered", "合同已寄出，快递单号 %s"),
   SIGNED_COPY("signed-copy", "合同已签署：签署完成稿（第 %s 版）"),
   DEPOSIT_REQUEST("deposit-request", "%s付款通知"),

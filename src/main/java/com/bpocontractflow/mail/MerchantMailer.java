@@ -48,11 +48,17 @@ public class MerchantMailer {
 
   /** Renders and enqueues; returns the e-mail's Message-ID. */
   public String send(MerchantMail mail, Contract contract, Map<String, Object> extra, Object... subjectArguments) {
+    return sendTo(contract.merchantEmail(), mail, contract, extra, subjectArguments);
+  }
+
+  /** Renders and enqueues to another address of the merchant (e.g. the contract's notice e-mail). */
+  public String sendTo(String recipient, MerchantMail mail, Contract contract, Map<String, Object> extra,
+      Object... subjectArguments) {
     Map<String, Object> model = model(contract);
     model.putAll(extra);
     String subject = mail.subject(contract.contractNumber(), subjectArguments);
     RenderedMail rendered = renderer.render(subject, mail.template(), model);
-    return outbox.enqueue(contract.contractNumber(), mail.name(), contract.merchantEmail(), rendered);
+    return outbox.enqueue(contract.contractNumber(), mail.name(), recipient, rendered);
   }
 
   /** Renders a notice e-mail (the shared layout with the step's own paragraphs and rows) and enqueues it. */

@@ -1,9 +1,12 @@
 package com.bpocontractflow.merchant;
 
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
+import static com.bpocontractflow.validation.InputRules.choice;
 import static com.bpocontractflow.validation.InputRules.text;
 
+import com.bpocontractflow.contract.ClauseSets;
 import com.bpocontractflow.contract.Contract;
+import com.bpocontractflow.contract.SignerAuthority;
 import com.bpocontractflow.document.ContractDocuments;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.security.ApplicationActions;
@@ -51,6 +54,18 @@ public class MerchantAnswers {
       text(RETURN_COURIER_COMPANY, "快递公司").length(2, 40),
       text(RETURN_TRACKING_NUMBER, "快递单号").length(1, 30).matches("^[A-Za-z0-9-]{6,30}$", "只能包含字母、数字和 -（6 到 30 位）"));
 
+  /**
+   * The signer on the signing page: a name, a declared capacity, and — for the legal representative — the
+   * name the signed clause version registers as the merchant's legal representative.
+   */
+  public static final InputRules SIGNER = InputRules.of(
+      text(SIGNER_NAME, "签署人姓名").length(1, 50),
+      choice(SIGNER_AUTHORITY, "签署人身份", SignerAuthority.class),
+      text(SIGNER_NAME, "签署人姓名").length(1, 50)
+          .when(values -> SignerAuthority.LEGAL_REPRESENTATIVE.name().equals(values.get(SIGNER_AUTHORITY))
+              && !InputRules.isBlank(values.get(SIGNER_NAME)))
+          .andProblem((name, values) -> legalRepresentativeProblem((String) name, values.get(MERCHANT_LEGAL_REPRESENTATIVE))));
+
   private final MerchantLinks links;
   private final ContractRepository contracts;
   private final ContractDocuments documents;
@@ -60,11 +75,18 @@ public class MerchantAnswers {
   private final TransactionTemplate transaction;
   private final boolean demo;
   private final DataDisposals dataDisposals;
+  private final SigningCodes codes;
+  private final AuthorityDocuments authorityDocuments;
+  private final ClauseSets clauseSets;
 
   public MerchantAnswers(MerchantLinks links, ContractRepository contracts, ContractDocuments documents,
       TaskService taskService, RuntimeService runtimeService, ApplicationActions actions,
-      TransactionTemplate transaction, @Value("${bpo.demo.enabled:false}") boolean demo, DataDisposals dataDisposals) {
+      TransactionTemplate transaction, @Value("${bpo.demo.enabled:false}") boolean demo, DataDisposals dataDisposals,
+      SigningCodes codes, AuthorityDocuments authorityDocuments, ClauseSets clauseSets) {
     this.dataDisposals = dataDisposals;
+    this.codes = codes;
+    this.authorityDocuments = authorityDocuments;
+    this.clauseSets = clauseSets;
     this.links = links;
     this.contracts = contracts;
     this.documents = documents;
@@ -98,7 +120,30 @@ public class MerchantAnswers {
     });
   }
 
-  public Outcome sign(String token, String signerName, boolean consent, String shownDocumentSha256, Client client) {
+  /**
+   * What identifies the signer beyond the typed name: the one-time code from the e-mail, the capacity
+   * declared ({@link SignerAuthority} name) and, for an authorised signatory, the power of attorney.
+   */
+  public record SignerIdentity(String code, String authority, AuthorityDocuments.Upload authorityDocument) {
+  }
+
+  /**
+   * Signs the version shown, once the one-time code is right (checked first, in its own transaction, so that
+   * a wrong code stays counted) and the declared authority holds: a legal representative's name must be the
+   * one in the signed clause version; an authorised signatory uploads the power of attorney.
+   */
+  public Outcome sign(String token, String signerName, boolean consent, String shownDocumentSha256,
+      SignerIdentity identity, Client client) {
+    MerchantLinks.Resolved shown = links.resolve(token);
+    SigningCodes.Verification verification = null;
+    if (shown.status() == LinkStatus.VALID && shown.link().stepValue() == MerchantStep.E_SIGNATURE) {
+      try {
+        verification = codes.verify(shown.link().id(), identity.code());
+      } catch (InvalidInputException e) {
+        return Outcome.invalid(e.getProblems());
+      }
+    }
+    SigningCodes.Verification verified = verification;
     return answer(token, MerchantStep.E_SIGNATURE, client, (link, contract) -> {
       // the merchant signs the stored version shown on the page (its PDF's SHA-256), which must still be the latest
       ContractDocuments.Version current = documents.current(contract);
@@ -111,8 +156,23 @@ public class MerchantAnswers {
       if (!consent) {
         throw new InvalidInputException("请勾选「我已阅读并同意以上合同全部条款，同意以电子签名方式签署」");
       }
+      if (verified == null) { // the link became valid between the two looks: no code was checked
+        throw new InvalidInputException(SigningCodes.LABEL + "未核验：请刷新页面后重新填写验证码");
+      }
+      Map<String, Object> clauses = clauseSets.version(contract.id(), current.clauseSetVersion()).orElse(Map.of());
+      Map<String, Object> declared = new HashMap<>();
+      declared.put(SIGNER_NAME, signerName);
+      declared.put(SIGNER_AUTHORITY, blankToNull(identity.authority()));
+      declared.put(MERCHANT_LEGAL_REPRESENTATIVE, clauses.get(MERCHANT_LEGAL_REPRESENTATIVE));
+      SIGNER.check(declared);
+      String authorityDocumentSha256 = SignerAuthority.AUTHORISED_SIGNATORY.name().equals(identity.authority())
+          ? authorityDocuments.store(contract.id(), identity.authorityDocument()) : null;
       Map<String, Object> variables = answeredBy(contract, client);
       variables.put(SIGNER_NAME, blankToNull(signerName));
+      variables.put(SIGNER_IDENTIFICATION, verified.identification());
+      variables.put(SIGNER_IDENTIFIED_AT, verified.verifiedAt().toString());
+      variables.put(SIGNER_AUTHORITY, identity.authority());
+      variables.put(SIGNER_AUTHORITY_DOCUMENT_SHA256, authorityDocumentSha256);
       variables.put(SIGNER_IP, client.ip());
       variables.put(SIGNER_USER_AGENT, client.userAgent());
       variables.put(SIGNED_DOCUMENT_SHA256, current.pdfSha256());
@@ -202,6 +262,18 @@ public class MerchantAnswers {
     // recorded with review rounds, comments and signatures, whose columns hold 100 characters
     variables.put(ANSWERED_BY, who.length() > ANSWERED_BY_MAX ? who.substring(0, ANSWERED_BY_MAX - 1) + "…" : who);
     return variables;
+  }
+
+  /** Null when the name is the registered legal representative's (spaces aside), else what is wrong. */
+  static String legalRepresentativeProblem(String name, Object registered) {
+    if (!(registered instanceof String representative) || representative.isBlank()) {
+      return "无法核对：合同未登记甲方法定代表人。请选择「授权签署人」并上传授权委托书";
+    }
+    if (name.replaceAll("\\s", "").equals(representative.replaceAll("\\s", ""))) {
+      return null;
+    }
+    return "与合同登记的甲方法定代表人「" + representative.trim() + "」不一致。法定代表人以外的人员签署，"
+        + "请选择「授权签署人」并上传授权委托书";
   }
 
   private static String blankToNull(String value) {

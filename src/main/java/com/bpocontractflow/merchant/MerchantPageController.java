@@ -3,6 +3,8 @@ package com.bpocontractflow.merchant;
 import com.bpocontractflow.contract.ClauseSets;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.ContractRepository;
+import com.bpocontractflow.contract.SignerAuthority;
+import com.bpocontractflow.signing.SigningProperties;
 import com.bpocontractflow.document.ContractDocuments;
 import com.bpocontractflow.document.DocumentResponses;
 import com.bpocontractflow.mail.MerchantMailer;
@@ -20,10 +22,13 @@ import org.springframework.http.ResponseEntity;
 import com.bpocontractflow.security.StaffAuthentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The pages a merchant opens from an e-mail link ({@code /m/<token>}), without an account. Each page shows
@@ -47,11 +52,15 @@ class MerchantPageController {
   private final StaffAuthentication staff;
   private final RoundChanges roundChanges;
   private final ClauseSets clauseSets;
+  private final SigningCodes codes;
+  private final SigningProperties signing;
 
   MerchantPageController(MerchantLinks links, MerchantAnswers answers, ContractRepository contracts,
       ContractDocuments documents, MerchantMailer mailer, StaffAuthentication staff, RoundChanges roundChanges,
-      ClauseSets clauseSets) {
+      ClauseSets clauseSets, SigningCodes codes, SigningProperties signing) {
     this.clauseSets = clauseSets;
+    this.codes = codes;
+    this.signing = signing;
     this.staff = staff;
     this.roundChanges = roundChanges;
     this.links = links;
@@ -71,7 +80,8 @@ class MerchantPageController {
   }
 
   @PostMapping("/m/{token}")
-  String answer(@PathVariable String token, @RequestParam Map<String, String> form, Model model,
+  String answer(@PathVariable String token, @RequestParam Map<String, String> form,
+      @RequestParam(name = "authorityDocument", required = false) MultipartFile authorityDocument, Model model,
       HttpServletRequest request, HttpServletResponse response) {
     MerchantLinks.Resolved resolved = links.resolve(token);
     if (resolved.status() != LinkStatus.VALID) {
@@ -84,7 +94,8 @@ class MerchantPageController {
           "on".equals(form.get("confirmDecline")), client);
       case CLAUSE_REVIEW -> answers.answerClauses(token, "true".equals(form.get("agreed")), clauseFeedback(form), client);
       case E_SIGNATURE -> answers.sign(token, form.get("signerName"), "on".equals(form.get("consent")),
-          form.get("documentSha256"), client);
+          form.get("documentSha256"), new MerchantAnswers.SignerIdentity(form.get("code"), form.get("authority"),
+              upload(authorityDocument)), client);
       case COUNTERSIGNED_COPY -> answers.confirmReturn(token, form.get("courierCompany"), form.get("trackingNumber"),
           client);
       case DATA_CHOICE -> answers.chooseData(token, form.get("choice"), form.get("returnFormat"), client);
@@ -100,6 +111,54 @@ class MerchantPageController {
     model.addAllAttributes(mailer.model(contract));
     model.addAttribute("step", resolved.link().stepValue());
     return "merchant/answered";
+  }
+
+  /**
+   * Sends the one-time code for the signing link to the contract's notice e-mail and shows the page again
+   * with the masked address. Like the page's other forms it is posted to the link itself: only who holds
+   * the link can ask, and the page's policy lets forms post only to us.
+   */
+  @PostMapping("/m/{token}/code")
+  String sendCode(@PathVariable String token, Model model, HttpServletResponse response) {
+    SigningCodes.Sent sent = codes.send(token);
+    if (sent.refusal() != null) {
+      return refused(sent.refusal(), model, response);
+    }
+    MerchantLink link = links.resolve(token).link();
+    if (!sent.sent()) {
+      response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+      return page(token, link, model, List.of(sent.problem()), Map.of());
+    }
+    model.addAttribute("codeSentTo", sent.maskedRecipient());
+    return page(token, link, model, List.of(), Map.of());
+  }
+
+  /**
+   * An upload larger than the server accepts at all (spring.servlet.multipart): 413 with the signing page
+   * and a zh-CN message; uploads up to that size are checked against the configured limit by the answer.
+   */
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  String uploadTooLarge(HttpServletRequest request, Model model, HttpServletResponse response) {
+    String path = request.getRequestURI();
+    String token = path.substring(path.lastIndexOf('/') + 1);
+    MerchantLinks.Resolved resolved = links.resolve(token);
+    if (resolved.status() != LinkStatus.VALID) {
+      return refused(resolved.status(), model, response);
+    }
+    response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+    return page(token, resolved.link(), model, List.of(AuthorityDocuments.LABEL + "文件过大：最大 "
+        + signing.authorityDocumentMaxSize().toMegabytes() + " MB，请压缩后重新上传"), Map.of());
+  }
+
+  private static AuthorityDocuments.Upload upload(MultipartFile file) {
+    if (file == null) {
+      return null;
+    }
+    try {
+      return new AuthorityDocuments.Upload(file.getOriginalFilename(), file.getBytes());
+    } catch (java.io.IOException e) {
+      return new AuthorityDocuments.Upload(file.getOriginalFilename(), new byte[0]);
+    }
   }
 
   private String page(String token, MerchantLink link, Model model, List<String> problems, Map<String, String> form) {
@@ -123,6 +182,12 @@ class MerchantPageController {
         // from the second round on: what changed since the previous one, as staff see it (none in round 1)
         model.addAttribute("changes", roundChanges.since(contract.id(), shown.version()).orElse(null));
       }
+    }
+    if (link.stepValue() == MerchantStep.E_SIGNATURE) {
+      model.addAttribute("codeRecipient", SigningCodes.mask(codes.recipient(contract)));
+      model.addAttribute("codeValidMinutes", signing.otpValidity().toMinutes());
+      model.addAttribute("authorities", SignerAuthority.values());
+      model.addAttribute("authorityMaxMegabytes", signing.authorityDocumentMaxSize().toMegabytes());
     }
     return "merchant/" + link.stepValue().name().toLowerCase().replace('_', '-');
   }

@@ -103,6 +103,8 @@ public class RetentionTables {
         .param("marker", MERCHANT_ANONYMISED).param("linkAnswer", LINK_ANSWER).param("id", id).update();
     int mails = jdbc.sql("DELETE FROM mail_outbox WHERE contract_number = :number AND status IN (:done)")
         .param("number", contractNumber).param("done", List.of(OutboxMail.SENT, OutboxMail.FAILED)).update();
+    // the signing page's one-time codes (hash, masked address) go with the links they were sent for
+    jdbc.sql("DELETE FROM signing_code WHERE contract_id = :id").param("id", id).update();
     int links = jdbc.sql("DELETE FROM merchant_link WHERE contract_id = :id").param("id", id).update();
     jdbc.sql("""
             UPDATE contract SET contact_person = :marker, merchant_email = :marker, contact_phone = NULL,

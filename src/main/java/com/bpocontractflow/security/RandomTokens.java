@@ -27,6 +27,22 @@ public final class RandomTokens {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
+  /**
+   * A one-time code of {@code count} decimal digits (leading zeros kept), each drawn uniformly from the
+   * same generator, e.g. the 6-digit code a signer receives by e-mail.
+   */
+  public static String digits(int count) {
+    if (count < 1 || count > 20) {
+      throw new IllegalArgumentException("count must be 1 to 20");
+    }
+    SecureRandom random = GENERATORS.get();
+    StringBuilder code = new StringBuilder(count);
+    for (int i = 0; i < count; i++) {
+      code.append((char) ('0' + random.nextInt(10)));
+    }
+    return code.toString();
+  }
+
   private static SecureRandom generator() {
     try {
       return SecureRandom.getInstance("DRBG");

@@ -187,6 +187,12 @@ public final class ContractSigningProcess {
     public static final String SIGNED_DOCUMENT_SHA256 = "signedDocumentSha256";
     public static final String ROUND_CHANGES = "roundChanges";
     public static final String SIGNED_DOCUMENT_VERSION = "signedDocumentVersion";
+    /** How the signing page identified the signer (one-time code, masked address) and when (ISO date-time). */
+    public static final String SIGNER_IDENTIFICATION = "signerIdentification";
+    public static final String SIGNER_IDENTIFIED_AT = "signerIdentifiedAt";
+    /** SignerAuthority: legal representative, or authorised signatory with a power of attorney. */
+    public static final String SIGNER_AUTHORITY = "signerAuthority";
+    public static final String SIGNER_AUTHORITY_DOCUMENT_SHA256 = "signerAuthorityDocumentSha256";
     public static final String RETURN_COURIER_COMPANY = "returnCourierCompany";
     public static final String RETURN_TRACKING_NUMBER = "returnTrackingNumber";
     /** Who gave an answer recorded through a merchant link. */

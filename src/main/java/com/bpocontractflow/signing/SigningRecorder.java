@@ -118,7 +118,7 @@ public class SigningRecorder {
         ContractDocuments.Version signed = documents.current(contracts.get(contractId));
         signatures.record(contractId, new ContractSignatures.Signature(Party.PROVIDER, SigningMethod.PAPER,
             text(v, SEALED_BY), InputRules.toDate(v.getVariable(SEALED_DATE)), null, null, null, signed.version(),
-            signed.pdfSha256(), signed.htmlSha256(), null, null, null, user));
+            signed.pdfSha256(), signed.htmlSha256(), null, null, null, user, null, null, null, null));
       }
       case COURIER_CONTRACT -> {
         columns.put("courier_company", text(v, COURIER_COMPANY));
@@ -137,7 +137,8 @@ public class SigningRecorder {
         ContractDocuments.Version sealed = versionSignedBy(Party.PROVIDER, contractId);
         signatures.record(contractId, new ContractSignatures.Signature(Party.MERCHANT, SigningMethod.PAPER,
             contract.merchantName(), merchantSealed, null, null, null, sealed.version(), sealed.pdfSha256(),
-            sealed.htmlSha256(), contract.returnCourierCompany(), contract.returnTrackingNumber(), received, user));
+            sealed.htmlSha256(), contract.returnCourierCompany(), contract.returnTrackingNumber(), received, user,
+            null, null, null, null));
       }
       case COUNTERSIGN_CONTRACT -> {
         columns.put("countersigned_by", text(v, COUNTERSIGNED_BY));
@@ -146,7 +147,7 @@ public class SigningRecorder {
         ContractDocuments.Version signed = versionSignedBy(Party.MERCHANT, contractId);
         signatures.record(contractId, new ContractSignatures.Signature(Party.PROVIDER, SigningMethod.ELECTRONIC,
             text(v, COUNTERSIGNED_BY), Clocks.today(), OffsetDateTime.now(Clocks.ZONE), null, null, signed.version(),
-            signed.pdfSha256(), signed.htmlSha256(), null, null, null, user));
+            signed.pdfSha256(), signed.htmlSha256(), null, null, null, user, null, null, null, null));
       }
       case APPROVE_GO_LIVE -> {
         columns.put("go_live_date", InputRules.toDate(v.getVariable(GO_LIVE_DATE)));

@@ -140,12 +140,16 @@ class MerchantLinksTest {
     String signPage = get(signLink).body();
     Matcher hash = DOCUMENT_HASH.matcher(signPage);
     assertThat(hash.find()).isTrue();
-    assertThat(post(signLink, Map.of("signerName", "王小明", "documentSha256", hash.group(1))).body())
-        .as("consent is required").contains("请勾选");
-    assertThat(post(signLink, Map.of("signerName", "王小明", "consent", "on", "documentSha256", "0".repeat(64))).body())
+    // the signer first asks for the one-time code, e-mailed to the contract's notice e-mail
+    assertThat(post(signLink + "/code", Map.of()).body()).contains("验证码已发送至 <strong>l***@xiaoxiang.example.com</strong>");
+    String code = SigningCodeMails.code(outbox, contract.number());
+    assertThat(post(signLink, Map.of("signerName", "王小明", "code", code, "authority", "LEGAL_REPRESENTATIVE",
+        "documentSha256", hash.group(1))).body()).as("consent is required").contains("请勾选");
+    assertThat(post(signLink, Map.of("signerName", "王小明", "code", code, "authority", "LEGAL_REPRESENTATIVE",
+        "consent", "on", "documentSha256", "0".repeat(64))).body())
         .as("the signed version must be the one shown").contains("合同内容已更新");
-    HttpResponse<String> signed = post(signLink,
-        Map.of("signerName", "王小明", "consent", "on", "documentSha256", hash.group(1)));
+    HttpResponse<String> signed = post(signLink, Map.of("signerName", "王小明", "code", code,
+        "authority", "LEGAL_REPRESENTATIVE", "consent", "on", "documentSha256", hash.group(1)));
     assertThat(signed.statusCode()).isEqualTo(200);
 
     Contract record = contracts.findByNumber(contract.number()).orElseThrow();

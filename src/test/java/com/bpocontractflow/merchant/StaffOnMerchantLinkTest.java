@@ -11,6 +11,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.bpocontractflow.contract.ClauseSets;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.contract.SigningMethod;
@@ -19,6 +20,8 @@ import com.bpocontractflow.document.ContractDocuments;
 import com.bpocontractflow.security.ApplicationActions;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,12 +44,18 @@ class StaffOnMerchantLinkTest {
   final ContractDocuments documents = mock(ContractDocuments.class);
   final RuntimeService runtimeService = mock(RuntimeService.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
   final ApplicationActions actions = mock(ApplicationActions.class);
+  final SigningCodes codes = mock(SigningCodes.class);
+  final ClauseSets clauseSets = mock(ClauseSets.class);
 
   MerchantAnswers answers(boolean demo) {
     Contract contract = TestContracts.contract(3L, "BPO-2026-000003", new BigDecimal("5000.00"), SigningMethod.ELECTRONIC);
     MerchantLink link = new MerchantLink(9L, "hash", 3L, "pi-3", MerchantStep.E_SIGNATURE.name(), 1,
         OffsetDateTime.now(), OffsetDateTime.now().plusDays(1), null, null);
     when(links.resolveForUpdate(anyString())).thenReturn(new MerchantLinks.Resolved(LinkStatus.VALID, link));
+    when(links.resolve(anyString())).thenReturn(new MerchantLinks.Resolved(LinkStatus.VALID, link));
+    when(codes.verify(9L, "123456")).thenReturn(new SigningCodes.Verification(
+        "电子邮件一次性验证码 至 l***@xiaoxiang.example.com", OffsetDateTime.now()));
+    when(clauseSets.version(3L, 1)).thenReturn(Optional.of(Map.of("merchantLegalRepresentative", "王小明")));
     when(contracts.get(anyLong())).thenReturn(contract);
     when(documents.current(contract)).thenReturn(new ContractDocuments.Version(3L, 1, 1, SHA, SHA, OffsetDateTime.now()));
     doAnswer(invocation -> {
@@ -56,7 +65,8 @@ class StaffOnMerchantLinkTest {
     PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
     when(transactions.getTransaction(any())).thenAnswer(invocation -> new SimpleTransactionStatus());
     return new MerchantAnswers(links, contracts, documents, mock(TaskService.class), runtimeService, actions,
-        new TransactionTemplate(transactions), demo, mock(com.bpocontractflow.term.DataDisposals.class));
+        new TransactionTemplate(transactions), demo, mock(com.bpocontractflow.term.DataDisposals.class), codes,
+        mock(AuthorityDocuments.class), clauseSets);
   }
 
   @ParameterizedTest(name = "demo={0}, staff={1}: accepted={2}")
@@ -67,7 +77,7 @@ class StaffOnMerchantLinkTest {
       "true, , true"})
   void shouldLetOnlyTheMerchantSignOutsideTheDemo(boolean demo, String staffUser, boolean accepted) {
     MerchantAnswers.Outcome outcome = answers(demo).sign("token", "王小明", true, SHA,
-        new MerchantAnswers.Client("203.0.113.9", "Mozilla/5.0", staffUser));
+        new MerchantAnswers.SignerIdentity("123456", "LEGAL_REPRESENTATIVE", null), new MerchantAnswers.Client("203.0.113.9", "Mozilla/5.0", staffUser));
 
     assertThat(outcome.accepted()).isEqualTo(accepted);
     if (accepted) {

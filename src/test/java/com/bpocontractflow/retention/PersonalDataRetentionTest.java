@@ -84,6 +84,8 @@ class PersonalDataRetentionTest {
   @Autowired
   OutboxSender sender;
   @Autowired
+  com.bpocontractflow.mail.MailOutbox outbox;
+  @Autowired
   ContractRepository contracts;
   @Autowired
   RuntimeService runtimeService;
@@ -272,6 +274,9 @@ class PersonalDataRetentionTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("MERCHANT", "127.0.0.1", LINK_ANSWER),
             org.assertj.core.groups.Tuple.tuple("PROVIDER", null, "manager"));
     assertThat(rows.get("merchant_link")).extracting(r -> r.get("used_from_ip")).contains("127.0.0.1");
+    assertThat(rows.get("signing_code")).extracting(r -> r.get("sent_to")).containsExactly("l***@xiaoxiang.example.com");
+    assertThat(rows.get("contract_signature")).extracting(r -> r.get("identification"))
+        .containsExactly("电子邮件一次性验证码 至 l***@xiaoxiang.example.com", null);
     assertThat(rows.get("mail_outbox")).isNotEmpty().allSatisfy(m -> assertThat(m.get("status")).isEqualTo("SENT"));
     assertThat(rows.get("final_settlement")).hasSize(1);
     assertThat(rows.get("deposit_payment")).hasSize(1);
@@ -303,8 +308,10 @@ class PersonalDataRetentionTest {
     String signLink = link(contract, "SIGNING_INSTRUCTIONS");
     Matcher hash = DOCUMENT_HASH.matcher(get(signLink).body());
     assertThat(hash.find()).isTrue();
-    assertThat(post(signLink, Map.of("signerName", "王小明", "consent", "on", "documentSha256", hash.group(1)))
-        .statusCode()).isEqualTo(200);
+    assertThat(post(signLink + "/code", Map.of()).statusCode()).isEqualTo(200);
+    assertThat(post(signLink, Map.of("signerName", "王小明", "consent", "on", "documentSha256", hash.group(1),
+        "code", com.bpocontractflow.merchant.SigningCodeMails.code(outbox, contract.number()),
+        "authority", "LEGAL_REPRESENTATIVE")).statusCode()).isEqualTo(200);
     rest.complete(contract, "countersign-contract", countersign());
     rest.correlate("DepositReceived", contract, payment("5000.00", "PAY-RETENTION-1"));
     rest.complete(contract, "conduct-training", training());
@@ -337,6 +344,7 @@ class PersonalDataRetentionTest {
     expected = new TreeMap<>(expected);
     expected.put("mail_outbox", List.of());
     expected.put("merchant_link", List.of());
+    expected.put("signing_code", List.of());
     return expected;
   }
 
@@ -380,7 +388,8 @@ class PersonalDataRetentionTest {
     long id = id(contract);
     Map<String, List<Map<String, Object>>> rows = new TreeMap<>();
     for (String table : List.of("deposit_payment", "merchant_link", "contract_clause_set", "termination_notice",
-        "sla_review", "dispute", "contract_document", "contract_signature", "review_round")) {
+        "sla_review", "dispute", "contract_document", "contract_signature", "review_round", "signing_code",
+        "signing_authority_document")) {
       rows.put(table, select("SELECT * FROM " + table + " WHERE contract_id = :id ORDER BY id", id));
     }
     for (String table : List.of("contract_term", "final_settlement")) {

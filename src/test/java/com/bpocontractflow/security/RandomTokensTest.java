@@ -58,4 +58,20 @@ class RandomTokensTest {
     assertThat(anyOne).isEqualTo(allOnes);
     assertThat(and).isEqualTo(new byte[32]);
   }
+
+  @Test
+  void shouldMakeOneTimeCodesOfDigitsWithEveryDigitInEveryPlace() {
+    // over 2,000 codes each of the 6 places takes each of the 10 digits (a place stuck at one digit fails)
+    boolean[][] seen = new boolean[6][10];
+    for (int i = 0; i < 2_000; i++) {
+      String code = RandomTokens.digits(6);
+      assertThat(code).matches("[0-9]{6}");
+      for (int p = 0; p < 6; p++) {
+        seen[p][code.charAt(p) - '0'] = true;
+      }
+    }
+    for (boolean[] place : seen) {
+      assertThat(place).containsOnly(true);
+    }
+  }
 }

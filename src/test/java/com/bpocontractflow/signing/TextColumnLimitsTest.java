@@ -82,6 +82,13 @@ class TextColumnLimitsTest {
             "contract.merchant_signer_ip", "contract_signature.ip"),
         new Stored("MerchantSigned", MerchantSignatureListener.SIGNATURE, SIGNED_DOCUMENT_SHA256,
             "contract.signed_document_sha256"),
+        new Stored("MerchantSigned", MerchantSignatureListener.SIGNATURE, SIGNER_IDENTIFICATION,
+            "contract_signature.identification"),
+        new Stored("MerchantSigned", MerchantSignatureListener.SIGNATURE, SIGNER_AUTHORITY_DOCUMENT_SHA256,
+            "contract_signature.authority_document_sha256"),
+        // MerchantAnswers.sign, the signing page
+        new Stored("signing page", MerchantAnswers.SIGNER, SIGNER_NAME,
+            "contract.merchant_signer_name", "contract_signature.signer"),
         // MerchantAnswers.confirmReturn, then the merchant's paper signature
         new Stored("return shipment", MerchantAnswers.RETURN_SHIPMENT, RETURN_COURIER_COMPANY,
             "contract.return_courier_company", "contract_signature.courier_company"),
