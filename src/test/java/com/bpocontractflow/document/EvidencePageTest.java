@@ -28,10 +28,12 @@ class EvidencePageTest {
     return List.of(
         new ContractSignatures.Signature(Party.MERCHANT, SigningMethod.ELECTRONIC, "王堃",
             LocalDate.of(2026, 11, 30), OffsetDateTime.parse("2026-11-30T02:05:09Z"), "203.0.113.7", "Mozilla/5.0 test",
-            2, SIGNED_PDF, SIGNED_HTML, null, null, null, "商家 王堃，通过邮件链接"),
+            2, SIGNED_PDF, SIGNED_HTML, null, null, null, "商家 王堃，通过邮件链接",
+            "电子邮件一次性验证码 至 l***@xiaoxiang.example.com", OffsetDateTime.parse("2026-11-30T02:04:30Z"),
+            com.bpocontractflow.contract.SignerAuthority.LEGAL_REPRESENTATIVE, null),
         new ContractSignatures.Signature(Party.PROVIDER, SigningMethod.ELECTRONIC, "张经理",
             LocalDate.of(2026, 11, 30), OffsetDateTime.parse("2026-11-30T08:30:00Z"), null, null,
-            2, SIGNED_PDF, SIGNED_HTML, null, null, null, "manager"));
+            2, SIGNED_PDF, SIGNED_HTML, null, null, null, "manager", null, null, null, null));
   }
 
   static String page() {
@@ -57,6 +59,9 @@ class EvidencePageTest {
 
     assertThat(merchant).containsExactly(
         new EvidencePage.Row("签署人", "王堃"),
+        new EvidencePage.Row("签署人身份", "法定代表人"),
+        new EvidencePage.Row("身份核验方式", "电子邮件一次性验证码 至 l***@xiaoxiang.example.com"),
+        new EvidencePage.Row("核验时间", "2026年11月30日 10:04:30（北京时间）"),
         new EvidencePage.Row("签署时间", "2026年11月30日 10:05:09（北京时间）"),
         new EvidencePage.Row("签署的合同版本", "第 2 版"),
         new EvidencePage.Row("所签 PDF 的 SHA-256", SIGNED_PDF),
@@ -64,7 +69,7 @@ class EvidencePageTest {
     // paper: the day sealed, the courier and the day the copy arrived, when recorded
     ContractSignatures.Signature sealed = new ContractSignatures.Signature(Party.MERCHANT, SigningMethod.PAPER,
         "杭州小象旗舰店", LocalDate.of(2026, 11, 28), null, null, null, 1, SIGNED_PDF, SIGNED_HTML, "京东物流",
-        "JD0012345678", LocalDate.of(2026, 11, 30), "legal");
+        "JD0012345678", LocalDate.of(2026, 11, 30), "legal", null, null, null, null);
     assertThat(EvidencePage.rows(sealed)).extracting(EvidencePage.Row::label, EvidencePage.Row::value)
         .contains(org.assertj.core.groups.Tuple.tuple("签署日期", "2026年11月28日"),
             org.assertj.core.groups.Tuple.tuple("快递公司", "京东物流"),
