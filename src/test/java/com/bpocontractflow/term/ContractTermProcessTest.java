@@ -441,7 +441,7 @@ class ContractTermProcessTest {
     Assertions.assertThat((BigDecimal) s.get("AMOUNT_OWED")).isEqualByComparingTo("69000.00");
     Assertions.assertThat((BigDecimal) s.get("MERCHANT_PAYS")).isEqualByComparingTo("49000.00");
     Assertions.assertThat((BigDecimal) s.get("PROVIDER_REFUNDS")).isEqualByComparingTo("0.00");
-    Assertions.assertThat(app.outbox.findByContract(number).get(1).bodyText())
+    Assertions.assertThat(statementText())
         .contains("我方应付违约金：15,000.00", "抵扣贵司应付款项（《民法典》第五百六十八条）", "贵司应付：49,000.00");
   }
 
