@@ -8,6 +8,7 @@ import com.bpocontractflow.merchant.MerchantAnswers;
 import com.bpocontractflow.signing.ContractSigningProcess;
 import com.bpocontractflow.sla.SlaReviewProcess;
 import com.bpocontractflow.team.Teams;
+import com.bpocontractflow.term.NoticeRegistrationProcess;
 import com.bpocontractflow.term.ServiceTermProcess;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,11 +77,11 @@ class TeamAuthorizations {
       grants.add(new Grant(group, Resources.USER, ANY, Permissions.READ));
       grants.add(new Grant(group, Resources.GROUP, ANY, Permissions.READ));
     }
-    // who starts what: sales a contract and a dispute, legal a dispute, managers all three
+    // who starts what: sales a contract and a dispute, legal a dispute and a termination notice, managers all
     startable(grants, Teams.SALES.groupId(), ContractSigningProcess.KEY, DisputeResolutionProcess.KEY);
-    startable(grants, Teams.LEGAL.groupId(), DisputeResolutionProcess.KEY);
+    startable(grants, Teams.LEGAL.groupId(), DisputeResolutionProcess.KEY, NoticeRegistrationProcess.KEY);
     startable(grants, Teams.MANAGERS.groupId(), ContractSigningProcess.KEY, SlaReviewProcess.KEY,
-        DisputeResolutionProcess.KEY);
+        DisputeResolutionProcess.KEY, NoticeRegistrationProcess.KEY);
     for (Teams team : List.of(Teams.FINANCE, Teams.ONBOARDING)) {
       for (String key : PROCESSES) {
         grants.add(new Grant(team.groupId(), Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ));
