@@ -179,9 +179,10 @@ public final class ServiceInputRules {
     List<Rule> rules = new ArrayList<>();
     rules.add(contractNumber());
     rules.addAll(ServiceTerm.NOTICE.rules());
-    rules.add(choice(NOTICE_DELIVERY, NOTICE_DELIVERY_LABEL, NoticeDelivery.class)
-        .when(values -> Party.PROVIDER.name().equals(values.get(NOTICE_PARTY))));
     rules.add(choice(NOTICE_DELIVERY, NOTICE_DELIVERY_LABEL, NoticeDelivery.class).optional()
+        .when(values -> !Party.PROVIDER.name().equals(values.get(NOTICE_PARTY))));
+    rules.add(choice(NOTICE_DELIVERY, NOTICE_DELIVERY_LABEL, NoticeDelivery.class)
+        .when(values -> Party.PROVIDER.name().equals(values.get(NOTICE_PARTY)))
         .and((value, all) -> !NoticeDelivery.EMAIL.name().equals(value)
             || Clocks.today().equals(toDate(all.get(NOTICE_RECEIVED_DATE))),
             "为“" + NoticeDelivery.EMAIL.label() + "”时，通知今天发出并进入商家指定的邮箱，「通知送达日期」必须是今天"
