@@ -52,7 +52,7 @@ class TeamAuthorizations {
   /** Groups that earlier versions gave engine rights and that now hold none. */
   static final List<String> NO_ENGINE_RIGHTS = List.of("integrations", MerchantAnswers.MERCHANT_GROUP);
   static final List<String> PROCESSES = List.of(ContractSigningProcess.KEY, ServiceTermProcess.KEY,
-      SlaReviewProcess.KEY, DisputeResolutionProcess.KEY);
+      SlaReviewProcess.KEY, DisputeResolutionProcess.KEY, NoticeRegistrationProcess.KEY);
 
   private final AuthorizationService authorizations;
 
@@ -94,6 +94,9 @@ class TeamAuthorizations {
       grants.add(new Grant(Teams.LEGAL.groupId(), Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ));
     }
     grants.add(new Grant(Teams.MANAGERS.groupId(), Resources.PROCESS_DEFINITION, ServiceTermProcess.KEY,
+        ProcessDefinitionPermissions.READ));
+    // sales reads the notice registration without starting it (REST answers 403, Tasklist does not offer it)
+    grants.add(new Grant(Teams.SALES.groupId(), Resources.PROCESS_DEFINITION, NoticeRegistrationProcess.KEY,
         ProcessDefinitionPermissions.READ));
 
     String managers = Teams.MANAGERS.groupId();
