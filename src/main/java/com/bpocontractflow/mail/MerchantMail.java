@@ -18,6 +18,7 @@ public enum MerchantMail {
   RENEWAL_TALKS("notice", "合同将于 %s 到期：续签协商"),
   RENEWED("notice", "合同已续签至 %s"),
   NOTICE_ACKNOWLEDGED("notice", "解约通知回执：服务至 %s 结束"),
+  PROVIDER_NOTICE("notice", "解约通知：服务至 %s 结束"),
   NOTICE_REPEATED("notice", "再次收到解约通知：服务仍至 %s 结束"),
   FINAL_STATEMENT("notice", "最终结算单"),
   DATA_CHOICE("notice", "请选择服务结束后返还或删除客户数据（%s 前）"),

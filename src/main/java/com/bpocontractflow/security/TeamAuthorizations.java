@@ -8,6 +8,7 @@ import com.bpocontractflow.merchant.MerchantAnswers;
 import com.bpocontractflow.signing.ContractSigningProcess;
 import com.bpocontractflow.sla.SlaReviewProcess;
 import com.bpocontractflow.team.Teams;
+import com.bpocontractflow.term.NoticeRegistrationProcess;
 import com.bpocontractflow.term.ServiceTermProcess;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ class TeamAuthorizations {
   /** Groups that earlier versions gave engine rights and that now hold none. */
   static final List<String> NO_ENGINE_RIGHTS = List.of("integrations", MerchantAnswers.MERCHANT_GROUP);
   static final List<String> PROCESSES = List.of(ContractSigningProcess.KEY, ServiceTermProcess.KEY,
-      SlaReviewProcess.KEY, DisputeResolutionProcess.KEY);
+      SlaReviewProcess.KEY, DisputeResolutionProcess.KEY, NoticeRegistrationProcess.KEY);
 
   private final AuthorizationService authorizations;
 
@@ -76,11 +77,11 @@ class TeamAuthorizations {
       grants.add(new Grant(group, Resources.USER, ANY, Permissions.READ));
       grants.add(new Grant(group, Resources.GROUP, ANY, Permissions.READ));
     }
-    // who starts what: sales a contract and a dispute, legal a dispute, managers all three
+    // who starts what: sales a contract and a dispute, legal a dispute and a termination notice, managers all
     startable(grants, Teams.SALES.groupId(), ContractSigningProcess.KEY, DisputeResolutionProcess.KEY);
-    startable(grants, Teams.LEGAL.groupId(), DisputeResolutionProcess.KEY);
+    startable(grants, Teams.LEGAL.groupId(), DisputeResolutionProcess.KEY, NoticeRegistrationProcess.KEY);
     startable(grants, Teams.MANAGERS.groupId(), ContractSigningProcess.KEY, SlaReviewProcess.KEY,
-        DisputeResolutionProcess.KEY);
+        DisputeResolutionProcess.KEY, NoticeRegistrationProcess.KEY);
     for (Teams team : List.of(Teams.FINANCE, Teams.ONBOARDING)) {
       for (String key : PROCESSES) {
         grants.add(new Grant(team.groupId(), Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ));
@@ -93,6 +94,9 @@ class TeamAuthorizations {
       grants.add(new Grant(Teams.LEGAL.groupId(), Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ));
     }
     grants.add(new Grant(Teams.MANAGERS.groupId(), Resources.PROCESS_DEFINITION, ServiceTermProcess.KEY,
+        ProcessDefinitionPermissions.READ));
+    // sales reads the notice registration without starting it (REST answers 403, Tasklist does not offer it)
+    grants.add(new Grant(Teams.SALES.groupId(), Resources.PROCESS_DEFINITION, NoticeRegistrationProcess.KEY,
         ProcessDefinitionPermissions.READ));
 
     String managers = Teams.MANAGERS.groupId();

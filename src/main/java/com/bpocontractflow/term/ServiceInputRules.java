@@ -10,9 +10,12 @@ import com.bpocontractflow.dispute.DisputeOutcome;
 import com.bpocontractflow.dispute.DisputeResolutionProcess;
 import com.bpocontractflow.settlement.PurposeDefeatedBy;
 import com.bpocontractflow.sla.SlaReviewProcess;
+import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InputRules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +28,7 @@ public final class ServiceInputRules {
   private static final String CONTRACT_NUMBER = "contractNumber";
   private static final String ESCALATION_ACTION = "escalationAction";
   private static final String PURPOSE_DEFEATED_LABEL = "定金罚则·致使不能实现合同目的的违约方";
+  private static final String NOTICE_DELIVERY_LABEL = "我方通知的送达方式";
   private static final String STAFF_CHOICE_LABEL = "合同第三条·商家的选择（商家来函或来电告知时由员工登记）";
 
   private static final Map<String, InputRules> RULES = Map.ofEntries(
@@ -67,6 +71,8 @@ public final class ServiceInputRules {
           text(DATA_DISPOSAL_NOTE, "处理说明（返还方式或删除范围、核验人）").length(6, 2000))),
       Map.entry(ServiceTermProcess.Tasks.ESCALATE_DATA_DISPOSAL, InputRules.of(
           text(ESCALATION_ACTION, "处理措施").length(2, 2000))),
+      // a notice staff register: the contract, then the very rules of the message TerminationNoticeReceived
+      Map.entry(NoticeRegistrationProcess.START_FORM, noticeRegistration()),
       Map.entry(SlaReviewProcess.START_FORM, InputRules.of(
           contractNumber(),
           pastDate(SlaReviewProcess.Vars.PERIOD_START, "评估期开始日期"),
@@ -160,6 +166,28 @@ public final class ServiceInputRules {
       }
     }
     return String.valueOf(name);
+  }
+
+  /**
+   * The start form of register-termination-notice: the contract number, the rules of the message
+   * {@code TerminationNoticeReceived} ({@link ServiceTerm#NOTICE}, the same objects), and for the provider's
+   * own notice how it was delivered. A notice e-mailed by the application now reaches the merchant's notice
+   * e-mail today: a data message takes effect when it enters the recipient's designated system (Civil Code
+   * art. 137), so its date of receipt is today.
+   */
+  private static InputRules noticeRegistration() {
+    List<Rule> rules = new ArrayList<>();
+    rules.add(contractNumber());
+    rules.addAll(ServiceTerm.NOTICE.rules());
+    rules.add(choice(NOTICE_DELIVERY, NOTICE_DELIVERY_LABEL, NoticeDelivery.class).optional()
+        .when(values -> !Party.PROVIDER.name().equals(values.get(NOTICE_PARTY))));
+    rules.add(choice(NOTICE_DELIVERY, NOTICE_DELIVERY_LABEL, NoticeDelivery.class)
+        .when(values -> Party.PROVIDER.name().equals(values.get(NOTICE_PARTY)))
+        .and((value, all) -> !NoticeDelivery.EMAIL.name().equals(value)
+            || Clocks.today().equals(toDate(all.get(NOTICE_RECEIVED_DATE))),
+            "为“" + NoticeDelivery.EMAIL.label() + "”时，通知今天发出并进入商家指定的邮箱，「通知送达日期」必须是今天"
+                + "（《民法典》第一百三十七条）"));
+    return InputRules.of(rules.toArray(Rule[]::new));
   }
 
   /** The contract a start form names. */

@@ -211,7 +211,26 @@ public class ServiceTerm {
       mail.row("我方提前解约违约金", MerchantMailer.yuan(penalty) + " 元（我方无故提前解约，按合同约定支付贵司，在最终结算中抵扣贵司应付款项，余额支付贵司）");
     }
     mail.closing("服务结束后，我们将发送最终结算单，并按合同约定返还或删除贵司的客户数据。");
-    mailer.sendNotice(MerchantMail.NOTICE_ACKNOWLEDGED, contracts.get(id), mail, TermDates.zh(notice.effectiveDate()));
+    Contract contract = contracts.get(id);
+    if (notice.party() == Party.MERCHANT) {
+      mailer.sendNotice(MerchantMail.NOTICE_ACKNOWLEDGED, contract, mail, TermDates.zh(notice.effectiveDate()));
+    } else {
+      // the provider's own notice goes where the parties agreed notices are served: the notice e-mail of the
+      // clauses (Civil Code art. 137: it takes effect when it enters that system; art. 565: the contract is
+      // terminated when the notice reaches the other party)
+      Object delivery = execution.getVariable(NOTICE_DELIVERY);
+      if (delivery instanceof String name && !name.isBlank()) {
+        mail.row("送达方式", NoticeDelivery.valueOf(name).label());
+      }
+      mailer.sendNoticeTo(MerchantMail.PROVIDER_NOTICE, contract, noticeEmail(clauses(id), contract), mail, Map.of(),
+          TermDates.zh(notice.effectiveDate()));
+    }
+  }
+
+  /** The merchant's address for notices: the clauses' notice e-mail, else the contact's e-mail. */
+  static String noticeEmail(Map<String, Object> clauses, Contract contract) {
+    Object email = clauses.get(com.bpocontractflow.signing.ContractSigningProcess.Vars.NOTICE_EMAIL);
+    return email instanceof String s && !s.isBlank() ? s.trim() : contract.merchantEmail();
   }
 
   /** A further notice while one runs: recorded and answered; the first notice's end date stands. */

@@ -65,6 +65,8 @@ public final class ServiceTermProcess {
     public static final String NOTICE_RECEIVED_DATE = "noticeReceivedDate";
     public static final String TERMINATION_REASON = "terminationReason";
     public static final String TERMINATION_WITH_CAUSE = "terminationWithCause";
+    /** How the provider's own notice was delivered (NoticeDelivery), when staff register it in Tasklist. */
+    public static final String NOTICE_DELIVERY = "noticeDelivery";
     // forms
     public static final String TRIAL_REVIEW_NOTE = "trialReviewNote";
     public static final String RENEWAL_MONTHS = "renewalMonths";

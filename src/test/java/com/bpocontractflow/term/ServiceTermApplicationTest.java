@@ -312,6 +312,77 @@ class ServiceTermApplicationTest {
         .extracting(t -> t.get("taskDefinitionKey")).containsExactly("negotiate-dispute");
   }
 
+  /** The start form 登记解约通知 over REST, as Tasklist submits it. */
+  Map<String, Object> registerNotice(String user, Map<String, Object> form, HttpStatus expected) {
+    return rest.as(user).post("/process-definition/key/" + NoticeRegistrationProcess.KEY + "/submit-form",
+        Map.of("variables", SigningRest.typed(form)), expected);
+  }
+
+  @Test
+  void shouldLetLegalRegisterAWrittenNoticeInTasklistAndMailTheProvidersOwnToTheNoticeAddress() {
+    SigningRest.Started notLive = rest.start(request());
+    SigningRest.Started contract = goLiveOn("2027-03-01");
+    clock(LocalDate.of(2027, 3, 10), 15);
+    String startable = "/process-definition?latestVersion=true&startableInTasklist=true&startablePermissionCheck=true";
+    assertThat(rest.as("legal").getList(startable)).extracting(d -> d.get("key"))
+        .contains(NoticeRegistrationProcess.KEY);
+    assertThat(rest.as("manager").getList(startable)).extracting(d -> d.get("key"))
+        .contains(NoticeRegistrationProcess.KEY);
+    assertThat(rest.as("sales").getList(startable)).extracting(d -> d.get("key"))
+        .doesNotContain(NoticeRegistrationProcess.KEY);
+    Map<String, Object> form = new HashMap<>(notice("2027-03-10"));
+    form.put("contractNumber", contract.number());
+    form.put(NOTICE_PARTY, "PROVIDER");
+    form.put(NOTICE_DELIVERY, "EMAIL");
+    form.put(TERMINATION_WITH_CAUSE, false);
+
+    // the other teams may not (403); bad notices are refused in zh-CN (400) and leave nothing behind
+    for (String team : java.util.List.of("sales", "finance", "onboarding")) {
+      assertThat(anonymous.withBasicAuth(team, "demo").postForEntity("/engine-rest/process-definition/key/"
+          + NoticeRegistrationProcess.KEY + "/submit-form", Map.of("variables", SigningRest.typed(form)), String.class)
+          .getStatusCode().value()).as(team).isEqualTo(403);
+    }
+    Map<String, Object> unknown = new HashMap<>(form);
+    unknown.put("contractNumber", "BPO-2027-999999");
+    assertThat((String) registerNotice("legal", unknown, HttpStatus.BAD_REQUEST).get("message"))
+        .contains("合同编号 BPO-2027-999999 不存在");
+    Map<String, Object> tomorrow = new HashMap<>(form);
+    tomorrow.put(NOTICE_RECEIVED_DATE, "2027-03-11");
+    assertThat(registerNotice("legal", tomorrow, HttpStatus.BAD_REQUEST).toString())
+        .contains("「通知送达日期（noticeReceivedDate）」不能晚于今天");
+    Map<String, Object> early = new HashMap<>(form);
+    early.put("contractNumber", notLive.number());
+    assertThat((String) registerNotice("legal", early, HttpStatus.BAD_REQUEST).get("message"))
+        .contains("合同 " + notLive.number() + " 不在服务期内");
+    Map<String, Object> smuggled = new HashMap<>(form);
+    smuggled.put(ContractSigningProcess.Vars.CONTRACT_ID, 1);
+    assertThat(registerNotice("legal", smuggled, HttpStatus.BAD_REQUEST).toString())
+        .contains("「contractId」不是发起表单中的字段");
+    assertThat(rest.getList("/history/process-instance?processDefinitionKey=" + NoticeRegistrationProcess.KEY))
+        .isEmpty();
+    long id = contracts.findByNumber(contract.number()).orElseThrow().id();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM termination_notice WHERE contract_id = :id").param("id", id)
+        .query(Integer.class).single()).isZero();
+
+    Map<String, Object> registered = registerNotice("legal", form, HttpStatus.OK);
+
+    assertThat(rest.get("/history/process-instance/" + registered.get("id")))
+        .containsEntry("businessKey", contract.number()).containsEntry("startUserId", "legal")
+        .containsEntry("state", "COMPLETED");
+    String term = (String) rest.getList("/process-instance?processDefinitionKey=contract-term&businessKey="
+        + contract.number()).get(0).get("id");
+    assertThat(rest.getList("/history/variable-instance?processInstanceId=" + term + "&variableName="
+        + LAST_SERVICE_DAY).get(0).get("value")).isEqualTo("2027-04-09");
+    assertThat(contracts.get(id).statusValue()).isEqualTo(ContractStatus.TERMINATING);
+    Map<String, Object> mail = jdbc.sql("SELECT recipient, subject, body_text FROM mail_outbox"
+        + " WHERE contract_number = :number AND template = 'PROVIDER_NOTICE'").param("number", contract.number())
+        .query().singleRow();
+    // to the contract's notice e-mail, not the contact's
+    assertThat(mail.get("RECIPIENT")).isEqualTo("legal@xiaoxiang.example.com");
+    assertThat((String) mail.get("SUBJECT")).endsWith("解约通知：服务至 2027年4月9日 结束");
+    assertThat((String) mail.get("BODY_TEXT")).contains("我方已向贵司发出书面解约通知", "最后服务日：2027年4月9日");
+  }
+
   /** A paper contract with a 20,000.00 early-termination penalty, live on the given day (no trial). */
   SigningRest.Started goLiveOn(String day) {
     SigningRest.Started contract = rest.start(request());
