@@ -85,4 +85,14 @@ public class ClauseSets {
       throw new IllegalStateException(e);
     }
   }
+
+  /**
+   * Where notices to the merchant go: the notice e-mail of these clauses (送达电子邮箱, where the parties agreed
+   * notices are received), or — for clauses drafted before that field existed — the e-mail the merchant gave
+   * with its request.
+   */
+  public static String noticeEmail(Map<String, Object> clauses, Contract contract) {
+    Object email = clauses.get("noticeEmail");
+    return email instanceof String address && !address.isBlank() ? address.trim() : contract.merchantEmail();
+  }
 }

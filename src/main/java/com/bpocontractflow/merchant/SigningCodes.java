@@ -1,7 +1,5 @@
 package com.bpocontractflow.merchant;
 
-import static com.bpocontractflow.signing.ContractSigningProcess.Vars.NOTICE_EMAIL;
-
 import com.bpocontractflow.contract.ClauseSets;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.ContractRepository;
@@ -82,9 +80,8 @@ public class SigningCodes {
    */
   public String recipient(Contract contract) {
     ContractDocuments.Version current = documents.current(contract);
-    Object notice = clauseSets.version(contract.id(), current.clauseSetVersion()).map(c -> c.get(NOTICE_EMAIL))
-        .orElse(null);
-    return notice instanceof String address && !address.isBlank() ? address.trim() : contract.merchantEmail();
+    return ClauseSets.noticeEmail(clauseSets.version(contract.id(), current.clauseSetVersion()).orElse(Map.of()),
+        contract);
   }
 
   /** Sends a new code for the signing link, unless the link is not valid or a code was asked for too often. */

@@ -110,7 +110,7 @@ public class DataDisposals {
     extra.put("answerAction", "在线" + MerchantStep.DATA_CHOICE.title());
     extra.put("answerLinkExpires", TermDates.zh(choiceDue) + " 24:00");
     Contract contract = contracts.get(id);
-    mailer.sendNoticeTo(MerchantMail.DATA_CHOICE, contract, noticeEmail(clauses, contract), MailNotice.of(
+    mailer.sendNoticeTo(MerchantMail.DATA_CHOICE, contract, ClauseSets.noticeEmail(clauses, contract), MailNotice.of(
             "贵司与我方的客服外包服务将于 " + TermDates.zh(term.lastServiceDay()) + " 结束。按合同第三条（数据安全与保密）和"
                 + "《个人信息保护法》第二十一条，服务结束后 " + days + " 日内，我方按贵司的选择返还或删除受托处理的顾客个人信息。")
         .row("最后服务日", TermDates.zh(term.lastServiceDay()))
@@ -204,7 +204,7 @@ public class DataDisposals {
           .closing("我方已不再保留上述数据的副本。");
     }
     mail.closing("至此合同已全部履行完毕。感谢贵司的合作。");
-    mailer.sendNoticeTo(MerchantMail.DATA_DISPOSED, contract, noticeEmail(clauses, contract), mail, extra,
+    mailer.sendNoticeTo(MerchantMail.DATA_DISPOSED, contract, ClauseSets.noticeEmail(clauses, contract), mail, extra,
         disposal.label());
   }
 
@@ -253,11 +253,6 @@ public class DataDisposals {
 
   private static String nullToEmpty(String value) {
     return value == null ? "" : value;
-  }
-
-  private static String noticeEmail(Map<String, Object> clauses, Contract contract) {
-    Object email = clauses.get("noticeEmail");
-    return email instanceof String s && !s.isBlank() ? s.trim() : contract.merchantEmail();
   }
 
   private Map<String, Object> clauses(long id) {

@@ -222,15 +222,9 @@ public class ServiceTerm {
       if (delivery instanceof String name && !name.isBlank()) {
         mail.row("送达方式", NoticeDelivery.valueOf(name).label());
       }
-      mailer.sendNoticeTo(MerchantMail.PROVIDER_NOTICE, contract, noticeEmail(clauses(id), contract), mail, Map.of(),
+      mailer.sendNoticeTo(MerchantMail.PROVIDER_NOTICE, contract, ClauseSets.noticeEmail(clauses(id), contract), mail, Map.of(),
           TermDates.zh(notice.effectiveDate()));
     }
-  }
-
-  /** The merchant's address for notices: the clauses' notice e-mail, else the contact's e-mail. */
-  static String noticeEmail(Map<String, Object> clauses, Contract contract) {
-    Object email = clauses.get(com.bpocontractflow.signing.ContractSigningProcess.Vars.NOTICE_EMAIL);
-    return email instanceof String s && !s.isBlank() ? s.trim() : contract.merchantEmail();
   }
 
   /** A further notice while one runs: recorded and answered; the first notice's end date stands. */
