@@ -34,11 +34,6 @@ public class PublicBaseUrl implements ApplicationListener<WebServerInitializedEv
     return configured != null ? configured : "http://localhost:" + port;
   }
 
-  /** Whether {@code bpo.base-url} is set (and the port therefore plays no part). */
-  public boolean isConfigured() {
-    return configured != null;
-  }
-
   @Override
   public void onApplicationEvent(WebServerInitializedEvent event) {
     // the application's own server, not a separate management server (server namespace "management")

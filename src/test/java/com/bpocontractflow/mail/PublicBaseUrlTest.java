@@ -15,7 +15,7 @@ class PublicBaseUrlTest {
   void shouldUseTheServerPortWhenNoAddressIsConfigured() {
     assertThat(of(null, 9090).get()).isEqualTo("http://localhost:9090");
     assertThat(of("  ", 9090).get()).isEqualTo("http://localhost:9090");
-    assertThat(of("", 9090).isConfigured()).isFalse();
+    assertThat(of("", 9090).get()).isEqualTo("http://localhost:9090");
   }
 
   @Test
