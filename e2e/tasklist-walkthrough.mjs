@@ -112,7 +112,17 @@ async function startInTasklist(merchant) {
   await page.getByRole('button', { name: /^(Start|发起)$/ }).click();
   for (let i = 0; i < 40; i++) {
     const [instance] = await rest(`/process-instance?processDefinitionKey=contract-signing&variables=merchantName_eq_${encodeURIComponent(merchant)}`);
-    if (instance) { await page.context().close(); return instance; }
+    if (instance) {
+      // the contract number stays on screen after the start, and the navbar links to the outbox (scripts/bpo-tasklist.js)
+      await page.locator('.page-notifications .alert', { hasText: `合同编号 ${instance.businessKey}` })
+        .waitFor({ timeout: 10000 });
+      const outbox = page.locator('a.bpo-outbox-link', { hasText: '邮件发件箱' });
+      if (!(await outbox.isVisible()) || (await outbox.getAttribute('href')) !== '/staff/outbox') {
+        throw new Error('no link to the outbox in the navbar');
+      }
+      await page.context().close();
+      return instance;
+    }
     await page.waitForTimeout(250);
   }
   await page.screenshot({ path: 'failed-start.png', fullPage: true });

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,18 +33,27 @@ public class MerchantMailer {
   private final MailRenderer renderer;
   private final MailOutbox outbox;
   private final ProviderProperties provider;
+  private final PublicBaseUrl baseUrl;
   private final ServicePromises promises;
   private final PayeeAccount payee;
   private final ClauseSets clauseSets;
 
+  @Autowired
   public MerchantMailer(MailRenderer renderer, MailOutbox outbox, ProviderProperties provider,
-      ServicePromises promises, PayeeAccount payee, ClauseSets clauseSets) {
+      PublicBaseUrl baseUrl, ServicePromises promises, PayeeAccount payee, ClauseSets clauseSets) {
     this.renderer = renderer;
     this.outbox = outbox;
     this.provider = provider;
+    this.baseUrl = baseUrl;
     this.promises = promises;
     this.payee = payee;
     this.clauseSets = clauseSets;
+  }
+
+  /** With the base URL exactly as {@code provider} states it. */
+  public MerchantMailer(MailRenderer renderer, MailOutbox outbox, ProviderProperties provider,
+      ServicePromises promises, PayeeAccount payee, ClauseSets clauseSets) {
+    this(renderer, outbox, provider, PublicBaseUrl.of(provider), promises, payee, clauseSets);
   }
 
   /** Renders and enqueues; returns the e-mail's Message-ID. */
@@ -84,7 +94,7 @@ public class MerchantMailer {
   public Map<String, Object> model(Contract c) {
     Map<String, Object> m = new HashMap<>();
     m.put("providerName", provider.providerName());
-    m.put("baseUrl", provider.baseUrl());
+    m.put("baseUrl", baseUrl.get());
     m.put("replyWorkingDays", promises.replyWorkingDays());
     // the account the deposit is paid to, named only when configured in full (see PayeeAccount)
     m.put("payeeKnown", payee.known());

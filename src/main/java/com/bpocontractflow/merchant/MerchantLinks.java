@@ -1,12 +1,14 @@
 package com.bpocontractflow.merchant;
 
 import com.bpocontractflow.mail.ProviderProperties;
+import com.bpocontractflow.mail.PublicBaseUrl;
 import com.bpocontractflow.security.RandomTokens;
 import com.bpocontractflow.validation.Clocks;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,14 +36,21 @@ public class MerchantLinks {
   private final JdbcClient jdbc;
   private final RuntimeService runtimeService;
   private final MerchantLinkProperties properties;
-  private final ProviderProperties provider;
+  private final PublicBaseUrl baseUrl;
 
+  @Autowired
   public MerchantLinks(JdbcClient jdbc, RuntimeService runtimeService, MerchantLinkProperties properties,
-      ProviderProperties provider) {
+      PublicBaseUrl baseUrl) {
     this.jdbc = jdbc;
     this.runtimeService = runtimeService;
     this.properties = properties;
-    this.provider = provider;
+    this.baseUrl = baseUrl;
+  }
+
+  /** With the base URL exactly as {@code provider} states it. */
+  public MerchantLinks(JdbcClient jdbc, RuntimeService runtimeService, MerchantLinkProperties properties,
+      ProviderProperties provider) {
+    this(jdbc, runtimeService, properties, PublicBaseUrl.of(provider));
   }
 
   /** A new link for the step; stored in the caller's transaction. */
@@ -61,7 +70,7 @@ public class MerchantLinks {
         .param("hash", hash(token)).param("contractId", contractId).param("processInstanceId", processInstanceId)
         .param("step", step.name()).param("round", round).param("now", now).param("expires", expires)
         .update();
-    return new NewLink(provider.baseUrl() + "/m/" + token, expires);
+    return new NewLink(baseUrl.get() + "/m/" + token, expires);
   }
 
   /**
@@ -79,7 +88,7 @@ public class MerchantLinks {
         .param("hash", hash(token)).param("contractId", contractId).param("processInstanceId", processInstanceId)
         .param("step", SIGNED_COPY).param("round", version).param("now", now).param("expires", expires)
         .update();
-    return new NewLink(provider.baseUrl() + "/m/" + token + "/signed-contract.pdf", expires);
+    return new NewLink(baseUrl.get() + "/m/" + token + "/signed-contract.pdf", expires);
   }
 
   /** The signed-copy link behind a token: VALID, EXPIRED, or UNKNOWN (also for a token of another kind). */

@@ -1,5 +1,6 @@
 package com.bpocontractflow.team;
 
+import com.bpocontractflow.mail.PublicBaseUrl;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -25,10 +26,10 @@ public class DemoUsers {
 
   private final IdentityService identityService;
   private final String password;
-  private final String baseUrl;
+  private final PublicBaseUrl baseUrl;
 
   public DemoUsers(IdentityService identityService, @Value("${bpo.demo.password}") String password,
-      @Value("${bpo.base-url:http://localhost:8080}") String baseUrl) {
+      PublicBaseUrl baseUrl) {
     this.identityService = identityService;
     this.password = password;
     this.baseUrl = baseUrl;
@@ -58,7 +59,7 @@ public class DemoUsers {
          Integration endpoints (/api/integrations/*): Authorization: Bearer {}
          E-mails are not sent in the demo: read them (and answer as the merchant) at {}/staff/outbox
         ==================================================================================""",
-        baseUrl, password, DEMO_INTEGRATION_KEY, baseUrl);
+        baseUrl.get(), password, DEMO_INTEGRATION_KEY, baseUrl.get());
   }
 
   private void createUser(String id, String firstName, String lastName, Teams team) {

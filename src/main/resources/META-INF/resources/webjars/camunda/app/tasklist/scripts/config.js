@@ -16,12 +16,14 @@
  */
 
 // BPO Contract Flow: Simplified Chinese for staff (locales/zh.json; browsers asking for zh-CN get zh),
-// English otherwise. The rest is Camunda's default configuration.
+// English otherwise, and the project's script. The rest is Camunda's default configuration.
 export default {
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
   },
+  // the navbar link to the staff outbox and the contract number after a start (scripts/bpo-tasklist.js)
+  customScripts: ['scripts/bpo-tasklist.js'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
