@@ -144,7 +144,7 @@ async function walk(signingMethod) {
   console.log(`${signingMethod}: started ${instance.businessKey}`);
   const proposal = {
     服务范围: ['textarea', '售前咨询、订单核对、售后跟进、退款协商'], 服务时间: ['select', '每日 8:00-24:00'],
-    计费方式: ['select', '按座席计费'], 单价: ['number', '6000'], 定金金额: ['number', '5000'], 合同期限: ['number', 12],
+    计费方式: ['select', '按座席计费'], 单价: ['number', '6000'], 定金或履约保证金金额: ['number', '5000'], 合同期限: ['number', 12],
   };
   await completeTask('sales', pi, 'draft-proposal', proposal);
   await approveIfNeeded(pi);
