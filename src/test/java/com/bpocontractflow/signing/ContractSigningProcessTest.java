@@ -430,6 +430,16 @@ class ContractSigningProcessTest {
   }
 
   @Test
+  void shouldRefuseAGoLiveTargetThatIsNotAPositiveDuration() {
+    assertThatThrownBy(() -> new OnboardingTargetProperties(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("bpo.onboarding.target must be a positive duration, e.g. P10D");
+    Assertions.assertThat(new SigningSchedule(TIMERS).getOnboardingTarget()).as("the default").isEqualTo("P10D");
+    Assertions.assertThat(new SigningSchedule(TIMERS, new OnboardingTargetProperties(Duration.ofHours(36)))
+        .getOnboardingTarget()).as("clock time").isEqualTo("PT36H");
+  }
+
+  @Test
   void shouldKeepWaitingAndRecordAShortPaymentThenProceedOnTheRemainder() {
     ProcessInstance pi = waitingForDeposit();
 
