@@ -3,6 +3,7 @@ package com.bpocontractflow.pipeline;
 import com.bpocontractflow.calendar.ChineseWorkdays;
 import com.bpocontractflow.calendar.WorkingDayTimers;
 import com.bpocontractflow.contract.ContractStatus;
+import com.bpocontractflow.signing.OnboardingTargetProperties;
 import com.bpocontractflow.signing.SigningProperties;
 import com.bpocontractflow.validation.Clocks;
 import java.sql.Timestamp;
@@ -24,20 +25,28 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The open contracts as managers follow them (合同看板): each with its stage, the steps open now and who holds
- * them, how long they have waited, the signing target, and the last e-mail to the merchant. Read in a few
- * set-wise queries from what is already recorded — the contract table, the outbox, the merchant links and
- * the engine's runtime and history tables (tasks and their candidate groups) — not from process variables.
+ * them, how long they have waited, the signing target (until formation) or the go-live target (from
+ * formation to go-live), and the last e-mail to the merchant. Read in a few set-wise queries from what is
+ * already recorded — the contract table, the signatures, the outbox, the merchant links and the engine's
+ * runtime and history tables (tasks and their candidate groups) — not from process variables.
  */
 @Service
 public class Pipeline {
 
+  /** Formed, not yet live: the go-live target runs (the scope SubProcess_Onboarding of contract-signing). */
+  private static final Set<ContractStatus> FORMED_BEFORE_GO_LIVE = Set.of(ContractStatus.SIGNED,
+      ContractStatus.DEPOSIT_PAID);
+
   private final JdbcClient jdbc;
   private final Duration signingTarget;
+  private final Duration goLiveTarget;
   private final WorkingDayTimers timers;
 
-  public Pipeline(JdbcClient jdbc, SigningProperties signing, ChineseWorkdays workdays) {
+  public Pipeline(JdbcClient jdbc, SigningProperties signing, OnboardingTargetProperties onboarding,
+      ChineseWorkdays workdays) {
     this.jdbc = jdbc;
     this.signingTarget = signing.target();
+    this.goLiveTarget = onboarding.target();
     this.timers = new WorkingDayTimers(workdays);
   }
 
@@ -53,7 +62,8 @@ public class Pipeline {
   /** One open contract. */
   public record Row(String contractNumber, String merchantName, ContractStatus status, String statusLabel,
       Stage stage, String stageLabel, OffsetDateTime requestedAt, long daysSinceRequest, List<Step> steps,
-      Long daysInStep, SigningTarget signingTarget, String signingTargetLabel, LastEmail lastEmail,
+      Long daysInStep, TargetStatus signingTarget, String signingTargetLabel, TargetStatus goLiveTarget,
+      String goLiveTargetLabel, LastEmail lastEmail,
       OffsetDateTime merchantLastAnsweredAt, Boolean merchantAnsweredLastEmail, Map<String, String> links) {
   }
 
@@ -68,6 +78,7 @@ public class Pipeline {
     Set<String> visible = teams == null ? null : followedBy(teams, steps);
     Map<String, LastEmail> lastEmails = lastEmails();
     Map<String, OffsetDateTime> answers = lastAnswers();
+    Map<String, OffsetDateTime> formed = formedBeforeGoLive();
     List<Row> rows = new ArrayList<>();
     for (OpenContract contract : openContracts()) {
       Stage contractStage = Stage.of(contract.status()).orElse(null);
@@ -79,9 +90,13 @@ public class Pipeline {
       if (team != null && open.stream().noneMatch(step -> step.teams().contains(team))) {
         continue;
       }
-      SigningTarget target = contract.status().openBeforeFormation()
-          ? SigningTarget.of(timers.due(contract.requestedAt(), signingTarget), now) : null;
-      if (overdueOnly && target != SigningTarget.OVERDUE) {
+      TargetStatus target = contract.status().openBeforeFormation()
+          ? TargetStatus.of(timers.due(contract.requestedAt(), signingTarget), now) : null;
+      // from formation (the second signature recorded) to the go-live approval, as the engine's timer runs
+      OffsetDateTime formedAt = FORMED_BEFORE_GO_LIVE.contains(contract.status())
+          ? formed.get(contract.number()) : null;
+      TargetStatus goLive = formedAt == null ? null : TargetStatus.of(timers.due(formedAt, goLiveTarget), now);
+      if (overdueOnly && target != TargetStatus.OVERDUE && goLive != TargetStatus.OVERDUE) {
         continue;
       }
       LastEmail email = lastEmails.get(contract.number());
@@ -95,7 +110,8 @@ public class Pipeline {
       links.put("documentsPage", "/staff/contracts/" + contract.number());
       rows.add(new Row(contract.number(), contract.merchantName(), contract.status(), contract.status().label(),
           contractStage, contractStage.label(), contract.requestedAt(), days(contract.requestedAt(), now), open,
-          daysInStep, target, target == null ? null : target.label(), email, answered,
+          daysInStep, target, target == null ? null : target.label(), goLive, goLive == null ? null : goLive.label(),
+          email, answered,
           email == null ? null : answered != null && answered.isAfter(email.at()), links));
     }
     return rows;
@@ -184,6 +200,25 @@ public class Pipeline {
           .param("teams", List.copyOf(teams)).query(String.class).list());
     }
     return numbers;
+  }
+
+  /**
+   * When each contract formed and not yet live was formed: the recording of the second party's signature or
+   * seal, the moment the process ended its signing and started the go-live target. A contract signed
+   * before signatures were recorded has none (and no go-live target shown).
+   */
+  private Map<String, OffsetDateTime> formedBeforeGoLive() {
+    Map<String, OffsetDateTime> formed = new HashMap<>();
+    jdbc.sql("""
+            SELECT c.contract_number, MAX(s.recorded_at) FROM contract_signature s
+            JOIN contract c ON c.id = s.contract_id
+            WHERE c.status IN (:statuses) GROUP BY c.contract_number HAVING COUNT(DISTINCT s.party) = 2
+            """)
+        .param("statuses", FORMED_BEFORE_GO_LIVE.stream().map(Enum::name).toList())
+        .query(rs -> {
+          formed.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class));
+        });
+    return formed;
   }
 
   private Map<String, LastEmail> lastEmails() {

@@ -39,7 +39,10 @@ public final class ContractSigningProcess {
     public static final String ESCALATE_E_SIGNATURE = "escalate-e-signature";
     public static final String ESCALATE_COUNTERSIGNED_COPY = "escalate-countersigned-copy";
     public static final String ESCALATE_DEPOSIT = "escalate-deposit";
+    /** The signing target (request to formation, bpo.signing.target) has passed before both parties signed. */
     public static final String REVIEW_OVERDUE_SIGNING = "review-overdue-signing";
+    /** The go-live target (formation to go-live approval, bpo.onboarding.target) has passed. */
+    public static final String REVIEW_OVERDUE_GO_LIVE = "review-overdue-go-live";
 
     private Tasks() {
     }
@@ -51,12 +54,21 @@ public final class ContractSigningProcess {
     public static final String AWAIT_MERCHANT_SIGNATURE = "ReceiveTask_MerchantSigned";
     public static final String AWAIT_DEPOSIT = "SubProcess_AwaitDeposit";
     public static final String DEPOSIT_RECEIVED = "BoundaryEvent_DepositReceived";
-    public static final String SIGNING_TARGET_MISSED = "StartEvent_SigningTargetMissed";
+    /** From the request to the second signature or seal: the scope the signing target runs on. */
+    public static final String SIGNING = "SubProcess_Signing";
+    /** Its end: the contract is formed (Civil Code art. 490); ends whatever is still open in the scope. */
+    public static final String END_CONTRACT_FORMED = "EndEvent_ContractFormed";
+    public static final String SIGNING_TARGET_MISSED = "BoundaryEvent_SigningTargetMissed";
+    /** From formation to the go-live approval: the scope the go-live target runs on. */
+    public static final String ONBOARDING = "SubProcess_Onboarding";
+    public static final String END_GO_LIVE_APPROVED = "EndEvent_GoLiveApproved";
+    public static final String GO_LIVE_TARGET_MISSED = "BoundaryEvent_GoLiveTargetMissed";
+    /** Throws the error PROPOSAL_DECLINED, which ends the signing scope and the process at {@link #END_NO_CONTRACT}. */
     public static final String END_PROPOSAL_DECLINED = "EndEvent_ProposalDeclined";
+    public static final String END_NO_CONTRACT = "EndEvent_NoContract";
     /** Reached at go-live: the service term runs in {@code contract-term}, called with the business key. */
     public static final String SERVICE_TERM = "CallActivity_ContractTerm";
     public static final String END_CONTRACT_ENDED = "EndEvent_ContractEnded";
-    public static final String END_TARGET_MET_BY_GO_LIVE = "EndEvent_TargetMetByGoLive";
     public static final String END_SIGNING_WITHDRAWN = "EndEvent_SigningWithdrawn";
     public static final String RECHECK_APPROVAL = "BusinessRuleTask_RecheckApproval";
 

@@ -101,6 +101,8 @@ public final class SigningInputRules {
       Map.entry(APPROVE_GO_LIVE, InputRules.of(
           futureDate(GO_LIVE_DATE, "上线日期"),
           confirmed(GO_LIVE_APPROVED, "批准正式上线"))),
+      Map.entry(REVIEW_OVERDUE_GO_LIVE, InputRules.of(
+          text(ESCALATION_ACTION, "处理措施").length(2, 2000))),
       Map.entry("escalation", InputRules.of(
           text(ESCALATION_ACTION, "处理措施").length(2, 2000))));
 

@@ -8,7 +8,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * {@code bpo.signing.*}: reminders on every wait for the merchant, the escalation delay, the target
- * duration of the whole signing, and the deposit's due date: {@code depositDueDays} calendar days after
+ * duration of the signing (request to formation; go-live has its own, {@link OnboardingTargetProperties}),
+ * and the deposit's due date: {@code depositDueDays} calendar days after
  * the day the deposit is requested (the day of the request not counted, Civil Code art. 201).
  * The built-in e-signature's one-time code ({@code otp-*}): how long a code is valid, how many wrong codes
  * void it, how long before another code may be requested and how many codes one signing link may request;

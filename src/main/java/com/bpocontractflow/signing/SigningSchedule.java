@@ -1,6 +1,7 @@
 package com.bpocontractflow.signing;
 
 import com.bpocontractflow.calendar.WorkingDayTimers;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,9 +14,17 @@ import org.springframework.stereotype.Component;
 public class SigningSchedule {
 
   private final SigningProperties properties;
+  private final OnboardingTargetProperties onboarding;
 
-  public SigningSchedule(SigningProperties properties) {
+  @Autowired
+  public SigningSchedule(SigningProperties properties, OnboardingTargetProperties onboarding) {
     this.properties = properties;
+    this.onboarding = onboarding;
+  }
+
+  /** With the default go-live target ({@link OnboardingTargetProperties#DEFAULT_TARGET}). */
+  public SigningSchedule(SigningProperties properties) {
+    this(properties, new OnboardingTargetProperties(OnboardingTargetProperties.DEFAULT_TARGET));
   }
 
   /** ISO 8601 repeating interval: at most {@code reminderMaxCount} reminders, one every interval. */
@@ -28,9 +37,17 @@ public class SigningSchedule {
     return WorkingDayTimers.iso(properties.escalateAfter());
   }
 
-  /** ISO 8601 duration from the request to the go-live approval that the signing should not exceed. */
+  /**
+   * ISO 8601 duration from the request to the formation of the contract (both signatures or seals) that
+   * the signing should not exceed.
+   */
   public String getSigningTarget() {
     return WorkingDayTimers.iso(properties.target());
+  }
+
+  /** ISO 8601 duration from the formation of the contract to the go-live approval (bpo.onboarding.target). */
+  public String getOnboardingTarget() {
+    return WorkingDayTimers.iso(onboarding.target());
   }
 
   public SigningProperties properties() {

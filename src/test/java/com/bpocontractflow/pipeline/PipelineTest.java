@@ -8,6 +8,8 @@ import static com.bpocontractflow.signing.SigningTestData.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bpocontractflow.signing.SigningRest;
+import com.bpocontractflow.validation.Clocks;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +20,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The managers' pipeline as JSON: stages, steps, who sees which contract, filters and refusals. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -28,6 +31,8 @@ class PipelineTest {
 
   @Autowired
   TestRestTemplate http;
+  @Autowired
+  JdbcClient jdbc;
   SigningRest rest;
   SigningRest.Started proposing;
   SigningRest.Started drafting;
@@ -88,6 +93,40 @@ class PipelineTest {
         "CONTRACT_REVIEW", "SIGNING", "DEPOSIT", "ONBOARDING", "LIVE", "TERMINATING");
     assertThat(stages).allSatisfy(stage -> assertThat((Integer) stage.get("count")).isNotNegative());
     assertThat(get("manager", "").getBody()).containsEntry("scope", "ALL");
+  }
+
+  /** #14 item 7: once both parties have signed, the signing target is met and the go-live target runs. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void shouldShowTheGoLiveTargetInsteadOfTheSigningTargetOnceTheContractIsFormed() {
+    SigningRest.Started signed = rest.start(request());
+    rest.agreeOnContract(signed, "PAPER", "5000.00");
+    rest.signOnPaper(signed);
+
+    Map<String, Object> row = row("", signed.number());
+    assertThat(row).containsEntry("stage", "DEPOSIT").containsEntry("signingTarget", null)
+        .containsEntry("signingTargetLabel", null).containsEntry("goLiveTarget", "ON_TIME")
+        .containsEntry("goLiveTargetLabel", "按期");
+    assertThat(mine("manager", "")).allSatisfy((number, before) -> assertThat(before)
+        .as("not formed: no go-live target").containsEntry("goLiveTarget", null).containsKey("signingTarget"));
+
+    // formed a month ago (the second signature recorded then): ten working days have passed
+    jdbc.sql("UPDATE contract_signature SET recorded_at = :at WHERE contract_id = "
+            + "(SELECT id FROM contract WHERE contract_number = :number)")
+        .param("at", OffsetDateTime.now(Clocks.ZONE).minusDays(30)).param("number", signed.number()).update();
+
+    assertThat(row("", signed.number())).containsEntry("goLiveTarget", "OVERDUE")
+        .containsEntry("goLiveTargetLabel", "已超期").containsEntry("signingTarget", null);
+    assertThat(row("?overdue=true", signed.number())).as("overdue against the go-live target").isNotNull();
+  }
+
+  /** The row of one contract among those managers see with this query, or null. */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> row(String query, String number) {
+    ResponseEntity<Map<String, Object>> response = get("manager", query + (query.isEmpty() ? "?" : "&") + "limit=5000");
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    return ((List<Map<String, Object>>) response.getBody().get("contracts")).stream()
+        .filter(row -> number.equals(row.get("contractNumber"))).findFirst().orElse(null);
   }
 
   @Test

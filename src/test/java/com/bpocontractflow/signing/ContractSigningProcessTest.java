@@ -82,6 +82,7 @@ class ContractSigningProcessTest {
   static final String NUMBER = "BPO-2026-000042";
   static final String TERM_STUB = "stubs/contract-term-stub.bpmn";
   static final SigningProperties TIMERS = new SigningProperties(Duration.ofDays(2), 3, Duration.ofDays(7), Duration.ofDays(14), 7);
+  static final OnboardingTargetProperties GO_LIVE_TARGET = new OnboardingTargetProperties(Duration.ofDays(10));
 
   final ContractRepository contracts = mock(ContractRepository.class);
   final MerchantMailer mailer = mock(MerchantMailer.class);
@@ -127,7 +128,7 @@ class ContractSigningProcessTest {
     when(documents.current(any())).thenReturn(SIGNED_VERSION);
     when(documents.find(anyLong(), anyInt())).thenReturn(java.util.Optional.of(SIGNED_VERSION));
     Mocks.register("merchantSignature", new MerchantSignatureListener(contracts, documents, signatures));
-    Mocks.register("signingSchedule", new SigningSchedule(TIMERS));
+    Mocks.register("signingSchedule", new SigningSchedule(TIMERS, GO_LIVE_TARGET));
     ProposalFacts facts = new ProposalFacts(new PricingProperties(null), recorder);
     Mocks.register("proposalFacts", facts);
     Mocks.register("approvalTerms", new ApprovalTerms(facts));
@@ -322,7 +323,8 @@ class ContractSigningProcessTest {
     completeTask(pi, DRAFT_PROPOSAL, proposal("5000.00"));
     completeTask(pi, CONFIRM_PROPOSAL, proposalAnswer("DECLINED"));
 
-    assertThat(pi).isEnded().hasPassed(Elements.END_PROPOSAL_DECLINED).hasNotPassed(DRAFT_CONTRACT);
+    assertThat(pi).isEnded().hasPassed(Elements.END_PROPOSAL_DECLINED, Elements.END_NO_CONTRACT)
+        .hasNotPassed(DRAFT_CONTRACT, Elements.END_CONTRACT_FORMED);
   }
 
   @Test
@@ -425,6 +427,16 @@ class ContractSigningProcessTest {
   void shouldRefuseADepositDueDateOutsideOneToNinetyDays() {
     assertThatThrownBy(() -> new SigningProperties(Duration.ofDays(2), 3, Duration.ofDays(7), Duration.ofDays(14), 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("bpo.signing.deposit-due-days must be 1 to 90 days");
+  }
+
+  @Test
+  void shouldRefuseAGoLiveTargetThatIsNotAPositiveDuration() {
+    assertThatThrownBy(() -> new OnboardingTargetProperties(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("bpo.onboarding.target must be a positive duration, e.g. P10D");
+    Assertions.assertThat(new SigningSchedule(TIMERS).getOnboardingTarget()).as("the default").isEqualTo("P10D");
+    Assertions.assertThat(new SigningSchedule(TIMERS, new OnboardingTargetProperties(Duration.ofHours(36)))
+        .getOnboardingTarget()).as("clock time").isEqualTo("PT36H");
   }
 
   @Test
@@ -1100,7 +1112,7 @@ class ContractSigningProcessTest {
   @Test
   void shouldTellManagersWhenTheFourteenDayTargetIsPassed() {
     ProcessInstance pi = start();
-    Job target = job(Elements.SIGNING_TARGET_MISSED, pi);
+    Job target = targetJob(pi, Elements.SIGNING_TARGET_MISSED);
     Assertions.assertThat(target.getDuedate())
         .isCloseTo(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(14).toMillis()), 60_000);
 
@@ -1129,15 +1141,125 @@ class ContractSigningProcessTest {
     assertThat(pi).isEnded().hasPassed(Elements.END_CONTRACT_ENDED);
   }
 
+  /**
+   * #14 item 7: the signing target measures the signing, from the request to both signatures: its timer
+   * exists from the request, survives the first signature and is gone with the second, when the go-live
+   * target's starts.
+   */
+  @ParameterizedTest
+  @EnumSource(SigningMethod.class)
+  void shouldRunTheSigningTargetFromTheRequestUntilBothPartiesHaveSigned(SigningMethod method) {
+    useContract(new BigDecimal("5000.00"), method);
+    Date requested = ClockUtil.getCurrentTime();
+    ProcessInstance pi = start();
+    Assertions.assertThat(targetJob(pi, Elements.SIGNING_TARGET_MISSED).getDuedate())
+        .isCloseTo(new Date(requested.getTime() + TIMERS.target().toMillis()), 60_000);
+    Assertions.assertThat(targetJob(pi, Elements.GO_LIVE_TARGET_MISSED)).isNull();
+    completeTask(pi, DRAFT_PROPOSAL, proposal("5000.00"));
+    completeTask(pi, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
+    completeTask(pi, DRAFT_CONTRACT, contractDraft(method.name(), "5000.00"));
+    completeTask(pi, REVIEW_CLAUSES, clauseReview(true));
+
+    if (method == SigningMethod.PAPER) {
+      completeTask(pi, SEAL_CONTRACT, seal());
+      completeTask(pi, COURIER_CONTRACT, courier());
+      Assertions.assertThat(targetJob(pi, Elements.SIGNING_TARGET_MISSED)).as("after our seal").isNotNull();
+      ClockUtil.setCurrentTime(new Date(requested.getTime() + Duration.ofDays(3).toMillis()));
+      completeTask(pi, RECEIVE_COUNTERSIGNED_CONTRACT, countersignedCopyReceived());
+    } else {
+      correlate(pi, Messages.MERCHANT_SIGNED, vars(Vars.SIGNER_NAME, "王小明"));
+      Assertions.assertThat(targetJob(pi, Elements.SIGNING_TARGET_MISSED)).as("after the merchant's signature")
+          .isNotNull();
+      ClockUtil.setCurrentTime(new Date(requested.getTime() + Duration.ofDays(3).toMillis()));
+      completeTask(pi, COUNTERSIGN_CONTRACT, countersign());
+    }
+
+    assertThat(pi).hasPassed(Elements.END_CONTRACT_FORMED).isWaitingAt(CONFIRM_DEPOSIT);
+    Assertions.assertThat(targetJob(pi, Elements.SIGNING_TARGET_MISSED)).as("formed: no signing target").isNull();
+    Assertions.assertThat(targetJob(pi, Elements.GO_LIVE_TARGET_MISSED).getDuedate()).as("from formation")
+        .isCloseTo(new Date(ClockUtil.getCurrentTime().getTime() + GO_LIVE_TARGET.target().toMillis()), 60_000);
+  }
+
   @Test
-  void shouldNotEscalateTheSigningTargetOnceTheContractWentLive() {
+  void shouldEscalateASlowGoLiveToManagersAndNotTheSigningSignedInTime() {
+    useContract(new BigDecimal("5000.00"), SigningMethod.ELECTRONIC);
+    ProcessInstance pi = agreeOnContract("ELECTRONIC", "5000.00");
+    correlate(pi, Messages.MERCHANT_SIGNED, vars(Vars.SIGNER_NAME, "王小明"));
+    completeTask(pi, COUNTERSIGN_CONTRACT, countersign());
+    correlate(pi, Messages.DEPOSIT_RECEIVED, payment("5000.00", "PAY-20261126-043"));
+    completeTask(pi, CONDUCT_TRAINING, training());
+
+    Job goLive = targetJob(pi, Elements.GO_LIVE_TARGET_MISSED);
+    ClockUtil.setCurrentTime(new Date(goLive.getDuedate().getTime() + 1000));
+    execute(goLive);
+
+    assertThat(pi).isWaitingAt(REVIEW_OVERDUE_GO_LIVE, ASSESS_TRAINING, AUTHORIZE_SUBACCOUNTS, CONFIGURE_CS_SOFTWARE)
+        .hasNotPassed(REVIEW_OVERDUE_SIGNING);
+    Assertions.assertThat(taskService().createTaskQuery().taskCandidateGroup("managers")
+        .taskDefinitionKey(REVIEW_OVERDUE_GO_LIVE).count()).isEqualTo(1);
+    Assertions.assertThat(task(REVIEW_OVERDUE_GO_LIVE, pi).getDescription()).contains(NUMBER);
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(Elements.SIGNING_TARGET_MISSED).count()).isZero();
+    assertThatThrownBy(() -> complete(task(REVIEW_OVERDUE_GO_LIVE, pi), vars(Vars.ESCALATION_ACTION, " ")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("处理措施");
+
+    completeTask(pi, REVIEW_OVERDUE_GO_LIVE, escalationHandled());
+    assertThat(pi).hasPassed("EndEvent_OverdueGoLiveHandled");
+    completeTask(pi, ASSESS_TRAINING, assessment(true));
+    completeTask(pi, AUTHORIZE_SUBACCOUNTS, subaccounts());
+    completeTask(pi, CONFIGURE_CS_SOFTWARE, software());
+    completeTask(pi, APPROVE_GO_LIVE, goLive());
+    assertThat(pi).hasPassed(Elements.END_GO_LIVE_APPROVED).isWaitingAt(Elements.SERVICE_TERM);
+    Assertions.assertThat(targetJob(pi, Elements.GO_LIVE_TARGET_MISSED)).isNull();
+  }
+
+  @Test
+  void shouldNotEscalateEitherTargetOfAContractSignedAndLiveInTime() {
     ProcessInstance pi = goLiveElectronically();
 
-    execute(job(Elements.SIGNING_TARGET_MISSED, pi));
-
-    assertThat(pi).hasPassed(Elements.END_TARGET_MET_BY_GO_LIVE).hasNotPassed(REVIEW_OVERDUE_SIGNING)
-        .isWaitingAt(Elements.SERVICE_TERM);
+    assertThat(pi).hasPassed(Elements.END_CONTRACT_FORMED, Elements.END_GO_LIVE_APPROVED)
+        .hasNotPassed(REVIEW_OVERDUE_SIGNING, REVIEW_OVERDUE_GO_LIVE).isWaitingAt(Elements.SERVICE_TERM);
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
     Assertions.assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  /**
+   * Formation ends the signing scope and whatever is still open in it: an escalation of a wait that is
+   * over does not hold the contract back. The managers' review of the overdue signing stays theirs.
+   */
+  @Test
+  void shouldEndOpenSigningEscalationsAtFormationAndKeepTheOverdueReview() {
+    useContract(new BigDecimal("5000.00"), SigningMethod.ELECTRONIC);
+    ProcessInstance pi = agreeOnContract("ELECTRONIC", "5000.00");
+    execute(job(WaitingFor.E_SIGNATURE.escalationTimerId(), pi));
+    execute(targetJob(pi, Elements.SIGNING_TARGET_MISSED));
+    assertThat(pi).isWaitingAt(ESCALATE_E_SIGNATURE, REVIEW_OVERDUE_SIGNING, Elements.AWAIT_MERCHANT_SIGNATURE);
+
+    correlate(pi, Messages.MERCHANT_SIGNED, vars(Vars.SIGNER_NAME, "王小明"));
+    completeTask(pi, COUNTERSIGN_CONTRACT, countersign());
+
+    assertThat(pi).isWaitingAt(CONFIRM_DEPOSIT, REVIEW_OVERDUE_SIGNING).isNotWaitingAt(ESCALATE_E_SIGNATURE);
+    Assertions.assertThat(targetJob(pi, Elements.GO_LIVE_TARGET_MISSED)).isNotNull();
+    completeTask(pi, REVIEW_OVERDUE_SIGNING, escalationHandled());
+    assertThat(pi).hasPassed("EndEvent_OverdueSigningHandled").isWaitingAt(CONFIRM_DEPOSIT);
+  }
+
+  /** Go-live approval likewise ends an open escalation of the deposit wait. */
+  @Test
+  void shouldEndAnOpenDepositEscalationAtGoLiveApproval() {
+    ProcessInstance pi = waitingForDeposit();
+    execute(job(WaitingFor.DEPOSIT.escalationTimerId(), pi));
+    correlate(pi, Messages.DEPOSIT_RECEIVED, payment("5000.00", "PAY-20261126-044"));
+    assertThat(pi).isWaitingAt(ESCALATE_DEPOSIT, CONDUCT_TRAINING, AUTHORIZE_SUBACCOUNTS, CONFIGURE_CS_SOFTWARE);
+
+    onboardAndGoLive(pi);
+
+    assertThat(pi).isWaitingAt(Elements.SERVICE_TERM).isNotWaitingAt(ESCALATE_DEPOSIT);
+    Assertions.assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  Job targetJob(ProcessInstance pi, String timerId) {
+    return managementService().createJobQuery().processInstanceId(pi.getId()).activityId(timerId).singleResult();
   }
 
   @Test

@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 
 /**
- * Where a contract stands against the target from request to both signatures (bpo.signing.target, 10
- * working days): only while it is not yet formed.
+ * Where a contract stands against one of its two targets, each due at 9:00 of its last working day: the
+ * signing target while the contract is not yet formed (request to both signatures, bpo.signing.target), the
+ * go-live target from formation to the go-live approval (bpo.onboarding.target).
  */
-public enum SigningTarget {
+public enum TargetStatus {
   ON_TIME("按期"),
   DUE_SOON("即将到期"),
   OVERDUE("已超期");
@@ -17,7 +18,7 @@ public enum SigningTarget {
 
   private final String label;
 
-  SigningTarget(String label) {
+  TargetStatus(String label) {
     this.label = label;
   }
 
@@ -25,8 +26,8 @@ public enum SigningTarget {
     return label;
   }
 
-  /** Against the target that falls due at {@code due} (the request plus bpo.signing.target in working days). */
-  static SigningTarget of(OffsetDateTime due, OffsetDateTime now) {
+  /** Against the target that falls due at {@code due} (its start plus the target in working days). */
+  static TargetStatus of(OffsetDateTime due, OffsetDateTime now) {
     if (now.isAfter(due)) {
       return OVERDUE;
     }
