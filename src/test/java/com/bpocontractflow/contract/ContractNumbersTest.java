@@ -63,6 +63,7 @@ class ContractNumbersTest {
         }
       }
     }
-    assertThat(typed).containsExactlyInAnyOrder("sla-report.form", "dispute-report.form");
+    assertThat(typed).containsExactlyInAnyOrder("sla-report.form", "dispute-report.form",
+        "register-termination-notice.form");
   }
 }
