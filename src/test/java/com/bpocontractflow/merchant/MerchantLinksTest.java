@@ -20,7 +20,6 @@ import com.bpocontractflow.mail.MailOutbox;
 import com.bpocontractflow.mail.OutboxMail;
 import com.bpocontractflow.signing.ContractSigningProcess.Vars;
 import com.bpocontractflow.signing.SigningRest;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
@@ -79,6 +77,7 @@ class MerchantLinksTest {
   com.bpocontractflow.contract.ClauseSets clauseSets;
 
   final HttpClient http = HttpClient.newHttpClient();
+  final MerchantBrowser browser = new MerchantBrowser(http);
   SigningRest rest;
 
   @BeforeEach
@@ -94,7 +93,7 @@ class MerchantLinksTest {
 
     rest.complete(contract, DRAFT_PROPOSAL, proposal("3000.00"));
     String proposalLink = linkIn(contract, "PROPOSAL");
-    HttpResponse<String> proposalPage = get(proposalLink);
+    HttpResponse<String> proposalPage = browser.get(proposalLink);
     assertThat(proposalPage.statusCode()).isEqualTo(200);
     assertThat(proposalPage.body()).contains(contract.number(), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;小象")
         .doesNotContain("<script>");
@@ -103,22 +102,22 @@ class MerchantLinksTest {
     assertThat(proposalPage.headers().firstValue("Referrer-Policy")).contains("no-referrer");
 
     // a revision without comment is refused with the same rule as in Tasklist, and the link stays usable
-    HttpResponse<String> refused = post(proposalLink, Map.of("decision", "REVISION_REQUESTED"));
+    HttpResponse<String> refused = browser.post(proposalLink, Map.of("decision", "REVISION_REQUESTED"));
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("请填写「修改意见」");
     assertThat(rest.taskKeys(contract)).containsExactly(CONFIRM_PROPOSAL);
 
-    assertThat(post(proposalLink, Map.of("decision", "REVISION_REQUESTED", "comment", "单价请下调 5%")).statusCode())
+    assertThat(browser.post(proposalLink, Map.of("decision", "REVISION_REQUESTED", "comment", "单价请下调 5%")).statusCode())
         .isEqualTo(200);
     rest.complete(contract, DRAFT_PROPOSAL, proposal("3000.00"));
-    assertThat(post(latestLinkIn(contract, "PROPOSAL"), Map.of("decision", "ACCEPTED")).body()).contains("已收到您的答复",
+    assertThat(browser.post(latestLinkIn(contract, "PROPOSAL"), Map.of("decision", "ACCEPTED")).body()).contains("已收到您的答复",
         "已提交。我们会在 <strong>1</strong> 个工作日内回复，并通过邮件告知后续安排。").doesNotContain("尽快");
 
     rest.complete(contract, DRAFT_CONTRACT, contractDraft("ELECTRONIC", "3000.00"));
     Map<String, String> feedback = new LinkedHashMap<>();
     feedback.put("agreed", "false");
     feedback.put("clause5", "请写明仲裁委员会的名称");
-    assertThat(post(linkIn(contract, "CONTRACT_FOR_REVIEW"), feedback).statusCode()).isEqualTo(200);
+    assertThat(browser.post(linkIn(contract, "CONTRACT_FOR_REVIEW"), feedback).statusCode()).isEqualTo(200);
     assertThat(rest.variable(contract, Vars.CLAUSE_FEEDBACK)).isEqualTo("【纠纷解决方式】请写明仲裁委员会的名称");
     Map<String, Object> revision = revision();
     revision.put(Vars.FORUM_VENUE, "上海仲裁委员会");
@@ -134,21 +133,21 @@ class MerchantLinksTest {
         HttpResponse.BodyHandlers.ofByteArray());
     assertThat(reviewedPdf.statusCode()).isEqualTo(200);
     assertThat(reviewedPdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
-    assertThat(post(secondReview, Map.of("agreed", "true")).statusCode()).isEqualTo(200);
+    assertThat(browser.post(secondReview, Map.of("agreed", "true")).statusCode()).isEqualTo(200);
 
     String signLink = linkIn(contract, "SIGNING_INSTRUCTIONS");
-    String signPage = get(signLink).body();
+    String signPage = browser.get(signLink).body();
     Matcher hash = DOCUMENT_HASH.matcher(signPage);
     assertThat(hash.find()).isTrue();
     // the signer first asks for the one-time code, e-mailed to the contract's notice e-mail
-    assertThat(post(signLink + "/code", Map.of()).body()).contains("验证码已发送至 <strong>l***@xiaoxiang.example.com</strong>");
+    assertThat(browser.post(signLink + "/code", Map.of()).body()).contains("验证码已发送至 <strong>l***@xiaoxiang.example.com</strong>");
     String code = SigningCodeMails.code(outbox, contract.number());
-    assertThat(post(signLink, Map.of("signerName", "王小明", "code", code, "authority", "LEGAL_REPRESENTATIVE",
+    assertThat(browser.post(signLink, Map.of("signerName", "王小明", "code", code, "authority", "LEGAL_REPRESENTATIVE",
         "documentSha256", hash.group(1))).body()).as("consent is required").contains("请勾选");
-    assertThat(post(signLink, Map.of("signerName", "王小明", "code", code, "authority", "LEGAL_REPRESENTATIVE",
+    assertThat(browser.post(signLink, Map.of("signerName", "王小明", "code", code, "authority", "LEGAL_REPRESENTATIVE",
         "consent", "on", "documentSha256", "0".repeat(64))).body())
         .as("the signed version must be the one shown").contains("合同内容已更新");
-    HttpResponse<String> signed = post(signLink, Map.of("signerName", "王小明", "code", code,
+    HttpResponse<String> signed = browser.post(signLink, Map.of("signerName", "王小明", "code", code,
         "authority", "LEGAL_REPRESENTATIVE", "consent", "on", "documentSha256", hash.group(1)));
     assertThat(signed.statusCode()).isEqualTo(200);
 
@@ -238,7 +237,7 @@ class MerchantLinksTest {
     rest.complete(contract, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
     rest.complete(contract, DRAFT_CONTRACT, contractDraft("ELECTRONIC", "3000.00"));
 
-    String firstRound = get(linkIn(contract, "CONTRACT_FOR_REVIEW")).body();
+    String firstRound = browser.get(linkIn(contract, "CONTRACT_FOR_REVIEW")).body();
     assertThat(firstRound).contains("合同第 <span>1</span> 轮审阅稿").doesNotContain("审阅稿相比的修改", " → ");
     assertThat(changesListed(firstRound)).isEmpty();
 
@@ -249,7 +248,7 @@ class MerchantLinksTest {
     revision.put(Vars.DUTY_REFUND, false);
     rest.complete(contract, REVISE_CLAUSES, revision);
 
-    String secondRound = get(latestLinkIn(contract, "CONTRACT_FOR_REVIEW")).body();
+    String secondRound = browser.get(latestLinkIn(contract, "CONTRACT_FOR_REVIEW")).body();
     assertThat(secondRound).contains("合同第 <span>2</span> 轮审阅稿", "与第 <span>1</span> 轮审阅稿相比的修改");
     assertThat(changesListed(secondRound)).containsExactly(
         "【服务范围与标准】退款协商：是 → 否",
@@ -299,9 +298,9 @@ class MerchantLinksTest {
     rest.complete(contract, COURIER_CONTRACT, courier());
 
     String link = linkIn(contract, "CONTRACT_COURIERED");
-    assertThat(post(link, Map.of("courierCompany", "京东物流", "trackingNumber", "<b>x</b>")).body())
+    assertThat(browser.post(link, Map.of("courierCompany", "京东物流", "trackingNumber", "<b>x</b>")).body())
         .contains("「快递单号」只能包含字母、数字和 -");
-    assertThat(post(link, Map.of("courierCompany", "京东物流", "trackingNumber", "JD0012345678")).statusCode())
+    assertThat(browser.post(link, Map.of("courierCompany", "京东物流", "trackingNumber", "JD0012345678")).statusCode())
         .isEqualTo(200);
 
     Contract record = contracts.findByNumber(contract.number()).orElseThrow();
@@ -320,31 +319,31 @@ class MerchantLinksTest {
     String base = link.substring(0, link.lastIndexOf('/') + 1);
 
     String altered = base + token.substring(0, 42) + (token.charAt(42) == 'A' ? 'B' : 'A');
-    assertRefused(get(altered), 404, "链接无效");
-    assertRefused(post(altered, Map.of("decision", "ACCEPTED")), 404, "链接无效");
-    assertRefused(get(base + "forged-token"), 404, "链接无效");
-    assertRefused(get(base + "A".repeat(43)), 404, "链接无效");
+    assertRefused(browser.get(altered), 404, "链接无效");
+    assertRefused(browser.post(altered, Map.of("decision", "ACCEPTED")), 404, "链接无效");
+    assertRefused(browser.get(base + "forged-token"), 404, "链接无效");
+    assertRefused(browser.get(base + "A".repeat(43)), 404, "链接无效");
     assertThat(rest.taskKeys(contract)).containsExactly(CONFIRM_PROPOSAL);
 
     // expired
     jdbc.sql("UPDATE merchant_link SET expires_at = created_at WHERE token_hash = :hash")
         .param("hash", MerchantLinks.hash(token)).update();
-    assertRefused(post(link, Map.of("decision", "ACCEPTED")), 410, "链接已过期");
+    assertRefused(browser.post(link, Map.of("decision", "ACCEPTED")), 410, "链接已过期");
     assertThat(rest.taskKeys(contract)).containsExactly(CONFIRM_PROPOSAL);
     jdbc.sql("UPDATE merchant_link SET expires_at = created_at + INTERVAL '1' DAY WHERE token_hash = :hash")
         .param("hash", MerchantLinks.hash(token)).update();
 
     // used
-    assertThat(post(link, Map.of("decision", "REVISION_REQUESTED", "comment", "请调整")).statusCode()).isEqualTo(200);
-    assertRefused(post(link, Map.of("decision", "ACCEPTED")), 409, "链接已使用");
+    assertThat(browser.post(link, Map.of("decision", "REVISION_REQUESTED", "comment", "请调整")).statusCode()).isEqualTo(200);
+    assertRefused(browser.post(link, Map.of("decision", "ACCEPTED")), 409, "链接已使用");
     assertThat(rest.variable(contract, Vars.PROPOSAL_DECISION)).isEqualTo("REVISION_REQUESTED");
 
     // out of date: staff recorded the answer of round 2 in Tasklist, the round-2 link must not work any more
     rest.complete(contract, DRAFT_PROPOSAL, proposal("3000.00"));
     String secondRound = latestLinkIn(contract, "PROPOSAL");
     rest.complete(contract, CONFIRM_PROPOSAL, proposalAnswer("DECLINED"));
-    assertRefused(get(secondRound), 409, "该事项已处理");
-    assertRefused(post(secondRound, Map.of("decision", "ACCEPTED")), 409, "该事项已处理");
+    assertRefused(browser.get(secondRound), 409, "该事项已处理");
+    assertRefused(browser.post(secondRound, Map.of("decision", "ACCEPTED")), 409, "该事项已处理");
     assertThat(rest.variable(contract, Vars.PROPOSAL_DECISION)).isEqualTo("DECLINED");
   }
 
@@ -355,7 +354,7 @@ class MerchantLinksTest {
     rest.complete(first, DRAFT_PROPOSAL, proposal("3000.00"));
     rest.complete(second, DRAFT_PROPOSAL, proposal("3000.00"));
 
-    String page = get(linkIn(first, "PROPOSAL")).body();
+    String page = browser.get(linkIn(first, "PROPOSAL")).body();
     assertThat(page).contains(first.number()).doesNotContain(second.number());
   }
 
@@ -410,7 +409,6 @@ class MerchantLinksTest {
     return "http://localhost:" + port + "/m/" + html.group(1);
   }
 
-
   @Test
   void shouldAskTheMerchantToConfirmADeclineAndShowTheContractAsAPageWithItsFingerprintBelowTheButton()
       throws Exception {
@@ -419,23 +417,23 @@ class MerchantLinksTest {
     String proposalLink = linkIn(contract, "PROPOSAL");
 
     // declining ends the signing: without the confirmation the page asks for it and nothing changes
-    HttpResponse<String> unconfirmed = post(proposalLink, Map.of("decision", "DECLINED"));
+    HttpResponse<String> unconfirmed = browser.post(proposalLink, Map.of("decision", "DECLINED"));
     assertThat(unconfirmed.statusCode()).isEqualTo(400);
     assertThat(unconfirmed.body()).contains("拒绝方案后本次签约即告结束。如确认拒绝，请勾选“我确认拒绝本方案”后再提交");
     assertThat(rest.taskKeys(contract)).containsExactly(CONFIRM_PROPOSAL);
     // accepting needs no confirmation
     SigningRest.Started other = rest.start(request());
     rest.complete(other, DRAFT_PROPOSAL, proposal("3000.00"));
-    assertThat(post(linkIn(other, "PROPOSAL"), Map.of("decision", "ACCEPTED")).statusCode()).isEqualTo(200);
+    assertThat(browser.post(linkIn(other, "PROPOSAL"), Map.of("decision", "ACCEPTED")).statusCode()).isEqualTo(200);
 
-    assertThat(post(proposalLink, Map.of("decision", "DECLINED", "confirmDecline", "on")).statusCode()).isEqualTo(200);
+    assertThat(browser.post(proposalLink, Map.of("decision", "DECLINED", "confirmDecline", "on")).statusCode()).isEqualTo(200);
     assertThat(rest.taskKeys(contract)).isEmpty();
     assertThat(rest.variable(contract, Vars.PROPOSAL_DECISION)).isEqualTo("DECLINED");
 
     // the signing page: the contract in the page itself, the fingerprint in the verification details below the button
     rest.complete(other, DRAFT_CONTRACT, contractDraft("ELECTRONIC", "3000.00"));
     rest.complete(other, REVIEW_CLAUSES, clauseReview(true));
-    String signPage = get(linkIn(other, "SIGNING_INSTRUCTIONS")).body();
+    String signPage = browser.get(linkIn(other, "SIGNING_INSTRUCTIONS")).body();
     int button = signPage.indexOf("签署合同</button>");
     int details = signPage.indexOf("<summary>核验信息</summary>");
     Matcher hash = Pattern.compile("<p class=\"hash\">([0-9a-f]{64})</p>").matcher(signPage);
@@ -445,19 +443,5 @@ class MerchantLinksTest {
     assertThat(hash.start()).isGreaterThan(details);
     assertThat(new String(MerchantLinksTest.class.getResourceAsStream("/static/merchant/merchant.css").readAllBytes(),
         StandardCharsets.UTF_8)).doesNotContain("max-height").doesNotContain("overflow-y");
-  }
-
-  HttpResponse<String> get(String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).header("User-Agent", "bpo-contract-flow-test").GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  HttpResponse<String> post(String url, Map<String, String> form) throws Exception {
-    String body = form.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    return http.send(HttpRequest.newBuilder(URI.create(url)).header("User-Agent", "bpo-contract-flow-test")
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -13,7 +13,6 @@ import com.bpocontractflow.signing.SigningRest;
 import com.bpocontractflow.validation.Clocks;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,6 +63,7 @@ class SignerIdentityTest {
   JdbcClient jdbc;
 
   final HttpClient http = HttpClient.newHttpClient();
+  final MerchantBrowser browser = new MerchantBrowser(http);
   SigningRest rest;
 
   @BeforeEach
@@ -76,17 +75,17 @@ class SignerIdentityTest {
   void shouldSignOnlyWithTheRightCodeInTimeAndCountWrongCodes() throws Exception {
     SigningRest.Started contract = electronicContractAwaitingSignature();
     String link = signLink(contract);
-    String page = get(link).body();
+    String page = browser.get(link).body();
     assertThat(page).contains("验证码将发送至合同登记的甲方送达电子邮箱\n      <strong>" + MASKED + "</strong>",
         "不提供短信验证码", "不使用第三方电子认证服务机构（CA）颁发的数字证书", "法大大")
         .doesNotContain("可靠的电子签名");
     String hash = documentHash(page);
 
     // no code asked for
-    assertRefused(post(link, signing(hash, "000000", "LEGAL_REPRESENTATIVE")), 400, "「邮箱验证码」未填写：请先点击「获取验证码」");
+    assertRefused(browser.post(link, signing(hash, "000000", "LEGAL_REPRESENTATIVE")), 400, "「邮箱验证码」未填写：请先点击「获取验证码」");
 
     // the code goes to the notice e-mail of the clauses, not to the contact's e-mail of the request
-    HttpResponse<String> sent = post(link + "/code", Map.of());
+    HttpResponse<String> sent = browser.post(link + "/code", Map.of());
     assertThat(sent.statusCode()).isEqualTo(200);
     assertThat(sent.body()).contains("验证码已发送至 <strong>" + MASKED + "</strong>");
     OutboxMail mail = SigningCodeMails.latest(outbox, contract.number());
@@ -100,40 +99,40 @@ class SignerIdentityTest {
     assertThat(stored.get("SENT_TO")).isEqualTo(MASKED);
 
     // another code only after a while
-    HttpResponse<String> again = post(link + "/code", Map.of());
+    HttpResponse<String> again = browser.post(link + "/code", Map.of());
     assertThat(again.statusCode()).isEqualTo(429);
     assertThat(again.body()).contains("「邮箱验证码」刚刚已发送，请查收邮件；如未收到，请在", "秒后重新获取");
     assertThat(outbox.findByContract(contract.number())).filteredOn(m -> m.template().equals("SIGNING_CODE")).hasSize(1);
 
     // wrong codes are counted even though the signing is refused; the fifth voids the code
     String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
-    assertRefused(post(link, signing(hash, wrong, "LEGAL_REPRESENTATIVE")), 400, "「邮箱验证码」不正确，还可再试 4 次");
+    assertRefused(browser.post(link, signing(hash, wrong, "LEGAL_REPRESENTATIVE")), 400, "「邮箱验证码」不正确，还可再试 4 次");
     assertThat(attempts()).isEqualTo(1);
     for (int left = 3; left >= 1; left--) {
-      assertRefused(post(link, signing(hash, wrong, "LEGAL_REPRESENTATIVE")), 400, "还可再试 " + left + " 次");
+      assertRefused(browser.post(link, signing(hash, wrong, "LEGAL_REPRESENTATIVE")), 400, "还可再试 " + left + " 次");
     }
-    assertRefused(post(link, signing(hash, wrong, "LEGAL_REPRESENTATIVE")), 400, "输入错误已达 5 次，该验证码已失效");
-    assertRefused(post(link, signing(hash, code, "LEGAL_REPRESENTATIVE")), 400, "输入错误已达 5 次，该验证码已失效");
+    assertRefused(browser.post(link, signing(hash, wrong, "LEGAL_REPRESENTATIVE")), 400, "输入错误已达 5 次，该验证码已失效");
+    assertRefused(browser.post(link, signing(hash, code, "LEGAL_REPRESENTATIVE")), 400, "输入错误已达 5 次，该验证码已失效");
     assertThat(attempts()).isEqualTo(5);
     assertNotSigned(contract);
 
     // a new code, left to expire
     letResendIntervalPass();
-    assertThat(post(link + "/code", Map.of()).statusCode()).isEqualTo(200);
+    assertThat(browser.post(link + "/code", Map.of()).statusCode()).isEqualTo(200);
     String expiring = SigningCodeMails.code(outbox, contract.number());
     jdbc.sql("UPDATE signing_code SET expires_at = :past WHERE id = (SELECT MAX(id) FROM signing_code)")
         .param("past", OffsetDateTime.now(Clocks.ZONE).minusSeconds(1)).update();
-    assertRefused(post(link, signing(hash, expiring, "LEGAL_REPRESENTATIVE")), 400, "「邮箱验证码」已过期（有效期 10 分钟）");
+    assertRefused(browser.post(link, signing(hash, expiring, "LEGAL_REPRESENTATIVE")), 400, "「邮箱验证码」已过期（有效期 10 分钟）");
     assertNotSigned(contract);
 
     // the right code in time, signed as the legal representative named in the contract
     letResendIntervalPass();
-    assertThat(post(link + "/code", Map.of()).statusCode()).isEqualTo(200);
+    assertThat(browser.post(link + "/code", Map.of()).statusCode()).isEqualTo(200);
     String fresh = SigningCodeMails.code(outbox, contract.number());
-    assertRefused(post(link, signing(hash, code, "LEGAL_REPRESENTATIVE")), 400, "「邮箱验证码」不正确",
+    assertRefused(browser.post(link, signing(hash, code, "LEGAL_REPRESENTATIVE")), 400, "「邮箱验证码」不正确",
         "还可再试 4 次");
     OffsetDateTime before = OffsetDateTime.now(Clocks.ZONE).minusSeconds(1);
-    HttpResponse<String> signed = post(link, signing(hash, fresh, "LEGAL_REPRESENTATIVE"));
+    HttpResponse<String> signed = browser.post(link, signing(hash, fresh, "LEGAL_REPRESENTATIVE"));
     assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
 
     ContractSignatures.Signature signature = merchantSignature(contract);
@@ -156,20 +155,20 @@ class SignerIdentityTest {
   void shouldCheckTheSignersAuthorityAndThePowerOfAttorney() throws Exception {
     SigningRest.Started contract = electronicContractAwaitingSignature();
     String link = signLink(contract);
-    String hash = documentHash(get(link).body());
-    assertThat(post(link + "/code", Map.of()).statusCode()).isEqualTo(200);
+    String hash = documentHash(browser.get(link).body());
+    assertThat(browser.post(link + "/code", Map.of()).statusCode()).isEqualTo(200);
     String code = SigningCodeMails.code(outbox, contract.number());
 
     Map<String, String> notTheRepresentative = signing(hash, code, "LEGAL_REPRESENTATIVE");
     notTheRepresentative.put("signerName", "李四");
-    assertRefused(post(link, notTheRepresentative), 400,
+    assertRefused(browser.post(link, notTheRepresentative), 400,
         "「签署人姓名」与合同登记的甲方法定代表人「王小明」不一致", "请选择「授权签署人」并上传授权委托书");
-    assertRefused(post(link, signing(hash, code, "")), 400, "请填写「签署人身份」");
-    assertRefused(post(link, signing(hash, code, "BOSS")), 400, "「签署人身份」必须是以下之一");
+    assertRefused(browser.post(link, signing(hash, code, "")), 400, "请填写「签署人身份」");
+    assertRefused(browser.post(link, signing(hash, code, "BOSS")), 400, "「签署人身份」必须是以下之一");
 
     Map<String, String> signatory = signing(hash, code, "AUTHORISED_SIGNATORY");
     signatory.put("signerName", "李四");
-    assertRefused(post(link, signatory), 400, "「授权委托书」未上传");
+    assertRefused(browser.post(link, signatory), 400, "「授权委托书」未上传");
     assertRefused(multipart(link, signatory, null, null), 400, "「授权委托书」未上传");
     assertRefused(multipart(link, signatory, "委托书.pdf", "这不是 PDF".getBytes(StandardCharsets.UTF_8)), 400,
         "「授权委托书」文件格式不支持：只接受 PDF、JPG 或 PNG 文件");
@@ -203,14 +202,14 @@ class SignerIdentityTest {
   void shouldAnswerAnUploadAboveWhatTheServerReadsWithThePageAndAZhCnMessage() throws Exception {
     SigningRest.Started contract = electronicContractAwaitingSignature();
     String link = signLink(contract);
-    String hash = documentHash(get(link).body());
+    String hash = documentHash(browser.get(link).body());
     byte[] huge = new byte[11 * 1024 * 1024];
     System.arraycopy("%PDF-1.4".getBytes(StandardCharsets.US_ASCII), 0, huge, 0, 8);
     Map<String, String> signatory = signing(hash, "123456", "AUTHORISED_SIGNATORY");
 
     assertRefused(multipart(link, signatory, "委托书.pdf", huge), 413, "「授权委托书」文件过大：最大 5 MB");
     assertNotSigned(contract);
-    assertThat(get(link).statusCode()).as("the link stays usable").isEqualTo(200);
+    assertThat(browser.get(link).statusCode()).as("the link stays usable").isEqualTo(200);
   }
 
   @Test
@@ -284,20 +283,6 @@ class SignerIdentityTest {
   static void assertRefused(HttpResponse<String> response, int status, String... messages) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(response.body()).contains(messages);
-  }
-
-  HttpResponse<String> get(String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).header("User-Agent", "bpo-contract-flow-test").GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  HttpResponse<String> post(String url, Map<String, String> form) throws Exception {
-    String body = form.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    return http.send(HttpRequest.newBuilder(URI.create(url)).header("User-Agent", "bpo-contract-flow-test")
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 
   /** The signing form as a browser posts it (multipart/form-data), with the file field empty when no file. */

@@ -22,12 +22,7 @@ import com.bpocontractflow.signing.SigningRest;
 import com.bpocontractflow.signing.SigningRest.Started;
 import com.bpocontractflow.validation.Clocks;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -40,7 +35,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -97,6 +91,8 @@ class PersonalDataRetentionTest {
   JdbcClient jdbc;
 
   final HttpClient http = HttpClient.newHttpClient();
+  final com.bpocontractflow.merchant.MerchantBrowser browser =
+      new com.bpocontractflow.merchant.MerchantBrowser(http);
   SigningRest rest;
 
   @BeforeEach
@@ -296,20 +292,20 @@ class PersonalDataRetentionTest {
         Map.of("variables", SigningRest.typed(request(PHONE))), HttpStatus.OK);
     Started contract = new Started((String) started.get("id"), (String) started.get("businessKey"));
     rest.complete(contract, "draft-proposal", proposal("5000.00"));
-    assertThat(post(link(contract, "PROPOSAL"), Map.of("decision", "ACCEPTED")).statusCode()).isEqualTo(200);
+    assertThat(browser.post(link(contract, "PROPOSAL"), Map.of("decision", "ACCEPTED")).statusCode()).isEqualTo(200);
     Map<String, Object> draft = new HashMap<>(contractDraft("ELECTRONIC", "5000.00"));
     draft.put(TRIAL_DAYS, 0);
     draft.put(EARLY_TERMINATION_PENALTY, "20000.00");
     rest.complete(contract, "draft-contract", draft);
-    assertThat(post(link(contract, "CONTRACT_FOR_REVIEW"), Map.of("agreed", "false", "clause5", "请写明仲裁委员会的名称"))
+    assertThat(browser.post(link(contract, "CONTRACT_FOR_REVIEW"), Map.of("agreed", "false", "clause5", "请写明仲裁委员会的名称"))
         .statusCode()).isEqualTo(200);
     rest.complete(contract, "revise-clauses", revision());
-    assertThat(post(link(contract, "CONTRACT_FOR_REVIEW"), Map.of("agreed", "true")).statusCode()).isEqualTo(200);
+    assertThat(browser.post(link(contract, "CONTRACT_FOR_REVIEW"), Map.of("agreed", "true")).statusCode()).isEqualTo(200);
     String signLink = link(contract, "SIGNING_INSTRUCTIONS");
-    Matcher hash = DOCUMENT_HASH.matcher(get(signLink).body());
+    Matcher hash = DOCUMENT_HASH.matcher(browser.get(signLink).body());
     assertThat(hash.find()).isTrue();
-    assertThat(post(signLink + "/code", Map.of()).statusCode()).isEqualTo(200);
-    assertThat(post(signLink, Map.of("signerName", "王小明", "consent", "on", "documentSha256", hash.group(1),
+    assertThat(browser.post(signLink + "/code", Map.of()).statusCode()).isEqualTo(200);
+    assertThat(browser.post(signLink, Map.of("signerName", "王小明", "consent", "on", "documentSha256", hash.group(1),
         "code", com.bpocontractflow.merchant.SigningCodeMails.code(outbox, contract.number()),
         "authority", "LEGAL_REPRESENTATIVE")).statusCode()).isEqualTo(200);
     rest.complete(contract, "countersign-contract", countersign());
@@ -486,18 +482,5 @@ class PersonalDataRetentionTest {
     Matcher matcher = LINK.matcher(mails.get(0).bodyText());
     assertThat(matcher.find()).isTrue();
     return "http://localhost:" + port + "/m/" + matcher.group(1);
-  }
-
-  HttpResponse<String> get(String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).header("User-Agent", "bpo-contract-flow-test").GET()
-        .build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  HttpResponse<String> post(String url, Map<String, String> form) throws Exception {
-    String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-    return http.send(HttpRequest.newBuilder(URI.create(url)).header("User-Agent", "bpo-contract-flow-test")
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body))
-        .build(), HttpResponse.BodyHandlers.ofString());
   }
 }
