@@ -101,6 +101,15 @@ public final class AppTables {
     return new DataDisposals(contracts, clauseSets, terms, mailer, links, certificates(), PROVIDER);
   }
 
+  /** The beans contract-term's model calls, on these tables, registered for an engine test (camunda-bpm-junit5 Mocks). */
+  public void registerContractTermBeans(org.camunda.bpm.engine.RuntimeService runtimeService) {
+    org.camunda.bpm.engine.test.mock.Mocks.register("serviceTerm", new ServiceTerm(contracts, clauseSets, ledger, terms, mailer));
+    org.camunda.bpm.engine.test.mock.Mocks.register("dataDisposals", dataDisposals(runtimeService));
+    org.camunda.bpm.engine.test.mock.Mocks.register("userTaskListener", new com.bpocontractflow.signing.UserTaskListener(
+        org.mockito.Mockito.mock(com.bpocontractflow.signing.SigningRecorder.class),
+        new com.bpocontractflow.validation.VaguePhrases(List.of()), new com.bpocontractflow.signing.LatePaymentCap(null)));
+  }
+
   /** The deletion certificates on these tables, rendered with the application's template and font. */
   public DataDeletionCertificates certificates() {
     return new DataDeletionCertificates(jdbc, documentTemplates(), Pdf.RENDERER);

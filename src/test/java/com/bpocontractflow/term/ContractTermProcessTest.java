@@ -15,12 +15,8 @@ import static org.mockito.Mockito.mock;
 import com.bpocontractflow.contract.ContractStatus;
 import com.bpocontractflow.signing.ContractSigningProcess;
 import com.bpocontractflow.signing.EngineTests;
-import com.bpocontractflow.signing.LatePaymentCap;
-import com.bpocontractflow.signing.SigningRecorder;
-import com.bpocontractflow.signing.UserTaskListener;
 import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InvalidInputException;
-import com.bpocontractflow.validation.VaguePhrases;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -66,9 +62,7 @@ class ContractTermProcessTest {
     BpmnAwareTests.init(engine.getProcessEngine());
     clock(GO_LIVE, 9);
     app = new AppTables();
-    Mocks.register("serviceTerm", new ServiceTerm(app.contracts, app.clauseSets, app.ledger, app.terms, app.mailer));
-    Mocks.register("dataDisposals", app.dataDisposals(runtimeService()));
-    Mocks.register("userTaskListener", new UserTaskListener(mock(SigningRecorder.class), new VaguePhrases(List.of()), new LatePaymentCap(null)));
+    app.registerContractTermBeans(runtimeService());
   }
 
   @AfterEach

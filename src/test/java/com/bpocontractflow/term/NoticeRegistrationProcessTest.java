@@ -14,12 +14,8 @@ import com.bpocontractflow.mail.OutboxMail;
 import com.bpocontractflow.security.ApplicationActions;
 import com.bpocontractflow.signing.ContractSigningProcess;
 import com.bpocontractflow.signing.EngineTests;
-import com.bpocontractflow.signing.LatePaymentCap;
-import com.bpocontractflow.signing.SigningRecorder;
-import com.bpocontractflow.signing.UserTaskListener;
 import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InvalidInputException;
-import com.bpocontractflow.validation.VaguePhrases;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
@@ -67,10 +63,7 @@ class NoticeRegistrationProcessTest {
     BpmnAwareTests.init(engine.getProcessEngine());
     clock(GO_LIVE, 9);
     app = new AppTables();
-    Mocks.register("serviceTerm", new ServiceTerm(app.contracts, app.clauseSets, app.ledger, app.terms, app.mailer));
-    Mocks.register("dataDisposals", app.dataDisposals(runtimeService()));
-    Mocks.register("userTaskListener", new UserTaskListener(mock(SigningRecorder.class), new VaguePhrases(List.of()),
-        new LatePaymentCap(null)));
+    app.registerContractTermBeans(runtimeService());
     Mocks.register("noticeRegistration", new NoticeRegistration(app.contracts,
         new ApplicationActions(engine.getProcessEngine())));
   }
