@@ -1,6 +1,9 @@
 package com.bpocontractflow.pipeline;
 
 import com.bpocontractflow.calendar.ChineseWorkdays;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.bpocontractflow.mail.OutboxMail;
+import com.bpocontractflow.team.Teams;
 import com.bpocontractflow.calendar.WorkingDayTimers;
 import com.bpocontractflow.contract.ContractStatus;
 import com.bpocontractflow.signing.OnboardingTargetProperties;
@@ -55,10 +58,17 @@ public class Pipeline {
   /** An open step: a task of one of the contract's processes. */
   public record Step(String taskId, String taskKey, String name, String processInstanceId, List<String> teams,
       String assignee, OffsetDateTime since, long daysInStep, long workingDaysInStep) {
+
+    /** The teams as staff read them (销售团队, 法务团队, …). */
+    @JsonProperty("teamLabels")
+    public List<String> teamLabels() {
+      return teams.stream().map(id -> Teams.all().stream().filter(t -> t.groupId().equals(id)).findFirst()
+          .map(Teams::groupName).orElse(id)).toList();
+    }
   }
 
   /** The last e-mail written for the merchant. */
-  public record LastEmail(String subject, String status, OffsetDateTime at) {
+  public record LastEmail(String subject, String status, String statusLabel, OffsetDateTime at) {
   }
 
   /** One open contract. */
@@ -238,7 +248,7 @@ public class Pipeline {
             """)
         .query(rs -> {
           last.put(rs.getString(1), new LastEmail(rs.getString(2), rs.getString(3),
-              rs.getObject(4, OffsetDateTime.class)));
+              OutboxMail.labelOf(rs.getString(3)), rs.getObject(4, OffsetDateTime.class)));
         });
     return last;
   }

@@ -74,10 +74,11 @@ class PipelineTest {
     List<Map<String, Object>> steps = (List<Map<String, Object>>) first.get("steps");
     assertThat(steps).singleElement().satisfies(step -> {
       assertThat(step).containsEntry("taskKey", DRAFT_PROPOSAL).containsEntry("teams", List.of("sales"))
+          .containsEntry("teamLabels", List.of("销售团队"))
           .containsEntry("assignee", null).containsEntry("daysInStep", 0);
       assertThat((String) step.get("name")).isNotBlank();
     });
-    assertThat((Map<String, Object>) first.get("lastEmail")).containsKey("subject")
+    assertThat((Map<String, Object>) first.get("lastEmail")).containsKey("subject").containsKey("statusLabel")
         .extractingByKey("subject").asString().contains(proposing.number());
     assertThat((Map<String, String>) first.get("links")).containsEntry("documents",
         "/staff/contracts/" + proposing.number() + "/documents").containsKey("cockpit")
