@@ -65,6 +65,22 @@ class FormFieldsTest {
         Vars.FORUM_VENUE_CHOICES, Vars.CLAUSE_DEVIATION_SUMMARY);
   }
 
+  /** The shorter forms laid out in rows and a group keep their fields, in the order they had. */
+  @Test
+  void shouldKeepTheFieldsAndTheirOrderInTheFormsLaidOutInRows() throws Exception {
+    assertThat(keys(json.readTree(new File("forms/final-settlement.form")))).containsExactly("contractNumber",
+        "merchantName", "endReason", "lastServiceDay", "monthlyFee", "depositKindLabel", "depositHeld",
+        "depositHandlingLabel", "penaltyDue", "providerPenaltyDue", "invoicedThrough", "unpaidInvoices", "usageFees",
+        "purposeDefeatedBy", "settlementNote");
+    FormFields.Form settlement = FormFields.get().form("final-settlement").orElseThrow();
+    assertThat(settlement.editable()).containsExactlyInAnyOrder("invoicedThrough", "unpaidInvoices", "usageFees",
+        "purposeDefeatedBy", "settlementNote");
+    assertThat(keys(json.readTree(new File("forms/sla-report.form")))).containsExactly("contractNumber",
+        "periodStart", "periodEnd", "firstReplyOnTimePercent", "averageFirstReplySeconds", "resolvedOnTimePercent",
+        "satisfactionPercent", "badReviewPercent", "complaints", "periodFees", "overdueAmount", "overdueDays");
+    assertThat(FormFields.get().form("sla-report").orElseThrow().readOnly()).isEmpty();
+  }
+
   /**
    * The summary and the decisions come before any clause; then one group per article of the contract,
    * headed with the article's number and title as in templates/documents/contract.html.
