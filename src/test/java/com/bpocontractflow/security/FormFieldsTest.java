@@ -141,6 +141,15 @@ class FormFieldsTest {
     }
   }
 
+  /** form-js sets option labels on one line, cut off at the column's edge; the 定金 option is longer. */
+  @Test
+  void shouldLetALongOptionWrapInTasklist() throws Exception {
+    String css = Files.readString(Path.of(
+        "src/main/resources/META-INF/resources/webjars/camunda/app/tasklist/styles/user-styles.css"));
+    assertThat(css.replaceAll("\\s+", " ")).contains(
+        ".fjs-form-field-radio .fjs-form-field-label, .fjs-form-field-checkbox .fjs-form-field-label { white-space: normal; }");
+  }
+
   private static List<String> keys(JsonNode formOrGroup) {
     List<String> keys = new ArrayList<>();
     for (JsonNode field : FormComponents.fields(formOrGroup)) {
