@@ -179,6 +179,8 @@ public final class ContractSigningProcess {
     public static final String FORUM_VENUE_CHOICES = "forumVenueChoices";
     /** For legal in review-clauses / revise-clauses: the court named is not a basic-level court (null when it is). */
     public static final String FORUM_VENUE_WARNING = "forumVenueWarning";
+    /** Read-only atop draft-contract / revise-clauses: how the prefilled clauses deviate from the template (ClauseDeviations). */
+    public static final String CLAUSE_DEVIATION_SUMMARY = "clauseDeviationSummary";
     public static final String REVIEW_ROUND = "reviewRound";
     public static final String CLAUSES_AGREED = "clausesAgreed";
     public static final String CLAUSE_FEEDBACK = "clauseFeedback";

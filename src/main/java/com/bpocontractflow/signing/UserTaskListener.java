@@ -65,6 +65,8 @@ public class UserTaskListener implements TaskListener {
     }
     if (DRAFT_CONTRACT.equals(task.getTaskDefinitionKey()) || REVISE_CLAUSES.equals(task.getTaskDefinitionKey())) {
       prefillClauses(task);
+      // read first, above the decisions: what the prefilled clauses change against the standard template
+      task.setVariable(CLAUSE_DEVIATION_SUMMARY, ClauseDeviations.summary(task.getVariables()));
       if (courtVenues != null) {
         // shown read-only beside the venue: the places a court may be chosen at, from the parties' addresses
         task.setVariable(FORUM_VENUE_CHOICES, courtVenues.choices(task.getVariables()));
@@ -131,6 +133,7 @@ public class UserTaskListener implements TaskListener {
       // awaited?) and what later forms show (confirm-deposit, conduct-training)
       ClauseRules.RULES.forEach(rule -> task.getExecution().removeVariable(rule.key()));
       task.getExecution().removeVariable(FORUM_VENUE_CHOICES);
+      task.getExecution().removeVariable(CLAUSE_DEVIATION_SUMMARY);
       task.getExecution().setVariable(DEPOSIT_REQUIRED, InputRules.toDecimal(deposit).signum() > 0);
       task.getExecution().setVariable(DEPOSIT_AMOUNT, deposit);
       task.getExecution().setVariable(DEPOSIT_KIND_LABEL, DepositKind.labelOf(Optional.of(values)));

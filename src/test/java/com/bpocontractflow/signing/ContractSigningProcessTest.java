@@ -628,6 +628,22 @@ class ContractSigningProcessTest {
   }
 
   @Test
+  void shouldSummarizeWhereThePrefilledClausesDeviateFromTheStandardTemplateWhileTheyAreDrafted() {
+    ProcessInstance pi = draftingContract();
+    Assertions.assertThat(taskService().getVariable(task(DRAFT_CONTRACT, pi).getId(), Vars.CLAUSE_DEVIATION_SUMMARY))
+        .isEqualTo("与标准模板一致");
+    completeTask(pi, DRAFT_CONTRACT, contractDraft("PAPER", "5000.00"));
+    assertThat(pi).variables().doesNotContainKey(Vars.CLAUSE_DEVIATION_SUMMARY);
+
+    // the revision starts from the recorded version, which legal changed
+    recordedClauses.put(Vars.TRIAL_DAYS, 0);
+    recordedClauses.put(Vars.SETUP_COSTS_REPAID, false);
+    completeTask(pi, REVIEW_CLAUSES, clauseReview(false));
+    Assertions.assertThat(taskService().getVariable(task(REVISE_CLAUSES, pi).getId(), Vars.CLAUSE_DEVIATION_SUMMARY))
+        .isEqualTo("第四条 甲方违约时偿还前期投入：否（标准：是）\n第五条 试用期（天）：0（标准：14）");
+  }
+
+  @Test
   void shouldAskManagersToApproveAProposalPromisingServiceLevelsOutsideTheStandardRanges() {
     ProcessInstance pi = start();
     assertThat(task(DRAFT_PROPOSAL, pi)).isNotNull();
