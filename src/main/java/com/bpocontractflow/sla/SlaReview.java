@@ -162,6 +162,7 @@ public class SlaReview {
 
     SlaRemedy remedy = SlaRemedy.valueOf((String) values.get(SLA_REMEDY));
     String onTimeTarget = onTimeTarget(clauses).stripTrailingZeros().toPlainString();
+    Long complaintCeiling = InputRules.toWholeNumber(clauses.get(ContractSigningProcess.Vars.MONTHLY_COMPLAINT_CEILING));
     MailNotice mail = MailNotice.of("以下是贵司客服外包服务 " + TermDates.zh(figures.periodStart()) + " 至 "
             + TermDates.zh(figures.periodEnd()) + " 的服务水平评估结果（对照合同约定的服务标准）。")
         .row("首次响应及时率", figures.firstReplyOnTimePercent().toPlainString() + "%（合同：" + clauses.get("firstResponseMinutes")
@@ -171,10 +172,8 @@ public class SlaReview {
             + " 分钟内解决，不低于 " + onTimeTarget + "%）")
         .row("客户满意度", figures.satisfactionPercent().toPlainString() + "%（合同：不低于 " + clauses.get("satisfactionTarget") + "%）")
         .row("差评率", figures.badReviewPercent().toPlainString() + "%（合同：不高于 " + clauses.get("badReviewCeiling") + "%）")
-        .row("投诉数", figures.complaints() + (clauses.get(ContractSigningProcess.Vars.MONTHLY_COMPLAINT_CEILING) == null ? ""
-            : "（合同：每月不超过 " + clauses.get(ContractSigningProcess.Vars.MONTHLY_COMPLAINT_CEILING) + " 件，本期上限 "
-                + InputRules.toWholeNumber(clauses.get(ContractSigningProcess.Vars.MONTHLY_COMPLAINT_CEILING)) * complaintMonths(figures)
-                + " 件）"))
+        .row("投诉数", figures.complaints() + (complaintCeiling == null ? ""
+            : "（合同：每月不超过 " + complaintCeiling + " 件，本期上限 " + complaintCeiling * complaintMonths(figures) + " 件）"))
         .row("未达标指标", values.get(MISSED_KPI_SUMMARY))
         .row("赔偿方式", remedy == SlaRemedy.NONE ? remedy.label() : null)
         .row("合同依据", remedy == SlaRemedy.NONE ? null
