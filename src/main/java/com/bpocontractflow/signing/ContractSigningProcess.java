@@ -151,6 +151,8 @@ public final class ContractSigningProcess {
     public static final String SATISFACTION_TARGET = "satisfactionTarget";
     public static final String BAD_REVIEW_CEILING = "badReviewCeiling";
     public static final String SLA_ON_TIME_TARGET_PERCENT = "slaOnTimeTargetPercent";
+    /** Optional: complaints a calendar month may have; above it, a missed KPI in sla-review (第四条). */
+    public static final String MONTHLY_COMPLAINT_CEILING = "monthlyComplaintCeiling";
     public static final String EXTRA_FEES = "extraFees";
     public static final String SETTLEMENT_CYCLE = "settlementCycle";
     public static final String LATE_PAYMENT_RULE = "latePaymentRule";

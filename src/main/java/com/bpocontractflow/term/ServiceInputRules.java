@@ -89,6 +89,18 @@ public final class ServiceInputRules {
           amount(SlaReviewProcess.Vars.PERIOD_FEES, "本期服务费（元）", BigDecimal.ZERO, MAX_AMOUNT),
           amount(SlaReviewProcess.Vars.OVERDUE_AMOUNT, "商家逾期未付金额（元）", BigDecimal.ZERO, MAX_AMOUNT).optional(),
           wholeNumber(SlaReviewProcess.Vars.OVERDUE_DAYS, "逾期天数", 0, 3650).optional())),
+      // the month's figures onboarding enters when the customer-service system sent none (the period is the
+      // task's own): the start form's rules for the same figures
+      Map.entry(ServiceTermProcess.Tasks.ENTER_SLA_FIGURES, InputRules.of(
+          percent(SlaReviewProcess.Vars.FIRST_REPLY_ON_TIME, "首次响应及时率（%）", "0", "100"),
+          wholeNumber(SlaReviewProcess.Vars.AVERAGE_FIRST_REPLY_SECONDS, "平均首次响应时间（秒）", 0, 86400),
+          percent(SlaReviewProcess.Vars.RESOLVED_ON_TIME, "问题按时解决率（%）", "0", "100"),
+          percent(SlaReviewProcess.Vars.SATISFACTION, "客户满意度（%）", "0", "100"),
+          percent(SlaReviewProcess.Vars.BAD_REVIEW_RATE, "差评率（%）", "0", "100"),
+          wholeNumber(SlaReviewProcess.Vars.COMPLAINTS, "投诉数", 0, 1000000),
+          amount(SlaReviewProcess.Vars.PERIOD_FEES, "本期服务费（元）", BigDecimal.ZERO, MAX_AMOUNT),
+          amount(SlaReviewProcess.Vars.OVERDUE_AMOUNT, "商家逾期未付金额（元）", BigDecimal.ZERO, MAX_AMOUNT).optional(),
+          wholeNumber(SlaReviewProcess.Vars.OVERDUE_DAYS, "逾期天数", 0, 3650).optional())),
       Map.entry(SlaReviewProcess.Tasks.APPROVE_COMPENSATION, InputRules.of(
           percent(SlaReviewProcess.Vars.FEE_REDUCTION_PERCENT, "减免服务费（%）", "0", "100"),
           wholeNumber(SlaReviewProcess.Vars.FREE_EXTENSION_DAYS, "免费延长服务（天）", 0, 365),

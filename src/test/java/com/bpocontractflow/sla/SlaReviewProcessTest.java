@@ -90,7 +90,7 @@ class SlaReviewProcessTest {
     number = app.contracts.get(contractId).contractNumber();
     app.terms.begin(contractId, GO_LIVE, GO_LIVE.plusDays(13), GO_LIVE.plusMonths(12).minusDays(1));
     decisions = new SlaDecisions(engine.getProcessEngine().getRepositoryService());
-    registerSlaReview(new SlaProperties(null));
+    registerSlaReview(new SlaProperties(null, null));
     PdfRenderer pdf = mock(PdfRenderer.class);
     when(pdf.render(any(), any(), any(), anyLong())).thenReturn(new byte[] {'%', 'P', 'D', 'F'});
     documents = new ContractDocuments(app.jdbc, new ContractDocument(templates(), app.mailer, app.clauseSets,
@@ -388,7 +388,7 @@ class SlaReviewProcessTest {
     Map<String, Object> legacy = AppTables.signedClauses(14);
     legacy.remove("slaOnTimeTargetPercent");
     anotherContract("BPO-2026-000791", legacy);
-    registerSlaReview(new SlaProperties(new BigDecimal("90")));
+    registerSlaReview(new SlaProperties(new BigDecimal("90"), null));
     figures.put("contractNumber", "BPO-2026-000791");
     assertThat(start(figures)).isEnded().variables().containsEntry(MISSED_KPIS, 0);
     // a contract's own share holds whatever the setting says

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * steps run for real against the application's tables (H2, migrated by Flyway) and write the real
  * e-mails to the real outbox; the amounts are worked out by hand in each test.
  */
-@Deployment(resources = ServiceTermProcess.RESOURCE)
+@Deployment(resources = {ServiceTermProcess.RESOURCE, ContractTermProcessTest.SLA_REVIEW_STUB})
 class ContractTermProcessTest {
 
   @RegisterExtension
@@ -58,6 +58,8 @@ class ContractTermProcessTest {
   static ModelCoverage coverage = ModelCoverage.of(engine).atLeast(0.95, ServiceTermProcess.KEY);
 
   static final LocalDate GO_LIVE = LocalDate.of(2026, 12, 1);
+  /** What the monthly SLA figures start; sla-review itself is tested in SlaReviewProcessTest and SlaPeriodsTest. */
+  static final String SLA_REVIEW_STUB = "stubs/sla-review-stub.bpmn";
 
   AppTables app;
   long contractId;
@@ -692,6 +694,134 @@ class ContractTermProcessTest {
     fire(pi, "TimerEvent_TermEnds", instant(LocalDate.of(2027, 12, 1), 0));
     assertThat(pi).isWaitingAt(FINAL_SETTLEMENT).hasPassed("EndEvent_Expired");
     assertThat(pi).variables().containsEntry(LAST_SERVICE_DAY, "2027-11-30");
+  }
+
+  // ---- the monthly SLA figures (issue #14 item 5) ----
+
+  Map<String, Object> slaFigures() {
+    Map<String, Object> v = new HashMap<>();
+    v.put("firstReplyOnTimePercent", "96.5");
+    v.put("averageFirstReplySeconds", 40);
+    v.put("resolvedOnTimePercent", "97");
+    v.put("satisfactionPercent", "93");
+    v.put("badReviewPercent", "0.4");
+    v.put("complaints", 2);
+    v.put("periodFees", "30000.00");
+    return v;
+  }
+
+  /** The SubProcess_SlaFigures instances waiting, by the period each asks for (start..end). */
+  List<String> periodsAwaited(ProcessInstance pi) {
+    return runtimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
+        .eventName(ServiceTermProcess.Messages.SLA_FIGURES_SUBMITTED).list().stream()
+        .map(e -> runtimeService().getVariableLocal(e.getExecutionId(), SLA_PERIOD_START) + ".."
+            + runtimeService().getVariableLocal(e.getExecutionId(), SLA_PERIOD_END))
+        .sorted().toList();
+  }
+
+  @Test
+  void shouldAskEachMonthsSlaFiguresOnItsFirstWorkingDayOnceEachAndEnterThemWhenNoneArrive() {
+    // live since Monday 14 September 2026: September's figures are asked on 8 October, the first working day
+    // after the National Day holiday (1-7 October)
+    LocalDate goLive = LocalDate.of(2026, 9, 14);
+    clock(goLive, 9);
+    contractId = app.signedContract(goLive, AppTables.signedClauses(0));
+    number = app.contracts.get(contractId).contractNumber();
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(ServiceTermProcess.KEY, number, Map.of(
+        ContractSigningProcess.Vars.CONTRACT_ID, contractId, ContractSigningProcess.Vars.CONTRACT_NUMBER, number,
+        ContractSigningProcess.Vars.MERCHANT_NAME, "杭州小象旗舰店"));
+    fire(pi, "StartEvent_SlaPeriodsBegin", instant(LocalDate.of(2026, 10, 8), 9));
+    Assertions.assertThat(periodsAwaited(pi)).containsExactly("2026-09-14..2026-09-30");
+    // the customer-service system submits figures that do not cover the period: still awaited
+    com.bpocontractflow.sla.SlaPeriodsAccess.submitted(runtimeService(), number, LocalDate.of(2026, 9, 20),
+        LocalDate.of(2026, 9, 30));
+    Assertions.assertThat(periodsAwaited(pi)).containsExactly("2026-09-14..2026-09-30");
+    // then the period's figures: nothing more is asked for September
+    com.bpocontractflow.sla.SlaPeriodsAccess.submitted(runtimeService(), number, LocalDate.of(2026, 9, 14),
+        LocalDate.of(2026, 9, 30));
+    assertThat(pi).hasPassed("EndEvent_SlaFiguresSubmitted");
+    Assertions.assertThat(periodsAwaited(pi)).isEmpty();
+    Assertions.assertThat(managementService().createJobQuery().activityId("TimerEvent_SlaFiguresWait").count()).isZero();
+
+    // October's on Monday 2 November (1 November is a Sunday); the system sends nothing within the wait (P3D)
+    fire(pi, "TimerEvent_NextSlaPeriod", instant(LocalDate.of(2026, 11, 2), 9));
+    Assertions.assertThat(periodsAwaited(pi)).containsExactly("2026-10-01..2026-10-31");
+    execute(timer(pi, "TimerEvent_SlaFiguresWait"));
+    org.camunda.bpm.engine.task.Task entry = task(ENTER_SLA_FIGURES, pi);
+    assertThat(entry).hasCandidateGroup("onboarding");
+    Assertions.assertThat(entry.getDueDate()).isNotNull();
+    Assertions.assertThat(taskService().getVariables(entry.getId())).containsEntry(SLA_PERIOD_START, "2026-10-01")
+        .containsEntry(SLA_PERIOD_END, "2026-10-31");
+    // not entered by its due date: managers too
+    execute(timer(pi, "BoundaryEvent_SlaFiguresEntryDue"));
+    assertThat(task(ENTER_SLA_FIGURES, pi)).hasCandidateGroup("managers");
+    Assertions.assertThat(task(ENTER_SLA_FIGURES, pi).getPriority()).isEqualTo(80);
+    // the figures are checked by the rules of the step
+    Map<String, Object> wrong = slaFigures();
+    wrong.put("satisfactionPercent", "130");
+    assertThatThrownBy(() -> complete(task(ENTER_SLA_FIGURES, pi), wrong))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("客户满意度（%）");
+    complete(task(ENTER_SLA_FIGURES, pi), slaFigures());
+    ProcessInstance review = runtimeService().createProcessInstanceQuery()
+        .processDefinitionKey(com.bpocontractflow.sla.SlaReviewProcess.KEY).processInstanceBusinessKey(number).singleResult();
+    Assertions.assertThat(runtimeService().getVariables(review.getId())).containsEntry("periodStart", "2026-10-01")
+        .containsEntry("periodEnd", "2026-10-31").containsEntry("contractNumber", number)
+        .containsEntry("satisfactionPercent", "93").containsEntry("complaints", 2)
+        .containsEntry(com.bpocontractflow.sla.SlaPeriods.ENTERED_IN_TASK, true);
+    assertThat(pi).hasPassed("EndEvent_SlaFiguresEntered", "EndEvent_SlaPeriodDone", "EndEvent_SlaFiguresEscalated");
+    // the figures left contract-term: next month's task starts empty
+    Assertions.assertThat(runtimeService().getVariables(pi.getId())).doesNotContainKeys("satisfactionPercent", "complaints");
+
+    // November's figures were submitted before they were asked; the server was down from 30 November to
+    // 20 January: on restart, November (asked for 1 December) asks nothing, then December is asked once
+    new com.bpocontractflow.sla.SlaReviews(app.jdbc).record(contractId, "pi", new com.bpocontractflow.sla.SlaReviews.Figures(
+        LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), new BigDecimal("96"), 40, new BigDecimal("97"),
+        new BigDecimal("93"), new BigDecimal("0.5"), 1, new BigDecimal("30000.00")), 0, "", null);
+    clock(LocalDate.of(2027, 1, 20), 10);
+    Job december = timer(pi, "TimerEvent_NextSlaPeriod");
+    Assertions.assertThat(december.getDuedate()).isEqualTo(instant(LocalDate.of(2026, 12, 1), 9));
+    execute(december);
+    assertThat(pi).hasPassed("EndEvent_SlaFiguresAlreadyIn");
+    Assertions.assertThat(periodsAwaited(pi)).isEmpty();
+    execute(timer(pi, "TimerEvent_NextSlaPeriod"));
+    Assertions.assertThat(periodsAwaited(pi)).containsExactly("2026-12-01..2026-12-31");
+    // the next ask is February's first working day, ahead of the clock: January is not asked twice
+    Assertions.assertThat(timer(pi, "TimerEvent_NextSlaPeriod").getDuedate()).isEqualTo(instant(LocalDate.of(2027, 2, 1), 9));
+  }
+
+  @Test
+  void shouldExtendTheTermAndMoveItsEndDateTimersByFreeExtensionDays() {
+    ProcessInstance pi = startTerm(0);
+    ServiceTerm term = (ServiceTerm) Mocks.get("serviceTerm");
+    // 12 months end on 30 November 2027; a review awards 7 free days: 7 December
+    Assertions.assertThat(term.extendTerm(engine.getProcessEngine(), contractId, 7)).isEqualTo(LocalDate.of(2027, 12, 7));
+    Assertions.assertThat(app.terms.get(contractId).termLastDay()).isEqualTo(LocalDate.of(2027, 12, 7));
+    Assertions.assertThat(app.terms.freeExtensionDays(contractId)).isEqualTo(7);
+    assertThat(pi).variables().containsEntry(TERM_LAST_DAY, "2027-12-07").containsEntry(FREE_EXTENSION_DAYS_TOTAL, 7);
+    // the renewal talks open 30 days before the new end
+    fire(pi, "TimerEvent_RenewalWindow", instant(LocalDate.of(2027, 11, 8), 9));
+    Assertions.assertThat(app.outbox.findByContract(number).get(0).bodyText()).contains("合同到期日：2027年12月7日")
+        .contains("其中服务水平赔偿免费延长：7 天");
+    assertThat(task(NEGOTIATE_RENEWAL, pi)).hasDueDate(instant(LocalDate.of(2027, 12, 7), 9));
+    // a further award while renewal is negotiated: the task's due date and its timers move too
+    Assertions.assertThat(term.extendTerm(engine.getProcessEngine(), contractId, 3)).isEqualTo(LocalDate.of(2027, 12, 10));
+    assertThat(task(NEGOTIATE_RENEWAL, pi)).hasDueDate(instant(LocalDate.of(2027, 12, 10), 9));
+    Assertions.assertThat(timer(pi, "BoundaryEvent_RenewalDecisionDue").getDuedate())
+        .isEqualTo(instant(LocalDate.of(2027, 12, 10), 9));
+    Assertions.assertThat(timer(pi, "BoundaryEvent_RenewalEscalationDue").getDuedate())
+        .isEqualTo(instant(LocalDate.of(2027, 12, 7), 9));
+    completeTask(pi, NEGOTIATE_RENEWAL, Map.of(RENEWAL_DECISION, "EXPIRE", RENEWAL_NOTE, "商家将自建客服团队"));
+    Assertions.assertThat(term.extendTerm(engine.getProcessEngine(), contractId, 2)).isEqualTo(LocalDate.of(2027, 12, 12));
+    fire(pi, "TimerEvent_TermEnds", instant(LocalDate.of(2027, 12, 13), 0));
+    // the term's end also ends the monthly SLA figures
+    assertThat(pi).isWaitingAt(FINAL_SETTLEMENT).hasPassed("EndEvent_Expired");
+    assertThat(pi).variables().containsEntry(LAST_SERVICE_DAY, "2027-12-12");
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).activityId("StartEvent_SlaPeriodsBegin")
+        .count() + managementService().createJobQuery().processInstanceId(pi.getId()).activityId("TimerEvent_NextSlaPeriod").count())
+        .isZero();
+    // a term already ending keeps its last day of service
+    Assertions.assertThat(term.extendTerm(engine.getProcessEngine(), contractId, 5)).isNull();
+    Assertions.assertThat(app.terms.get(contractId).termLastDay()).isEqualTo(LocalDate.of(2027, 12, 12));
   }
 
 }

@@ -280,6 +280,15 @@ class ServiceTermApplicationTest {
 
     SigningRest.Started contract = goLiveOn("2027-03-01");
     clock(LocalDate.of(2027, 4, 2), 10);
+    // contract-term asked for March's figures on the first working day of April
+    String termId = (String) rest.getList("/process-instance?superProcessInstance=" + contract.processInstanceId())
+        .get(0).get("id");
+    List<Map<String, Object>> ask = rest.as("admin").getList("/job?processInstanceId=" + termId
+        + "&activityId=StartEvent_SlaPeriodsBegin");
+    assertThat(ask).hasSize(1);
+    rest.as("admin").post("/job/" + ask.get(0).get("id") + "/execute", Map.of(), HttpStatus.NO_CONTENT);
+    String awaited = "/event-subscription?processInstanceId=" + termId + "&eventName=SlaFiguresSubmitted";
+    assertThat(rest.as("admin").getList(awaited)).hasSize(1);
     Map<String, Object> figures = new HashMap<>(Map.of("contractNumber", contract.number(),
         "periodStart", "2027-03-01", "periodEnd", "2027-03-31", "firstReplyOnTimePercent", "96",
         "averageFirstReplySeconds", 40, "resolvedOnTimePercent", "97", "satisfactionPercent", "85",
@@ -293,6 +302,10 @@ class ServiceTermApplicationTest {
         .isEmpty();
 
     rest.report("sla-figures", figures, HttpStatus.OK);
+    // the system's figures satisfy the period: nothing waits for them, no task will ask onboarding
+    assertThat(rest.as("admin").getList(awaited)).isEmpty();
+    assertThat(rest.as("admin").getList("/job?processInstanceId=" + termId + "&activityId=TimerEvent_SlaFiguresWait"))
+        .isEmpty();
     List<Map<String, Object>> reviews = rest.getList("/process-instance?processDefinitionKey=sla-review&businessKey="
         + contract.number());
     assertThat(reviews).hasSize(1);
