@@ -104,6 +104,14 @@ public final class SigningInputRules {
       Map.entry(REVIEW_OVERDUE_GO_LIVE, InputRules.of(
           text(ESCALATION_ACTION, "处理措施").length(2, 2000))),
       Map.entry("escalation", InputRules.of(
+          // no choice: the measure is only recorded, as before the choices existed
+          choice(ESCALATION_CHOICE, "处理方式", EscalationChoice.class).optional(),
+          wholeNumber(EXTEND_WORKING_DAYS, "延长的工作日数", 1, EscalationChoice.MAX_EXTENSION_DAYS)
+              .when(v -> EscalationChoice.EXTEND.name().equals(v.get(ESCALATION_CHOICE))),
+          text(REASSIGN_TO, "转交给（用户名）").length(1, 64)
+              .when(v -> EscalationChoice.REASSIGN.name().equals(v.get(ESCALATION_CHOICE))),
+          text(CANCELLATION_REASON, "取消原因").length(2, 500)
+              .when(v -> EscalationChoice.CANCEL.name().equals(v.get(ESCALATION_CHOICE))),
           text(ESCALATION_ACTION, "处理措施").length(2, 2000))));
 
   /** Free text that must be specific, per step: field key -> label (checked by VaguePhrases). */

@@ -12,11 +12,13 @@ import com.bpocontractflow.contract.ContractStatus;
 import com.bpocontractflow.mail.MailNotice;
 import com.bpocontractflow.mail.MerchantMail;
 import com.bpocontractflow.mail.MerchantMailer;
+import com.bpocontractflow.security.ApplicationActions;
 import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InputRules;
 import com.bpocontractflow.validation.InvalidInputException;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -47,6 +49,17 @@ public class SigningWithdrawal implements JavaDelegate {
   public SigningWithdrawal(ContractRepository contracts, MerchantMailer mailer) {
     this.contracts = contracts;
     this.mailer = mailer;
+  }
+
+  /**
+   * Asks the contract's process to withdraw or cancel (message {@code SigningWithdrawn} with
+   * {@code withdrawnBy} and {@code withdrawalReason}), as the application acting for {@code actor}: the
+   * integration endpoint and an escalation's 取消合同 both come here; {@link #execute} checks and records.
+   */
+  public static void request(ApplicationActions actions, RuntimeService runtime, String actor,
+      String processInstanceId, Map<String, Object> variables) {
+    actions.run(actor, () -> runtime.createMessageCorrelation(ContractSigningProcess.Messages.SIGNING_WITHDRAWN)
+        .processInstanceId(processInstanceId).setVariables(variables).correlateWithResult());
   }
 
   @Override
