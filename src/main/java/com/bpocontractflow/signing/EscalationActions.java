@@ -3,6 +3,7 @@ package com.bpocontractflow.signing;
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.*;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 
+import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.security.ApplicationActions;
 import com.bpocontractflow.team.Teams;
 import com.bpocontractflow.validation.InputRules;
@@ -63,9 +64,11 @@ public class EscalationActions {
       List.of(ESCALATION_CHOICE, EXTEND_WORKING_DAYS, REASSIGN_TO, CANCELLATION_REASON);
 
   private final MerchantReminderDelegate reminders;
+  private final ContractRepository contracts;
 
-  public EscalationActions(@Lazy MerchantReminderDelegate reminders) {
+  public EscalationActions(@Lazy MerchantReminderDelegate reminders, ContractRepository contracts) {
     this.reminders = reminders;
+    this.contracts = contracts;
   }
 
   /** Whether a task of this definition key offers the actions (the escalations of {@code contract-signing}). */
@@ -200,7 +203,10 @@ public class EscalationActions {
    * {@code withdrawnBy} PROVIDER, as the integration endpoint sends it (SigningWithdrawal refuses once the
    * contract is formed, Civil Code arts. 475-477, 490).
    */
-  static void cancel(DelegateTask task, String reason) {
+  void cancel(DelegateTask task, String reason) {
+    // checked before the message: once it has interrupted the signing, a refusal could not be undone cleanly
+    SigningWithdrawal.requireNotFormed(contracts.ofProcess(task.getVariable(CONTRACT_ID),
+        task.getExecution().getProcessBusinessKey()));
     var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String actor = authentication != null ? authentication.getUserId() : task.getAssignee();
     try {

@@ -62,14 +62,19 @@ public class SigningWithdrawal implements JavaDelegate {
         .processInstanceId(processInstanceId).setVariables(variables).correlateWithResult());
   }
 
-  @Override
-  public void execute(DelegateExecution execution) {
-    WITHDRAWAL.check(execution.getVariables());
-    Contract contract = contracts.ofProcess(execution.getVariable(CONTRACT_ID), execution.getProcessBusinessKey());
+  /** A formed contract cannot be withdrawn (Civil Code art. 490): refused, nothing changes. */
+  static void requireNotFormed(Contract contract) {
     if (!contract.statusValue().openBeforeFormation()) {
       throw new InvalidInputException("合同 " + contract.contractNumber() + " 已经成立（双方均已签署或盖章，当前状态："
           + contract.statusValue().label() + "），不能撤回；如需结束合同，请按合同约定发出书面解约通知");
     }
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    WITHDRAWAL.check(execution.getVariables());
+    Contract contract = contracts.ofProcess(execution.getVariable(CONTRACT_ID), execution.getProcessBusinessKey());
+    requireNotFormed(contract);
     Party party = Party.valueOf((String) execution.getVariable(WITHDRAWN_BY));
     String reason = ((String) execution.getVariable(WITHDRAWAL_REASON)).trim();
     contracts.update(contract.id(), Map.of("withdrawn_by", party.name(), "withdrawal_reason", reason,
