@@ -142,4 +142,43 @@ class TaskDueDatesTest {
     assertThat(draft.getDueDate()).isEqualTo(china(LocalDate.of(2026, 2, 24), 9));
     engine.getRuntimeService().deleteProcessInstance(pi, "checked", true, true);
   }
+
+  @Test
+  void shouldTakeTheOperatorsWorkingDaysForATaskButNotForADueDateTheContractSets() throws IOException {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+        .createStandaloneInMemProcessEngineConfiguration()
+        .setJdbcUrl("jdbc:h2:mem:due-dates-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+        .setJobExecutorActivate(false)
+        .setHistory(ProcessEngineConfiguration.HISTORY_NONE);
+    configuration.setProcessEngineName("due-dates-" + UUID.randomUUID());
+    configuration.setExpressionManager(new MockExpressionManager());
+    configuration.setProcessEnginePlugins(List.of(new WorkingDayCalendarPlugin(workdays),
+        new TaskDueDates(Map.of("draft-proposal", "P5D", "review-trial", "P1D"))));
+    ProcessEngine configured = configuration.buildProcessEngine();
+    try {
+      configured.getRepositoryService().createDeployment()
+          .addInputStream("contract-signing.bpmn", new FileInputStream("bpmn/contract-signing.bpmn"))
+          .addInputStream("contract-term.bpmn", new FileInputStream("bpmn/contract-term.bpmn")).deploy();
+      ClockUtil.setCurrentTime(china(LocalDate.of(2026, 2, 12), 10));
+      configured.getRuntimeService().createProcessInstanceByKey("contract-signing")
+          .startBeforeActivity("draft-proposal").setVariables(variables).execute(true, true);
+      configured.getRuntimeService().createProcessInstanceByKey("contract-term")
+          .startBeforeActivity("review-trial").setVariables(variables).execute(true, true);
+
+      // 5 working days from Thursday 02-12: 13, 14 (make-up Saturday), 24, 25, 26
+      assertThat(configured.getTaskService().createTaskQuery().taskDefinitionKey("draft-proposal").singleResult()
+          .getDueDate()).isEqualTo(china(LocalDate.of(2026, 2, 26), 9));
+      // the trial's decision date comes from the contract: not replaced
+      assertThat(configured.getTaskService().createTaskQuery().taskDefinitionKey("review-trial").singleResult()
+          .getDueDate()).isEqualTo(variables.get("trialDecisionDueAt"));
+    } finally {
+      configured.close();
+    }
+  }
+
+  @Test
+  void shouldRefuseADueDateThatIsNotWholeWorkingDays() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TaskDueDates(Map.of("draft-proposal", "PT4H")))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("bpo.task-due.draft-proposal=PT4H");
+  }
 }
