@@ -33,6 +33,7 @@ public class TaskDueDates extends AbstractProcessEnginePlugin {
 
   private final Map<String, String> overrides;
 
+  @org.springframework.beans.factory.annotation.Autowired
   public TaskDueDates(Environment environment) {
     this(Binder.get(environment).bind(PREFIX, Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
   }

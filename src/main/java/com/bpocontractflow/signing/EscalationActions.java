@@ -73,7 +73,8 @@ public class EscalationActions {
 
   /** Whether a task of this definition key offers the actions (the escalations of {@code contract-signing}). */
   public static boolean offersActions(String taskDefinitionKey) {
-    return WAITS.containsKey(taskDefinitionKey) || REVIEW_OVERDUE_SIGNING.equals(taskDefinitionKey);
+    return WAITS.containsKey(taskDefinitionKey) || REVIEW_OVERDUE_SIGNING.equals(taskDefinitionKey)
+        || REVIEW_OVERDUE_GO_LIVE.equals(taskDefinitionKey);
   }
 
   /** Carries out the chosen action of a completed escalation task. */
@@ -97,7 +98,7 @@ public class EscalationActions {
     }
   }
 
-  /** The wait the task escalates; for an overdue signing, the wait the signing is at now. */
+  /** The wait the task escalates; for an overdue signing or go-live, the wait for the merchant open now. */
   static WaitingFor activeWait(DelegateTask task, EscalationChoice choice) {
     ActivityInstance tree = task.getProcessEngineServices().getRuntimeService()
         .getActivityInstance(task.getProcessInstanceId());
@@ -164,8 +165,8 @@ public class EscalationActions {
     List<Task> open = context.runWithoutAuthorization(() -> engine.getTaskService().createTaskQuery()
         .processInstanceId(task.getProcessInstanceId()).active().list()).stream()
         .filter(other -> !other.getId().equals(task.getId()))
-        .filter(other -> wait == null ? !offersActions(other.getTaskDefinitionKey()) && !REVIEW_OVERDUE_GO_LIVE
-            .equals(other.getTaskDefinitionKey()) : other.getTaskDefinitionKey().equals(staffTask))
+        .filter(other -> wait == null ? !offersActions(other.getTaskDefinitionKey())
+            : other.getTaskDefinitionKey().equals(staffTask))
         .toList();
     if (open.isEmpty()) {
       throw new InvalidInputException("「处理方式」：合同 " + task.getVariable(CONTRACT_NUMBER)

@@ -93,6 +93,9 @@ class EscalationActionsProcessTest {
     identityService().saveUser(identityService().newUser("zhaolegal"));
     identityService().createMembership("lisales", "sales");
     identityService().createMembership("zhaolegal", "legal");
+    identityService().saveGroup(identityService().newGroup("onboarding"));
+    identityService().saveUser(identityService().newUser("wangonboarding"));
+    identityService().createMembership("wangonboarding", "onboarding");
   }
 
   @AfterEach
@@ -101,6 +104,8 @@ class EscalationActionsProcessTest {
     identityService().deleteUser("zhaolegal");
     identityService().deleteGroup("sales");
     identityService().deleteGroup("legal");
+    identityService().deleteUser("wangonboarding");
+    identityService().deleteGroup("onboarding");
     BpmnAwareTests.reset();
     Mocks.reset();
     ClockUtil.reset();
@@ -256,5 +261,24 @@ class EscalationActionsProcessTest {
 
     verify(mailer).send(eq(MerchantMail.REMINDER), any(), argThat(model ->
         WaitingFor.CLAUSE_FEEDBACK.name().equals(model.get("waitingFor"))), any(Object[].class));
+  }
+
+  @Test
+  void shouldHandAnOverdueOnboardingTaskOverAndRefuseToCancelAFormedContract() {
+    useContract(ContractStatus.SIGNED);
+    ProcessInstance pi = runtimeService().createProcessInstanceByKey(ContractSigningProcess.KEY).businessKey(NUMBER)
+        .startBeforeActivity(CONDUCT_TRAINING)
+        .startBeforeActivity(REVIEW_OVERDUE_GO_LIVE)
+        .setVariables(ContractSigningProcessTest.contextVariables()).execute();
+
+    assertThatThrownBy(() -> complete(task(REVIEW_OVERDUE_GO_LIVE, pi), action(EscalationChoice.REMIND)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("当前没有在等待商家");
+    assertThatThrownBy(() -> complete(task(REVIEW_OVERDUE_GO_LIVE, pi),
+        action(EscalationChoice.CANCEL, Vars.CANCELLATION_REASON, "我方取消")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("已经成立");
+    complete(task(REVIEW_OVERDUE_GO_LIVE, pi), action(EscalationChoice.REASSIGN, Vars.REASSIGN_TO, "wangonboarding"));
+
+    assertThat(task(CONDUCT_TRAINING, pi).getAssignee()).isEqualTo("wangonboarding");
+    BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_OverdueGoLiveHandled");
   }
 }
