@@ -51,25 +51,6 @@ public class SigningWithdrawal implements JavaDelegate {
     this.mailer = mailer;
   }
 
-  /**
-   * Asks the contract's process to withdraw or cancel (message {@code SigningWithdrawn} with
-   * {@code withdrawnBy} and {@code withdrawalReason}), as the application acting for {@code actor}: the
-   * integration endpoint and an escalation's 取消合同 both come here; {@link #execute} checks and records.
-   */
-  public static void request(ApplicationActions actions, RuntimeService runtime, String actor,
-      String processInstanceId, Map<String, Object> variables) {
-    actions.run(actor, () -> runtime.createMessageCorrelation(ContractSigningProcess.Messages.SIGNING_WITHDRAWN)
-        .processInstanceId(processInstanceId).setVariables(variables).correlateWithResult());
-  }
-
-  /** A formed contract cannot be withdrawn (Civil Code art. 490): refused, nothing changes. */
-  static void requireNotFormed(Contract contract) {
-    if (!contract.statusValue().openBeforeFormation()) {
-      throw new InvalidInputException("合同 " + contract.contractNumber() + " 已经成立（双方均已签署或盖章，当前状态："
-          + contract.statusValue().label() + "），不能撤回；如需结束合同，请按合同约定发出书面解约通知");
-    }
-  }
-
   @Override
   public void execute(DelegateExecution execution) {
     WITHDRAWAL.check(execution.getVariables());
@@ -90,6 +71,25 @@ public class SigningWithdrawal implements JavaDelegate {
               "很抱歉通知贵司：我方已取消本次客服外包签约。合同未成立，双方均不受其约束；相关待办事项和提醒已全部停止。")
           .row("取消原因", reason)
           .closing("给贵司带来不便，敬请谅解。如有疑问，请联系您的客户经理。"));
+    }
+  }
+
+  /**
+   * Asks the contract's process to withdraw or cancel (message {@code SigningWithdrawn} with
+   * {@code withdrawnBy} and {@code withdrawalReason}), as the application acting for {@code actor}: the
+   * integration endpoint and an escalation's 取消合同 both come here; {@link #execute} checks and records.
+   */
+  public static void request(ApplicationActions actions, RuntimeService runtime, String actor,
+      String processInstanceId, Map<String, Object> variables) {
+    actions.run(actor, () -> runtime.createMessageCorrelation(ContractSigningProcess.Messages.SIGNING_WITHDRAWN)
+        .processInstanceId(processInstanceId).setVariables(variables).correlateWithResult());
+  }
+
+  /** A formed contract cannot be withdrawn (Civil Code art. 490): refused, nothing changes. */
+  static void requireNotFormed(Contract contract) {
+    if (!contract.statusValue().openBeforeFormation()) {
+      throw new InvalidInputException("合同 " + contract.contractNumber() + " 已经成立（双方均已签署或盖章，当前状态："
+          + contract.statusValue().label() + "），不能撤回；如需结束合同，请按合同约定发出书面解约通知");
     }
   }
 }
