@@ -181,4 +181,15 @@ class TaskDueDatesTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TaskDueDates(Map.of("draft-proposal", "PT4H")))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("bpo.task-due.draft-proposal=PT4H");
   }
+
+  @Test
+  void shouldExtendAWaitOnWorkingDaysAsEscalationActionsAsksTheDueDateCalendar() {
+    // EscalationActions.extend: resolveDuedate("P<n>D", from) of the engine's due-date calendar
+    Date friday = china(LocalDate.of(2026, 2, 13), 16);
+    Date due = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getBusinessCalendarManager()
+        .getBusinessCalendar(org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar.NAME)
+        .resolveDuedate("P3D", friday);
+    // 02-14 (make-up Saturday), then the Spring Festival until 02-23: 02-24, 02-25
+    assertThat(due).isEqualTo(china(LocalDate.of(2026, 2, 25), 9));
+  }
 }

@@ -49,6 +49,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The actions of an escalation task, driven with the engine clock: remind again now, extend the wait by N
@@ -280,5 +282,29 @@ class EscalationActionsProcessTest {
 
     assertThat(task(CONDUCT_TRAINING, pi).getAssignee()).isEqualTo("wangonboarding");
     BpmnAwareTests.assertThat(pi).hasPassed("EndEvent_OverdueGoLiveHandled");
+  }
+
+  @ParameterizedTest
+  @EnumSource(WaitingFor.class)
+  void shouldSetTheEscalationOfEveryKindOfWaitAgain(WaitingFor waitingFor) {
+    ProcessInstance pi = runtimeService().createProcessInstanceByKey(ContractSigningProcess.KEY).businessKey(NUMBER)
+        .startBeforeActivity(waitingFor.hostActivityId())
+        .setVariables(ContractSigningProcessTest.contextVariables()).execute();
+    String escalationTask = ContractSigningProcessTest.escalationTaskOf(waitingFor);
+    Job first = managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(waitingFor.escalationTimerId()).singleResult();
+    ClockUtil.setCurrentTime(new Date(first.getDuedate().getTime() + 1000));
+    execute(first);
+    Date decided = ClockUtil.getCurrentTime();
+
+    complete(task(escalationTask, pi), action(EscalationChoice.EXTEND, Vars.EXTEND_WORKING_DAYS, 4L));
+
+    Job again = managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(waitingFor.escalationTimerId()).singleResult();
+    assertThat(again.getDuedate()).isEqualTo(new Date(decided.getTime() + Duration.ofDays(4).toMillis()));
+    ClockUtil.setCurrentTime(new Date(again.getDuedate().getTime() + 1000));
+    execute(again);
+    assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(escalationTask)
+        .count()).isEqualTo(1);
   }
 }
