@@ -236,6 +236,11 @@ public final class ContractSigningProcess {
     public static final String GO_LIVE_APPROVED = "goLiveApproved";
     // escalations
     public static final String ESCALATION_ACTION = "escalationAction";
+    /** What an escalation does (EscalationChoice), with the fields that choice needs. */
+    public static final String ESCALATION_CHOICE = "escalationChoice";
+    public static final String EXTEND_WORKING_DAYS = "extendWorkingDays";
+    public static final String REASSIGN_TO = "reassignTo";
+    public static final String CANCELLATION_REASON = "cancellationReason";
     // service-task inputs
     public static final String MAIL_TEMPLATE = "mailTemplate";
     public static final String WAITING_FOR = "waitingFor";

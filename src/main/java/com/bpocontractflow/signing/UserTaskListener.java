@@ -31,6 +31,7 @@ public class UserTaskListener implements TaskListener {
   private final VaguePhrases vaguePhrases;
   private final LatePaymentCap latePaymentCap;
   private CourtVenues courtVenues;
+  private EscalationActions escalationActions;
 
   public UserTaskListener(SigningRecorder recorder, VaguePhrases vaguePhrases, LatePaymentCap latePaymentCap) {
     this.recorder = recorder;
@@ -42,6 +43,12 @@ public class UserTaskListener implements TaskListener {
   @org.springframework.beans.factory.annotation.Autowired(required = false)
   public void setCourtVenues(CourtVenues courtVenues) {
     this.courtVenues = courtVenues;
+  }
+
+  /** The actions of escalation tasks (engine tests of other steps run without). */
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  public void setEscalationActions(@org.springframework.context.annotation.Lazy EscalationActions escalationActions) {
+    this.escalationActions = escalationActions;
   }
 
   @Override
@@ -141,6 +148,9 @@ public class UserTaskListener implements TaskListener {
       // level jurisdiction is counsel's call: a warning for legal in review-clauses and revise-clauses, not a refusal
       task.getExecution().setVariable(FORUM_VENUE_WARNING,
           CourtVenues.levelWarning(values.get(DISPUTE_FORUM), values.get(FORUM_VENUE)));
+    }
+    if (escalationActions != null) {
+      escalationActions.act(task);
     }
   }
 
