@@ -15,6 +15,8 @@ public final class ServiceTermProcess {
     public static final String FINAL_SETTLEMENT = "final-settlement";
     public static final String RETURN_OR_DELETE_DATA = "return-or-delete-data";
     public static final String ESCALATE_DATA_DISPOSAL = "escalate-data-disposal";
+    /** The onboarding team revokes the access the merchant granted for the service (sub-accounts, systems). */
+    public static final String REVOKE_MERCHANT_ACCESS = "revoke-merchant-access";
 
     private Tasks() {
     }
@@ -80,6 +82,10 @@ public final class ServiceTermProcess {
     public static final String DATA_DISPOSAL = "dataDisposal";
     public static final String DATA_DISPOSED_ON = "dataDisposedOn";
     public static final String DATA_DISPOSAL_NOTE = "dataDisposalNote";
+    // revoke-merchant-access: what the merchant granted (shown), what was revoked and when (typed)
+    public static final String GRANTED_ACCESS = "grantedAccess";
+    public static final String REVOKED_ACCESS = "revokedAccess";
+    public static final String ACCESS_REVOKED_ON = "accessRevokedOn";
     // the merchant's choice of return or deletion (PIPL art. 21) and the deletion certificate
     /** What the merchant chose (RETURNED, DELETED), set by its link, by staff in return-or-delete-data or by default. */
     public static final String DATA_CHOICE = "dataChoice";
