@@ -156,6 +156,8 @@ class PersonalDataRetentionTest {
         .activityId("TimerEvent_ServiceEnds").singleResult().getId());
     rest.complete(term, "final-settlement", vars(UNPAID_INVOICES, "8000.00", USAGE_FEES, "12345.67"));
     clock(LocalDate.of(2027, 4, 12), 11);
+    rest.complete(term, "revoke-merchant-access", vars(com.bpocontractflow.term.ServiceTermProcess.Vars.REVOKED_ACCESS,
+        "千牛子账号 5 个已解除授权", com.bpocontractflow.term.ServiceTermProcess.Vars.ACCESS_REVOKED_ON, "2027-04-10"));
     rest.complete(term, "return-or-delete-data", vars(STAFF_DATA_CHOICE, "DELETED", DATA_CHOICE_SOURCE, "2027年4月1日商家来函",
         DATA_DISPOSAL, "DELETED", DATA_DISPOSED_ON, "2027-04-12",
         DATA_DELETION_METHOD, "客服系统数据库记录删除并覆盖，备份随 30 天轮换过期",
