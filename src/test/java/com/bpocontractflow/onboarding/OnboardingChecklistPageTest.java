@@ -50,6 +50,8 @@ class OnboardingChecklistPageTest {
   TaskService taskService;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  org.camunda.bpm.engine.ManagementService managementService;
 
   final MerchantBrowser browser = new MerchantBrowser(HttpClient.newHttpClient());
   SigningRest rest;
@@ -98,7 +100,7 @@ class OnboardingChecklistPageTest {
   }
 
   @Test
-  void shouldMailTheChecklistWhenTheDepositIsPaidWithTheItemsAndAReusableLink() {
+  void shouldMailTheChecklistWhenTheDepositIsPaidWithTheItemsAndAReusableLinkAndRemindOfWhatIsMissing() throws Exception {
     SigningRest.Started contract = contractWithDepositPaid();
 
     OutboxMail mail = checklistMail(contract);
@@ -109,7 +111,22 @@ class OnboardingChecklistPageTest {
     }
     assertThat(mail.bodyText()).contains("贵司的履约保证金已到账", "正式上线前可多次更新", "合同结束时我们将全部回收")
         .doesNotContain("可使用一次");
-    token(mail);
+    String token = token(mail);
+
+    // the merchant registers two items; the reminder names the three still missing, with a new link
+    Map<String, String> partly = new HashMap<>();
+    partly.put("provided_PRODUCT_MATERIALS", "on");
+    partly.put("provided_SERVICE_POLICIES", "on");
+    assertThat(browser.post(page(token), partly).statusCode()).isEqualTo(200);
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(contract.processInstanceId())
+        .activityId("BoundaryEvent_ChecklistReminderDue").singleResult().getId());
+    OutboxMail reminder = outbox.findByContract(contract.number()).stream()
+        .filter(m -> m.template().equals("ONBOARDING_CHECKLIST_REMINDER")).findFirst().orElseThrow();
+    assertThat(reminder.subject()).isEqualTo("【合同编号 " + contract.number() + "】提醒：上线准备清单尚有 3 项未提供");
+    assertThat(reminder.bodyText()).contains("1. 订单系统/CRM 账号：", "2. 千牛子账号授权：", "3. 客服软件接入授权：",
+        "如已提供，请通过下方链接更新登记").doesNotContain("商品资料：", "已到账");
+    assertThat(reminder.bodyHtml()).contains("千牛子账号授权").doesNotContain("商品资料");
+    assertThat(token(reminder)).isNotEqualTo(token);
   }
 
   @Test

@@ -140,7 +140,7 @@ class ContractSigningProcessTest {
     Mocks.register("approvalTerms", new ApprovalTerms(facts));
     when(links.createChecklistLink(anyLong(), any())).thenReturn(new MerchantLinks.NewLink(
         "https://bpo.example.com/m/checklist-token/onboarding", java.time.OffsetDateTime.parse("2036-12-01T09:00:00+08:00")));
-    Mocks.register("onboardingChecklistMail", new OnboardingChecklistMail(contracts, mailer, links));
+    Mocks.register("onboardingChecklistMail", new OnboardingChecklistMail(contracts, mailer, links, checklist));
     when(checklist.summary(anyLong())).thenReturn("【已提供】商品资料：已发至培训邮箱");
     Mocks.register("onboardingProvisions", new OnboardingProvisions(checklist));
   }
@@ -1360,6 +1360,43 @@ class ContractSigningProcessTest {
     Assertions.assertThat(taskService().getVariableLocal(approval.getId(), Vars.MERCHANT_PROVISIONS))
         .isEqualTo("【已提供】千牛子账号授权：已开通 5 个");
     Assertions.assertThat(approval.getDueDate()).isNotNull();
+  }
+
+  @Test
+  void shouldRemindTheMerchantOfTheItemsNotYetProvidedWhileSubaccountsAreBeingAuthorized() {
+    ProcessInstance pi = waitingForDeposit();
+    correlate(pi, Messages.DEPOSIT_RECEIVED, payment("5000.00", "PAY-OB-4"));
+    List<OnboardingChecklist.Answer> answers = new ArrayList<>();
+    for (com.bpocontractflow.onboarding.ChecklistItem item : com.bpocontractflow.onboarding.ChecklistItem.values()) {
+      answers.add(new OnboardingChecklist.Answer(item,
+          item != com.bpocontractflow.onboarding.ChecklistItem.SUBACCOUNT_AUTHORISATION, null, null, null));
+    }
+    when(checklist.answers(42L)).thenReturn(answers);
+
+    // P3D after the task began (working days in the application), twice at most
+    Job reminder = managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId("BoundaryEvent_ChecklistReminderDue").singleResult();
+    Assertions.assertThat(reminder.getDuedate())
+        .isEqualTo(Date.from(task(AUTHORIZE_SUBACCOUNTS, pi).getCreateTime().toInstant().plus(Duration.ofDays(3))));
+    ClockUtil.setCurrentTime(new Date(reminder.getDuedate().getTime() + 1000));
+    execute(reminder);
+
+    assertThat(pi).hasPassed("ServiceTask_RemindChecklist").isWaitingAt(AUTHORIZE_SUBACCOUNTS);
+    ArgumentCaptor<Map<String, Object>> model = mapCaptor();
+    verify(mailer).send(eq(MerchantMail.ONBOARDING_CHECKLIST_REMINDER), any(), model.capture(), eq(1));
+    Assertions.assertThat(model.getValue()).containsEntry("missingItems",
+        List.of(com.bpocontractflow.onboarding.ChecklistItem.SUBACCOUNT_AUTHORISATION)).containsKey("checklistLink");
+
+    // everything provided by the second reminder: nothing is sent
+    when(checklist.answers(42L)).thenReturn(answers.stream().map(answer -> new OnboardingChecklist.Answer(
+        answer.item(), true, null, null, null)).toList());
+    Job second = managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId("BoundaryEvent_ChecklistReminderDue").singleResult();
+    ClockUtil.setCurrentTime(new Date(second.getDuedate().getTime() + 1000));
+    execute(second);
+    verify(mailer, times(1)).send(eq(MerchantMail.ONBOARDING_CHECKLIST_REMINDER), any(), any(), any(Object[].class));
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId("BoundaryEvent_ChecklistReminderDue").count()).isZero();
   }
 
   static Map<String, Object> contextVariables() {
