@@ -71,6 +71,8 @@ public final class ContractSigningProcess {
     public static final String END_CONTRACT_ENDED = "EndEvent_ContractEnded";
     public static final String END_SIGNING_WITHDRAWN = "EndEvent_SigningWithdrawn";
     public static final String RECHECK_APPROVAL = "BusinessRuleTask_RecheckApproval";
+    /** When the deposit is settled (or none is due): the merchant's onboarding checklist e-mail. */
+    public static final String SEND_ONBOARDING_CHECKLIST = "ServiceTask_SendOnboardingChecklist";
 
     private Elements() {
     }
@@ -234,6 +236,8 @@ public final class ContractSigningProcess {
     public static final String CS_SOFTWARE_CONFIGURED = "csSoftwareConfigured";
     public static final String GO_LIVE_DATE = "goLiveDate";
     public static final String GO_LIVE_APPROVED = "goLiveApproved";
+    /** Shown read-only in the onboarding tasks: what the merchant marked as provided on its checklist page. */
+    public static final String MERCHANT_PROVISIONS = "merchantProvisions";
     // escalations
     public static final String ESCALATION_ACTION = "escalationAction";
     /** What an escalation does (EscalationChoice), with the fields that choice needs. */

@@ -69,6 +69,11 @@ public final class ServiceInputRules {
           text(DATA_DELETION_METHOD, "删除方式（写明删除了哪些系统中的数据、如何删除，备份如何处理）").length(10, 500)
               .when(values -> DataDisposal.DELETED.name().equals(values.get(DATA_DISPOSAL))),
           text(DATA_DISPOSAL_NOTE, "处理说明（返还方式或删除范围、核验人）").length(6, 2000))),
+      // the access the merchant granted for the service ends with it (PIPL art. 47): what was revoked, and when
+      Map.entry(ServiceTermProcess.Tasks.REVOKE_MERCHANT_ACCESS, InputRules.of(
+          text(REVOKED_ACCESS, "已回收的账号和权限").length(4, 1000),
+          pastDate(ACCESS_REVOKED_ON, "回收日期")
+              .and((value, all) -> notBefore(value, all.get(LAST_SERVICE_DAY)), "不能早于最后服务日"))),
       Map.entry(ServiceTermProcess.Tasks.ESCALATE_DATA_DISPOSAL, InputRules.of(
           text(ESCALATION_ACTION, "处理措施").length(2, 2000))),
       // a notice staff register: the contract, then the very rules of the message TerminationNoticeReceived

@@ -17,6 +17,8 @@ public final class ServiceTermProcess {
     public static final String ESCALATE_DATA_DISPOSAL = "escalate-data-disposal";
     /** The month's SLA figures, entered by onboarding when the customer-service system sent none. */
     public static final String ENTER_SLA_FIGURES = "enter-sla-figures";
+    /** The onboarding team revokes the access the merchant granted for the service (sub-accounts, systems). */
+    public static final String REVOKE_MERCHANT_ACCESS = "revoke-merchant-access";
 
     private Tasks() {
     }
@@ -84,6 +86,10 @@ public final class ServiceTermProcess {
     public static final String DATA_DISPOSAL = "dataDisposal";
     public static final String DATA_DISPOSED_ON = "dataDisposedOn";
     public static final String DATA_DISPOSAL_NOTE = "dataDisposalNote";
+    // revoke-merchant-access: what the merchant granted (shown), what was revoked and when (typed)
+    public static final String GRANTED_ACCESS = "grantedAccess";
+    public static final String REVOKED_ACCESS = "revokedAccess";
+    public static final String ACCESS_REVOKED_ON = "accessRevokedOn";
     // the merchant's choice of return or deletion (PIPL art. 21) and the deletion certificate
     /** What the merchant chose (RETURNED, DELETED), set by its link, by staff in return-or-delete-data or by default. */
     public static final String DATA_CHOICE = "dataChoice";

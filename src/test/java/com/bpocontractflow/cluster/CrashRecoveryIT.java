@@ -161,7 +161,7 @@ class CrashRecoveryIT {
   static Map<String, Long> expectedMails(long reminders) {
     Map<String, Long> expected = new HashMap<>(Map.of("REQUEST_RECEIVED", 1L, "PROPOSAL", 1L,
         "CONTRACT_FOR_REVIEW", 1L, "SIGNING_INSTRUCTIONS", 1L, "SIGNED_COPY", 1L, "DEPOSIT_REQUEST", 1L,
-        "GO_LIVE", 1L));
+        "ONBOARDING_CHECKLIST", 1L, "GO_LIVE", 1L));
     if (reminders > 0) {
       expected.put("REMINDER", reminders);
     }

@@ -106,6 +106,9 @@ public final class AppTables {
     org.camunda.bpm.engine.test.mock.Mocks.register("serviceTerm", new ServiceTerm(contracts, clauseSets, ledger, terms, mailer));
     org.camunda.bpm.engine.test.mock.Mocks.register("dataDisposals", dataDisposals(runtimeService));
     org.camunda.bpm.engine.test.mock.Mocks.register("slaPeriods", slaPeriods());
+    org.camunda.bpm.engine.test.mock.Mocks.register("merchantAccess", new com.bpocontractflow.onboarding.MerchantAccess(
+        new com.bpocontractflow.onboarding.OnboardingChecklist(jdbc),
+        new com.bpocontractflow.onboarding.MerchantAccessRevocations(jdbc), terms));
     org.camunda.bpm.engine.test.mock.Mocks.register("userTaskListener", new com.bpocontractflow.signing.UserTaskListener(
         org.mockito.Mockito.mock(com.bpocontractflow.signing.SigningRecorder.class),
         new com.bpocontractflow.validation.VaguePhrases(List.of()), new com.bpocontractflow.signing.LatePaymentCap(null)));

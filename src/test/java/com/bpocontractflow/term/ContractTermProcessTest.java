@@ -142,14 +142,24 @@ class ContractTermProcessTest {
     return v;
   }
 
+  static Map<String, Object> revocation(String revokedOn) {
+    return Map.of(REVOKED_ACCESS, "千牛子账号 5 个已解除授权；订单系统只读账号已停用", ACCESS_REVOKED_ON, revokedOn);
+  }
+
   Map<String, Object> statement() {
     return app.jdbc.sql("SELECT * FROM final_settlement WHERE contract_id = :id").param("id", contractId)
         .query().singleRow();
   }
 
   @Test
-  void shouldContinueAfterTheTrialRenewOnceThenExpireSettleAndDeleteTheData() {
+  void shouldContinueAfterTheTrialRenewOnceThenExpireSettleAndDeleteTheData() throws Exception {
     ProcessInstance pi = startTerm(14);
+    // what the merchant registered on its onboarding checklist before go-live
+    new com.bpocontractflow.onboarding.OnboardingChecklist(app.jdbc).save(contractId, Map.of(
+        com.bpocontractflow.onboarding.ChecklistItem.SUBACCOUNT_AUTHORISATION,
+        new com.bpocontractflow.onboarding.OnboardingChecklist.Submitted(true, "千牛子账号 5 个"),
+        com.bpocontractflow.onboarding.ChecklistItem.ORDER_SYSTEM_ACCESS,
+        new com.bpocontractflow.onboarding.OnboardingChecklist.Submitted(false, "未开通")), "商家（邮件链接）");
     Assertions.assertThat(app.contracts.get(contractId).status()).isEqualTo(ContractStatus.LIVE.name());
 
     // the trial's last day is 14 December: the review is there at 9:00
@@ -181,6 +191,20 @@ class ContractTermProcessTest {
     Assertions.assertThat((BigDecimal) s.get("MERCHANT_PAYS")).isEqualByComparingTo("55000.00");
     Assertions.assertThat((BigDecimal) s.get("PROVIDER_REFUNDS")).isEqualByComparingTo("0.00");
 
+    // the service is over: the onboarding team revokes what the merchant granted, by 2 (working) days
+    assertThat(pi).isWaitingAt(RETURN_OR_DELETE_DATA, REVOKE_MERCHANT_ACCESS);
+    assertThat(task(REVOKE_MERCHANT_ACCESS, pi)).hasCandidateGroup("onboarding")
+        .hasDueDate(instant(LocalDate.of(2028, 6, 3), 0));
+    Assertions.assertThat(taskService().getVariableLocal(task(REVOKE_MERCHANT_ACCESS, pi).getId(), GRANTED_ACCESS))
+        .isEqualTo("千牛子账号授权：千牛子账号 5 个");
+    clock(LocalDate.of(2028, 6, 2), 10);
+    completeTask(pi, REVOKE_MERCHANT_ACCESS, revocation("2028-06-01"));
+    Assertions.assertThat(new com.bpocontractflow.onboarding.MerchantAccessRevocations(app.jdbc).of(contractId))
+        .get().satisfies(r -> {
+          Assertions.assertThat(r.revokedAccess()).isEqualTo("千牛子账号 5 个已解除授权；订单系统只读账号已停用");
+          Assertions.assertThat(r.revokedOn()).isEqualTo(LocalDate.of(2028, 6, 1));
+          Assertions.assertThat(r.recordedAt().toInstant()).isEqualTo(instant(LocalDate.of(2028, 6, 2), 10).toInstant());
+        });
     // the data is due 30 days after the last day of service
     assertThat(task(RETURN_OR_DELETE_DATA, pi)).hasCandidateGroup("onboarding")
         .hasDueDate(instant(LocalDate.of(2028, 7, 1), 0));
@@ -212,6 +236,11 @@ class ContractTermProcessTest {
     // the deletion certificate: stored with its SHA-256, its download link mailed
     var certificate = app.certificates().of(contractId).orElseThrow();
     Assertions.assertThat(certificate.pdfSha256()).isEqualTo(com.bpocontractflow.merchant.Sha256.hex(certificate.pdf()));
+    // with what access was revoked, and when
+    try (var pdf = org.apache.pdfbox.Loader.loadPDF(certificate.pdf())) {
+      Assertions.assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s", ""))
+          .contains("回收的账号和权限千牛子账号5个已解除授权；订单系统只读账号已停用", "回收日期2028年6月1日");
+    }
     Assertions.assertThat(app.outbox.findByContract(number).get(5).bodyText())
         .contains("删除方式：客服系统数据库记录删除并覆盖").contains("数据删除证明 SHA-256：" + certificate.pdfSha256())
         .contains("下载数据删除证明（PDF）：https://bpo.example.com" + DataDeletionCertificates.DOWNLOAD_PATH);
@@ -239,6 +268,17 @@ class ContractTermProcessTest {
 
     fire(pi, "TimerEvent_ServiceEnds", instant(LocalDate.of(2026, 12, 18), 0));
     assertThat(pi).variables().containsEntry(END_REASON, "试用期退出").containsEntry(PENALTY_DUE, "0.00");
+    // nothing on the merchant's checklist: the task says so; past its due date the managers see it too
+    Assertions.assertThat(taskService().getVariableLocal(task(REVOKE_MERCHANT_ACCESS, pi).getId(), GRANTED_ACCESS))
+        .asString().startsWith("商家未在上线准备清单中登记");
+    fire(pi, "BoundaryEvent_AccessRevocationOverdue", instant(LocalDate.of(2026, 12, 20), 0));
+    assertThat(task(REVOKE_MERCHANT_ACCESS, pi)).hasCandidateGroup("managers").hasCandidateGroup("onboarding");
+    Assertions.assertThat(task(REVOKE_MERCHANT_ACCESS, pi).getPriority()).isEqualTo(80);
+    Assertions.assertThat(taskService().getTaskComments(task(REVOKE_MERCHANT_ACCESS, pi).getId()))
+        .extracting(org.camunda.bpm.engine.task.Comment::getFullMessage)
+        .anySatisfy(comment -> Assertions.assertThat(comment).contains("已升级给经理"));
+    completeTask(pi, REVOKE_MERCHANT_ACCESS, revocation("2026-12-20"));
+    assertThat(pi).hasPassed("EndEvent_AccessRevocationEscalated");
     completeTask(pi, FINAL_SETTLEMENT, settlement(null, "0"));
 
     // 1-17 December: 30,000.00 × 17 / 31 = 16,451.6129… → 16,451.61; the deposit is set off
@@ -270,7 +310,7 @@ class ContractTermProcessTest {
         DATA_DELETION_METHOD, "客服系统数据库记录删除并覆盖，备份随 30 天轮换过期",
         DATA_DISPOSAL_NOTE, "子账号已注销，本地导出文件已粉碎，核验人：张运维"));
     assertThat(pi).isEnded().hasPassed("EndEvent_DataDisposalEscalated", "EndEvent_DataChoiceSettled",
-        "EndEvent_ContractEnded");
+        "EndEvent_AccessRevocationEscalated", "EndEvent_ContractEnded");
     Assertions.assertThat(app.mails(number)).containsExactly("TRIAL_EXIT", "DATA_CHOICE", "NOTICE_REPEATED",
         "FINAL_STATEMENT", "DATA_DISPOSED");
     Assertions.assertThat(app.outbox.findByContract(number).get(4).bodyText())
@@ -370,6 +410,16 @@ class ContractTermProcessTest {
 
     completeTask(pi, RETURN_OR_DELETE_DATA, Map.of(DATA_DISPOSAL, "RETURNED", DATA_DISPOSED_ON, "2027-04-12",
         DATA_DISPOSAL_NOTE, "聊天记录与订单数据导出为 Excel，加密压缩后于 4 月 12 日发送至送达邮箱，本地副本已删除"));
+    // the contract closes only once the access is revoked too; a revocation before the last day of service
+    // (9 April) or without saying what was revoked is refused and changes nothing
+    assertThat(pi).isWaitingAt(REVOKE_MERCHANT_ACCESS).hasNotPassed("EndEvent_ContractEnded");
+    assertThatThrownBy(() -> complete(task(REVOKE_MERCHANT_ACCESS, pi), revocation("2027-04-08")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("回收日期").hasMessageContaining("不能早于最后服务日");
+    assertThatThrownBy(() -> complete(task(REVOKE_MERCHANT_ACCESS, pi),
+        Map.of(REVOKED_ACCESS, " ", ACCESS_REVOKED_ON, "2027-04-10")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("已回收的账号和权限");
+    Assertions.assertThat(new com.bpocontractflow.onboarding.MerchantAccessRevocations(app.jdbc).of(contractId)).isEmpty();
+    completeTask(pi, REVOKE_MERCHANT_ACCESS, revocation("2027-04-10"));
     assertThat(pi).isEnded().hasPassed("EndEvent_ContractEnded");
     Assertions.assertThat(app.terms.dataDisposal(contractId)).contains("RETURNED");
     Assertions.assertThat(app.certificates().of(contractId)).isEmpty();
