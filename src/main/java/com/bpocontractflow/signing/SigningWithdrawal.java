@@ -53,11 +53,12 @@ public class SigningWithdrawal implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     WITHDRAWAL.check(execution.getVariables());
     Contract contract = contracts.ofProcess(execution.getVariable(CONTRACT_ID), execution.getProcessBusinessKey());
-    if (!contract.statusValue().openBeforeFormation()) {
-      throw new InvalidInputException("合同 " + contract.contractNumber() + " 已经成立（双方均已签署或盖章，当前状态："
-          + contract.statusValue().label() + "），不能撤回；如需结束合同，请按合同约定发出书面解约通知");
-    }
     Party party = Party.valueOf((String) execution.getVariable(WITHDRAWN_BY));
+    // the offer rules (Civil Code arts. 475-477, 490), the same for the link, Tasklist and the integration
+    SigningOffers.refusal(contract, party, execution.getVariable(SigningOffers.QUOTE_VALID_UNTIL), Clocks.today())
+        .ifPresent(refusal -> {
+          throw new InvalidInputException(refusal);
+        });
     String reason = ((String) execution.getVariable(WITHDRAWAL_REASON)).trim();
     contracts.update(contract.id(), Map.of("withdrawn_by", party.name(), "withdrawal_reason", reason,
         "withdrawn_at", OffsetDateTime.now(Clocks.ZONE)));
