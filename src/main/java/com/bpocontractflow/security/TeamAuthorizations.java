@@ -101,6 +101,9 @@ class TeamAuthorizations {
     // sales reads the notice registration without starting it (REST answers 403, Tasklist does not offer it)
     grants.add(new Grant(Teams.SALES.groupId(), Resources.PROCESS_DEFINITION, NoticeRegistrationProcess.KEY,
         ProcessDefinitionPermissions.READ));
+    // legal reads the cancellation without starting it, as finance and onboarding (REST answers 403)
+    grants.add(new Grant(Teams.LEGAL.groupId(), Resources.PROCESS_DEFINITION, ContractCancellationProcess.KEY,
+        ProcessDefinitionPermissions.READ));
 
     String managers = Teams.MANAGERS.groupId();
     grants.add(new Grant(managers, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
