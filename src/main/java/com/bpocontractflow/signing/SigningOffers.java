@@ -23,7 +23,8 @@ import java.util.Optional;
  * offeree has sent its acceptance — on paper, once the merchant reports its sealed copy as sent back, the
  * provider (who sealed first) can no longer revoke its seal. The offeree may always decline.</li>
  * <li>An offer that fixed a period for acceptance cannot be revoked while that period runs (art. 476(1)):
- * while the provider's quote waits for the merchant's answer ({@link ContractStatus#PROPOSAL_SENT}) and its
+ * while the provider's quote waits for the merchant's answer (the signing waits at {@code confirm-proposal}:
+ * sent, not answered; not while a manager still approves it) and its
  * validity date {@value #QUOTE_VALID_UNTIL} (a Beijing date, inclusive) has not passed, the provider cannot
  * cancel. A quote without that date fixed no period. The merchant grants no acceptance period anywhere in
  * the signing, so its own signature (electronic, signed first) stays revocable until the provider
@@ -45,9 +46,11 @@ public final class SigningOffers {
 
   /**
    * Why {@code party} cannot withdraw or cancel the signing of {@code contract} on {@code today}, in zh-CN;
-   * empty when it can. {@code quoteValidUntil} is the contract's {@value #QUOTE_VALID_UNTIL} (or null).
+   * empty when it can. {@code quoteValidUntil} is the contract's {@value #QUOTE_VALID_UNTIL} (or null);
+   * {@code quoteAwaitsAnswer} whether the signing waits for the merchant's answer to the quote sent.
    */
-  public static Optional<String> refusal(Contract contract, Party party, Object quoteValidUntil, LocalDate today) {
+  public static Optional<String> refusal(Contract contract, Party party, Object quoteValidUntil,
+      boolean quoteAwaitsAnswer, LocalDate today) {
     ContractStatus status = contract.statusValue();
     String number = contract.contractNumber();
     String action = party == Party.MERCHANT ? "撤回" : "取消";
@@ -69,7 +72,7 @@ public final class SigningOffers {
           + "我方不能再取消；请签收回寄的合同");
     }
     LocalDate validUntil = InputRules.toDate(quoteValidUntil);
-    if (status == ContractStatus.PROPOSAL_SENT && validUntil != null && !today.isAfter(validUntil)) {
+    if (quoteAwaitsAnswer && validUntil != null && !today.isAfter(validUntil)) {
       return Optional.of("「报价有效期（" + QUOTE_VALID_UNTIL + "）」我方报价的承诺期限至 " + DAY.format(validUntil)
           + "，商家尚未答复：确定了承诺期限的要约在期限内不可撤销（《民法典》第四百七十六条第一项），"
           + DAY.format(validUntil.plusDays(1)) + " 起方可取消");

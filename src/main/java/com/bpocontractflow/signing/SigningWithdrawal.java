@@ -55,7 +55,13 @@ public class SigningWithdrawal implements JavaDelegate {
     Contract contract = contracts.ofProcess(execution.getVariable(CONTRACT_ID), execution.getProcessBusinessKey());
     Party party = Party.valueOf((String) execution.getVariable(WITHDRAWN_BY));
     // the offer rules (Civil Code arts. 475-477, 490), the same for the link, Tasklist and the integration
-    SigningOffers.refusal(contract, party, execution.getVariable(SigningOffers.QUOTE_VALID_UNTIL), Clocks.today())
+    // the event sub-process has just ended the wait for the merchant's answer, in this transaction: the
+    // history as stored still shows whether the signing was waiting for it
+    boolean quoteAwaitsAnswer = execution.getProcessEngineServices().getHistoryService()
+        .createHistoricActivityInstanceQuery().processInstanceId(execution.getProcessInstanceId())
+        .activityId(ContractSigningProcess.Tasks.CONFIRM_PROPOSAL).unfinished().count() > 0;
+    SigningOffers.refusal(contract, party, execution.getVariable(SigningOffers.QUOTE_VALID_UNTIL), quoteAwaitsAnswer,
+            Clocks.today())
         .ifPresent(refusal -> {
           throw new InvalidInputException(refusal);
         });

@@ -35,12 +35,14 @@ public class SigningWithdrawals {
 
   /** Why {@code party} cannot withdraw from or cancel the contract's signing now ({@link SigningOffers}). */
   public Optional<String> refusal(Contract contract, Party party) {
-    Object quoteValidUntil = contract.statusValue().openBeforeFormation() && contract.processInstanceId() != null
-        ? actions.as("system", () -> runtimeService.createProcessInstanceQuery()
-            .processInstanceId(contract.processInstanceId()).count() > 0
-            ? runtimeService.getVariable(contract.processInstanceId(), SigningOffers.QUOTE_VALID_UNTIL) : null)
-        : null;
-    return SigningOffers.refusal(contract, party, quoteValidUntil, Clocks.today());
+    String instance = contract.processInstanceId();
+    boolean running = contract.statusValue().openBeforeFormation() && instance != null
+        && actions.as("system", () -> runtimeService.createProcessInstanceQuery().processInstanceId(instance).count() > 0);
+    Object quoteValidUntil = running
+        ? actions.as("system", () -> runtimeService.getVariable(instance, SigningOffers.QUOTE_VALID_UNTIL)) : null;
+    boolean quoteAwaitsAnswer = running && actions.as("system", () -> runtimeService.createExecutionQuery()
+        .processInstanceId(instance).activityId(ContractSigningProcess.Tasks.CONFIRM_PROPOSAL).count() > 0);
+    return SigningOffers.refusal(contract, party, quoteValidUntil, quoteAwaitsAnswer, Clocks.today());
   }
 
   /**

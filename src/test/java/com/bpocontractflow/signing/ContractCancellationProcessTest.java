@@ -192,7 +192,7 @@ class ContractCancellationProcessTest {
   @Test
   void shouldKeepTheQuoteOpenUntilTheEndOfItsValidityDayAndLetItBeCancelledTheDayAfter() {
     Signing quoted = signing(ContractStatus.PROPOSAL_SENT, Map.of(),
-        Map.of(SigningOffers.QUOTE_VALID_UNTIL, "2027-03-12"));
+        Map.of(SigningOffers.QUOTE_VALID_UNTIL, "2027-03-12", "waitAt", ContractSigningProcess.Tasks.CONFIRM_PROPOSAL));
 
     assertThatThrownBy(() -> submit(form(quoted.number(), "报价有误")))
         .isInstanceOf(InvalidInputException.class)
@@ -200,7 +200,12 @@ class ContractCancellationProcessTest {
     clock(LocalDate.of(2027, 3, 12), 23); // the last day of the period, late in the evening in Beijing
     assertThatThrownBy(() -> submit(form(quoted.number(), "报价有误")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("第四百七十六条第一项");
-    assertThat(quoted.instance()).isWaitingAt("review-clauses");
+    // the message alone (as /api/integrations/withdrawals sends it) is refused by SigningWithdrawal itself
+    assertThatThrownBy(() -> runtimeService().createMessageCorrelation(ContractSigningProcess.Messages.SIGNING_WITHDRAWN)
+        .processInstanceId(quoted.instance().getId()).setVariable(ContractSigningProcess.Vars.WITHDRAWN_BY, "PROVIDER")
+        .setVariable(ContractSigningProcess.Vars.WITHDRAWAL_REASON, "报价有误").correlateWithResult())
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("第四百七十六条第一项");
+    assertThat(quoted.instance()).isWaitingAt(ContractSigningProcess.Tasks.CONFIRM_PROPOSAL);
     Assertions.assertThat(app.mails(quoted.number())).isEmpty();
 
     // the merchant is the offeree: it may decline the quote while the period runs
@@ -220,6 +225,11 @@ class ContractCancellationProcessTest {
     assertThat(submit(form(countered.number(), "商家要求的单价低于成本"))).isEnded();
 
     Assertions.assertThat(app.contracts.get(countered.contractId()).statusValue()).isEqualTo(ContractStatus.CANCELLED);
+    // a quote a manager still has to approve has not been sent: it is no offer yet
+    Signing unapproved = signing(ContractStatus.PROPOSAL_SENT, Map.of(), Map.of(SigningOffers.QUOTE_VALID_UNTIL,
+        "2027-03-31", "waitAt", ContractSigningProcess.Tasks.APPROVE_PROPOSAL));
+    assertThat(submit(form(unapproved.number(), "单价低于成本，撤回报价"))).isEnded();
+    Assertions.assertThat(app.contracts.get(unapproved.contractId()).statusValue()).isEqualTo(ContractStatus.CANCELLED);
   }
 
   @Test
