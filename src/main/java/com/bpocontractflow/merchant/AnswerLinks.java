@@ -5,6 +5,7 @@ import com.bpocontractflow.contract.SigningMethod;
 import com.bpocontractflow.mail.MerchantMail;
 import com.bpocontractflow.validation.Clocks;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -33,12 +34,19 @@ public class AnswerLinks {
     };
   }
 
-  /** Model entries for a new link to the step: {@code answerLink}, {@code answerAction}, {@code answerLinkExpires}. */
+  /**
+   * Model entries for a new link to the step: {@code answerLink}, {@code answerAction}, {@code answerLinkExpires}
+   * and, for a step before the contract is formed, {@code withdrawLink} (the same link's withdrawal page).
+   */
   public Map<String, Object> model(long contractId, String processInstanceId, MerchantStep step, int round) {
     MerchantLinks.NewLink link = links.create(contractId, processInstanceId, step, round);
-    return Map.of(
+    Map<String, Object> model = new HashMap<>(Map.of(
         "answerLink", link.url(),
         "answerAction", "在线" + step.title(),
-        "answerLinkExpires", DAY.format(link.expiresAt().atZoneSameInstant(Clocks.ZONE)));
+        "answerLinkExpires", DAY.format(link.expiresAt().atZoneSameInstant(Clocks.ZONE))));
+    if (step != MerchantStep.DATA_CHOICE) {
+      model.put("withdrawLink", link.url() + "/withdraw");
+    }
+    return model;
   }
 }

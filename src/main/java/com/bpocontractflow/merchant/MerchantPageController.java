@@ -171,6 +171,8 @@ class MerchantPageController {
     model.addAttribute("form", form);
     model.addAttribute("clauses", CLAUSES);
     model.addAttribute("decisions", ProposalDecision.values());
+    // every step before formation offers the withdrawal; the data choice comes after the service
+    model.addAttribute("withdrawable", link.stepValue() != MerchantStep.DATA_CHOICE);
     if (link.stepValue() == MerchantStep.DATA_CHOICE) {
       model.addAttribute("dataChoices", DataDisposal.values());
       model.addAttribute("dataCategories", clauseSets.latest(contract.id()).orElse(Map.of()).get("dataCategories"));

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import com.bpocontractflow.dispute.DisputeResolutionProcess;
 import com.bpocontractflow.merchant.MerchantAnswers;
+import com.bpocontractflow.signing.ContractCancellationProcess;
 import com.bpocontractflow.signing.ContractSigningProcess;
 import com.bpocontractflow.sla.SlaReviewProcess;
 import com.bpocontractflow.team.Teams;
@@ -52,7 +53,7 @@ class TeamAuthorizations {
   /** Groups that earlier versions gave engine rights and that now hold none. */
   static final List<String> NO_ENGINE_RIGHTS = List.of("integrations", MerchantAnswers.MERCHANT_GROUP);
   static final List<String> PROCESSES = List.of(ContractSigningProcess.KEY, ServiceTermProcess.KEY,
-      SlaReviewProcess.KEY, DisputeResolutionProcess.KEY, NoticeRegistrationProcess.KEY);
+      SlaReviewProcess.KEY, DisputeResolutionProcess.KEY, NoticeRegistrationProcess.KEY, ContractCancellationProcess.KEY);
 
   private final AuthorizationService authorizations;
 
@@ -77,11 +78,13 @@ class TeamAuthorizations {
       grants.add(new Grant(group, Resources.USER, ANY, Permissions.READ));
       grants.add(new Grant(group, Resources.GROUP, ANY, Permissions.READ));
     }
-    // who starts what: sales a contract and a dispute, legal a dispute and a termination notice, managers all
-    startable(grants, Teams.SALES.groupId(), ContractSigningProcess.KEY, DisputeResolutionProcess.KEY);
+    // who starts what: sales a contract, a dispute and a cancellation, legal a dispute and a termination notice,
+    // managers all
+    startable(grants, Teams.SALES.groupId(), ContractSigningProcess.KEY, DisputeResolutionProcess.KEY,
+        ContractCancellationProcess.KEY);
     startable(grants, Teams.LEGAL.groupId(), DisputeResolutionProcess.KEY, NoticeRegistrationProcess.KEY);
     startable(grants, Teams.MANAGERS.groupId(), ContractSigningProcess.KEY, SlaReviewProcess.KEY,
-        DisputeResolutionProcess.KEY, NoticeRegistrationProcess.KEY);
+        DisputeResolutionProcess.KEY, NoticeRegistrationProcess.KEY, ContractCancellationProcess.KEY);
     for (Teams team : List.of(Teams.FINANCE, Teams.ONBOARDING)) {
       for (String key : PROCESSES) {
         grants.add(new Grant(team.groupId(), Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ));
@@ -97,6 +100,9 @@ class TeamAuthorizations {
         ProcessDefinitionPermissions.READ));
     // sales reads the notice registration without starting it (REST answers 403, Tasklist does not offer it)
     grants.add(new Grant(Teams.SALES.groupId(), Resources.PROCESS_DEFINITION, NoticeRegistrationProcess.KEY,
+        ProcessDefinitionPermissions.READ));
+    // legal reads the cancellation without starting it, as finance and onboarding (REST answers 403)
+    grants.add(new Grant(Teams.LEGAL.groupId(), Resources.PROCESS_DEFINITION, ContractCancellationProcess.KEY,
         ProcessDefinitionPermissions.READ));
 
     String managers = Teams.MANAGERS.groupId();

@@ -1,5 +1,7 @@
 package com.bpocontractflow.signing;
 
+import com.bpocontractflow.validation.Clocks;
+import com.bpocontractflow.contract.Contract;
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.*;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 
@@ -205,9 +207,17 @@ public class EscalationActions {
    * contract is formed, Civil Code arts. 475-477, 490).
    */
   void cancel(DelegateTask task, String reason) {
+    // the offer rules (SigningOffers: formation, the quote's acceptance period, the merchant's returned seal),
     // checked before the message: once it has interrupted the signing, a refusal could not be undone cleanly
-    SigningWithdrawal.requireNotFormed(contracts.ofProcess(task.getVariable(CONTRACT_ID),
-        task.getExecution().getProcessBusinessKey()));
+    Contract contract = contracts.ofProcess(task.getVariable(CONTRACT_ID), task.getExecution().getProcessBusinessKey());
+    boolean quoteAwaitsAnswer = Context.getCommandContext().runWithoutAuthorization(() ->
+        task.getProcessEngineServices().getRuntimeService().createExecutionQuery()
+            .processInstanceId(task.getProcessInstanceId()).activityId(ContractSigningProcess.Tasks.CONFIRM_PROPOSAL)
+            .count() > 0);
+    SigningOffers.refusal(contract, SigningWithdrawal.Party.PROVIDER, task.getVariable(SigningOffers.QUOTE_VALID_UNTIL),
+        quoteAwaitsAnswer, Clocks.today()).ifPresent(refusal -> {
+          throw new InvalidInputException("「处理方式」：" + refusal);
+        });
     var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String actor = authentication != null ? authentication.getUserId() : task.getAssignee();
     try {

@@ -55,8 +55,18 @@ public class SigningWithdrawal implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     WITHDRAWAL.check(execution.getVariables());
     Contract contract = contracts.ofProcess(execution.getVariable(CONTRACT_ID), execution.getProcessBusinessKey());
-    requireNotFormed(contract);
     Party party = Party.valueOf((String) execution.getVariable(WITHDRAWN_BY));
+    // the offer rules (Civil Code arts. 475-477, 490), the same for the link, Tasklist and the integration
+    // the event sub-process has just ended the wait for the merchant's answer, in this transaction: the
+    // history as stored still shows whether the signing was waiting for it
+    boolean quoteAwaitsAnswer = execution.getProcessEngineServices().getHistoryService()
+        .createHistoricActivityInstanceQuery().processInstanceId(execution.getProcessInstanceId())
+        .activityId(ContractSigningProcess.Tasks.CONFIRM_PROPOSAL).unfinished().count() > 0;
+    SigningOffers.refusal(contract, party, execution.getVariable(SigningOffers.QUOTE_VALID_UNTIL), quoteAwaitsAnswer,
+            Clocks.today())
+        .ifPresent(refusal -> {
+          throw new InvalidInputException(refusal);
+        });
     String reason = ((String) execution.getVariable(WITHDRAWAL_REASON)).trim();
     contracts.update(contract.id(), Map.of("withdrawn_by", party.name(), "withdrawal_reason", reason,
         "withdrawn_at", OffsetDateTime.now(Clocks.ZONE)));
@@ -83,13 +93,5 @@ public class SigningWithdrawal implements JavaDelegate {
       String processInstanceId, Map<String, Object> variables) {
     actions.run(actor, () -> runtime.createMessageCorrelation(ContractSigningProcess.Messages.SIGNING_WITHDRAWN)
         .processInstanceId(processInstanceId).setVariables(variables).correlateWithResult());
-  }
-
-  /** A formed contract cannot be withdrawn (Civil Code art. 490): refused, nothing changes. */
-  static void requireNotFormed(Contract contract) {
-    if (!contract.statusValue().openBeforeFormation()) {
-      throw new InvalidInputException("合同 " + contract.contractNumber() + " 已经成立（双方均已签署或盖章，当前状态："
-          + contract.statusValue().label() + "），不能撤回；如需结束合同，请按合同约定发出书面解约通知");
-    }
   }
 }

@@ -65,6 +65,6 @@ class ContractNumbersTest {
       }
     }
     assertThat(typed).containsExactlyInAnyOrder("sla-report.form", "dispute-report.form",
-        "register-termination-notice.form");
+        "register-termination-notice.form", "cancel-contract.form");
   }
 }

@@ -38,6 +38,8 @@ class SigningWithdrawalTest {
   MailOutbox outbox;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  org.camunda.bpm.engine.RuntimeService runtimeService;
   SigningRest rest;
 
   @BeforeEach
@@ -92,5 +94,37 @@ class SigningWithdrawalTest {
     assertThat((List<?>) refused.get("problems")).anySatisfy(p -> assertThat((String) p).contains("已经成立"));
     assertThat(rest.taskKeys(contract)).containsExactly(CONFIRM_DEPOSIT);
     assertThat(contracts.findByNumber(contract.number()).orElseThrow().statusValue()).isEqualTo(ContractStatus.SIGNED);
+  }
+
+  @Test
+  void shouldRefuseTheProvidersCancellationWhileItsQuoteIsValidOrOnceTheMerchantSentItsSealedCopyBack() {
+    SigningRest.Started quoted = rest.start(request());
+    rest.complete(quoted, DRAFT_PROPOSAL, proposal("5000.00"));
+    // the quote validity the proposal states (set here as the proposal form sets it)
+    runtimeService.setVariable(quoted.processInstanceId(), SigningOffers.QUOTE_VALID_UNTIL,
+        com.bpocontractflow.validation.Clocks.today().plusDays(7).toString());
+
+    Map<String, Object> refused = rest.report("withdrawals", withdrawal(quoted, "PROVIDER", "报价有误"),
+        HttpStatus.BAD_REQUEST);
+    assertThat((List<?>) refused.get("problems")).anySatisfy(p -> assertThat((String) p)
+        .contains("「报价有效期（quoteValidUntil）」", "第四百七十六条第一项"));
+    assertThat(rest.taskKeys(quoted)).containsExactly(CONFIRM_PROPOSAL);
+    assertThat(contracts.findByNumber(quoted.number()).orElseThrow().statusValue()).isEqualTo(ContractStatus.PROPOSAL_SENT);
+    // the merchant, the offeree, may decline it during the period
+    rest.report("withdrawals", withdrawal(quoted, "MERCHANT", "另选服务商"), HttpStatus.OK);
+    assertThat(contracts.findByNumber(quoted.number()).orElseThrow().statusValue()).isEqualTo(ContractStatus.WITHDRAWN);
+
+    SigningRest.Started sealed = rest.start(request());
+    rest.agreeOnContract(sealed, "PAPER", "5000.00");
+    rest.complete(sealed, SEAL_CONTRACT, seal());
+    rest.complete(sealed, COURIER_CONTRACT, courier());
+    long id = contracts.findByNumber(sealed.number()).orElseThrow().id();
+    contracts.update(id, Map.of("return_courier_company", "京东物流", "return_tracking_number", "JD0012345678"));
+
+    refused = rest.report("withdrawals", withdrawal(sealed, "PROVIDER", "内部资源调整"), HttpStatus.BAD_REQUEST);
+    assertThat((List<?>) refused.get("problems")).anySatisfy(p -> assertThat((String) p)
+        .contains("商家已盖章并寄回", "第四百七十七条"));
+    assertThat(rest.taskKeys(sealed)).containsExactly(RECEIVE_COUNTERSIGNED_CONTRACT);
+    assertThat(outbox.findByContract(sealed.number())).extracting(OutboxMail::template).doesNotContain("SIGNING_CANCELLED");
   }
 }
