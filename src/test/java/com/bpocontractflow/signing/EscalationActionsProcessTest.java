@@ -1,5 +1,7 @@
 package com.bpocontractflow.signing;
 
+import com.bpocontractflow.onboarding.OnboardingChecklist;
+import com.bpocontractflow.onboarding.OnboardingProvisions;
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.*;
 import static com.bpocontractflow.signing.SigningTestData.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +91,10 @@ class EscalationActionsProcessTest {
     Mocks.register("merchantReminder", reminders);
     Mocks.register("signingWithdrawal", new SigningWithdrawal(contracts, mailer));
     Mocks.register("signingSchedule", schedule);
+    // the onboarding steps show and ask for what the merchant provided (ContractSigningProcessTest tests them)
+    OnboardingChecklist checklist = mock(OnboardingChecklist.class);
+    when(checklist.summary(anyLong())).thenReturn("【未提供】商品资料");
+    Mocks.register("onboardingProvisions", new OnboardingProvisions(checklist));
     identityService().saveGroup(identityService().newGroup("sales"));
     identityService().saveGroup(identityService().newGroup("legal"));
     identityService().saveUser(identityService().newUser("lisales"));
