@@ -35,7 +35,17 @@ public class AnswerLinks {
 
   /** Model entries for a new link to the step: {@code answerLink}, {@code answerAction}, {@code answerLinkExpires}. */
   public Map<String, Object> model(long contractId, String processInstanceId, MerchantStep step, int round) {
-    MerchantLinks.NewLink link = links.create(contractId, processInstanceId, step, round);
+    return model(contractId, processInstanceId, step, round, null);
+  }
+
+  /**
+   * As {@link #model(long, String, MerchantStep, int)}, the link valid until {@code expires} when given (a
+   * proposal's answer link is valid exactly as long as its quote), else for the configured validity.
+   */
+  public Map<String, Object> model(long contractId, String processInstanceId, MerchantStep step, int round,
+      java.time.OffsetDateTime expires) {
+    MerchantLinks.NewLink link = expires == null ? links.create(contractId, processInstanceId, step, round)
+        : links.create(contractId, processInstanceId, step, round, expires);
     return Map.of(
         "answerLink", link.url(),
         "answerAction", "在线" + step.title(),

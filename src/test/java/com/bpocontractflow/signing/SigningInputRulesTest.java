@@ -80,11 +80,17 @@ class SigningInputRulesTest {
 
   void assertEditableFieldsHaveRules(Set<String> ruled, String formId) throws Exception {
     JsonNode form = json.readTree(new File("forms/" + formId + ".form"));
-    for (JsonNode component : form.get("components")) {
+    assertComponentsHaveRules(ruled, formId, form.get("components"));
+  }
+
+  /** The fields of a form, and those inside its groups. */
+  void assertComponentsHaveRules(Set<String> ruled, String formId, JsonNode components) {
+    for (JsonNode component : components) {
       if (component.has("key") && !component.path("disabled").asBoolean(false)) {
         assertThat(ruled).as("form %s field %s is checked on the server", formId, component.get("key").asText())
             .contains(component.get("key").asText());
       }
+      assertComponentsHaveRules(ruled, formId, component.path("components"));
     }
   }
 
