@@ -2,9 +2,12 @@ package com.bpocontractflow.signing;
 
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 
+import com.bpocontractflow.contract.ContractRepository;
+import com.bpocontractflow.contract.ContractStatus;
 import com.bpocontractflow.mail.MerchantMailer;
 import com.bpocontractflow.settlement.Money;
 import com.bpocontractflow.validation.Clocks;
+import com.bpocontractflow.validation.InputRules;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -32,9 +35,11 @@ public class ProposalQuotes implements ExecutionListener {
   private static final DateTimeFormatter TIMER_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
   private final ProposalProperties properties;
+  private final ContractRepository contracts;
 
-  public ProposalQuotes(ProposalProperties properties) {
+  public ProposalQuotes(ProposalProperties properties, ContractRepository contracts) {
     this.properties = properties;
+    this.contracts = contracts;
   }
 
   /** Computes and stores the quote of the proposal about to be sent; valid for bpo.proposal.validity from today. */
@@ -46,11 +51,20 @@ public class ProposalQuotes implements ExecutionListener {
     execution.setVariable(QUOTE_VALID_UNTIL, validUntil.toString());
     execution.setVariable(QUOTE_EXPIRES_AT, timerDate(validUntil));
     execution.removeVariable(QUOTE_EXPIRED_ON);
+    if (InputRules.isBlank(execution.getVariable(EXTRA_FEES))) {
+      // none named: legal's draft starts from the template's "无", not from an empty clause field
+      execution.removeVariable(EXTRA_FEES);
+    }
   }
 
-  /** The quote expired unanswered: draft-proposal says so until the next quote is sent. */
+  /**
+   * The quote expired unanswered (the offer lapsed, Civil Code art. 481): the contract is being re-quoted,
+   * and draft-proposal says so until the next quote is sent.
+   */
   public void expired(DelegateExecution execution) {
     execution.setVariable(QUOTE_EXPIRED_ON, execution.getVariable(QUOTE_VALID_UNTIL));
+    contracts.updateStatus(contracts.ofProcess(execution.getVariable(CONTRACT_ID), execution.getProcessBusinessKey()).id(),
+        ContractStatus.PROPOSAL_REVISION);
   }
 
   /** The instant a quote valid until this day (inclusive, Beijing) expires: the start of the next day. */

@@ -82,7 +82,7 @@ public record Quote(List<Line> lines, BigDecimal monthlyTotal, BigDecimal peakTo
       }
     }
     for (String fee : extraFees(values.get(EXTRA_FEES))) {
-      lines.add(new Line(Kind.EXTRA, fee, "按实际发生计收，以合同费用条款为准", null));
+      lines.add(extraFee(fee));
     }
     BigDecimal deposit = InputRules.toDecimal(values.get(DEPOSIT_AMOUNT));
     return new Quote(List.copyOf(lines), total(lines, Kind.MONTHLY), total(lines, Kind.PEAK),
@@ -94,10 +94,17 @@ public record Quote(List<Line> lines, BigDecimal monthlyTotal, BigDecimal peakTo
     return lines.stream().filter(line -> line.kind() == kind).toList();
   }
 
-  /** As stored in the process variable {@code quote} (JSON text). */
+  /**
+   * As stored in the process variable {@code quote} (JSON text). The extra fees are stored as their items'
+   * text, not as lines: a string variable holds at most 4,000 characters, and the fee clause's 1,000
+   * characters could make many short lines; the figures (monthly and peak lines, totals) are at most a few
+   * hundred characters.
+   */
   public String toJson() {
     try {
-      return JSON.writeValueAsString(this);
+      return JSON.writeValueAsString(new Stored(lines.stream().filter(line -> line.kind() != Kind.EXTRA).toList(),
+          String.join("；", lines(Kind.EXTRA).stream().map(Line::item).toList()), monthlyTotal, peakTotal, deposit,
+          validUntil));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("quote not serialisable", e);
     }
@@ -105,10 +112,23 @@ public record Quote(List<Line> lines, BigDecimal monthlyTotal, BigDecimal peakTo
 
   public static Quote fromJson(String json) {
     try {
-      return JSON.readValue(json, Quote.class);
+      Stored stored = JSON.readValue(json, Stored.class);
+      List<Line> lines = new ArrayList<>(stored.lines());
+      extraFees(stored.extraFees()).forEach(fee -> lines.add(extraFee(fee)));
+      return new Quote(List.copyOf(lines), stored.monthlyTotal(), stored.peakTotal(), stored.deposit(),
+          stored.validUntil());
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not a stored quote", e);
     }
+  }
+
+  /** The stored form: the lines with amounts, and the extra fees' items joined by "；". */
+  record Stored(List<Line> lines, String extraFees, BigDecimal monthlyTotal, BigDecimal peakTotal,
+      BigDecimal deposit, LocalDate validUntil) {
+  }
+
+  private static Line extraFee(String fee) {
+    return new Line(Kind.EXTRA, fee, "按实际发生计收，以合同费用条款为准", null);
   }
 
   /** The named items of the extra fees ("无" or blank: none), split where the fee clause separates them. */

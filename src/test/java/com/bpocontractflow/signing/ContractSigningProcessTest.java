@@ -117,7 +117,7 @@ class ContractSigningProcessTest {
     Mocks.register("userTaskListener", new UserTaskListener(recorder, new VaguePhrases(List.of()), new LatePaymentCap(null)));
     when(answerLinks.model(anyLong(), any(), any(), anyInt(), any()))
         .thenReturn(Map.of("answerLink", "https://bpo.example.com/m/token"));
-    Mocks.register("proposalQuote", new ProposalQuotes(new ProposalProperties(java.time.Period.ofDays(14))));
+    Mocks.register("proposalQuote", new ProposalQuotes(new ProposalProperties(java.time.Period.ofDays(14)), contracts));
     Mocks.register("merchantMail", new MerchantMailDelegate(contracts, mailer, answerLinks, new SigningSchedule(TIMERS)));
     Mocks.register("merchantReminder", new MerchantReminderDelegate(contracts, mailer, new SigningSchedule(TIMERS),
         answerLinks));
@@ -1131,6 +1131,7 @@ class ContractSigningProcessTest {
 
     assertThat(pi).hasPassed("ServiceTask_QuoteExpired").isWaitingAt(DRAFT_PROPOSAL).variables()
         .containsEntry(Vars.QUOTE_EXPIRED_ON, "2026-12-15");
+    verify(contracts).updateStatus(42L, com.bpocontractflow.contract.ContractStatus.PROPOSAL_REVISION);
     Assertions.assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(CONFIRM_PROPOSAL)
         .count()).isZero();
     Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId())
@@ -1141,6 +1142,21 @@ class ContractSigningProcessTest {
     assertThat(pi).isWaitingAt(CONFIRM_PROPOSAL).variables().containsEntry(Vars.PROPOSAL_ROUND, 2)
         .containsEntry(Vars.QUOTE_VALID_UNTIL, "2026-12-30").doesNotContainKey(Vars.QUOTE_EXPIRED_ON);
     verify(mailer, times(2)).send(eq(MerchantMail.PROPOSAL), any(), any(), any(Object[].class));
+  }
+
+  /** The proposal's holiday cover and extra fees become legal's starting point; none named: the template's 无. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {"''| 无", "加班费每小时 50 元 | 加班费每小时 50 元"})
+  void shouldCarryTheProposalsHolidayCoverAndExtraFeesIntoTheContractDraft(String proposed, String drafted) {
+    ProcessInstance pi = start();
+    Map<String, Object> proposal = proposal("5000.00");
+    proposal.put(Vars.EXTRA_FEES, proposed);
+    proposal.put(Vars.HOLIDAY_COVERAGE, false);
+    completeTask(pi, DRAFT_PROPOSAL, proposal);
+    completeTask(pi, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
+
+    assertThat(pi).isWaitingAt(DRAFT_CONTRACT).variables().containsEntry(Vars.EXTRA_FEES, drafted)
+        .containsEntry(Vars.HOLIDAY_COVERAGE, false);
   }
 
   @Test

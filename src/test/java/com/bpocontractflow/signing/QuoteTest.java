@@ -99,6 +99,21 @@ class QuoteTest {
   }
 
   @Test
+  void shouldFitTheStoredQuoteIntoAStringVariableWhateverTheExtraFees() {
+    Map<String, Object> values = perSeat();
+    // the longest fee clause the rules let through, in the shortest items they accept
+    String fees = String.join("；", java.util.Collections.nCopies(200, "杂费1元"));
+    values.putAll(SigningTestData.vars(HOLIDAY_COVERAGE, true, HOLIDAY_COVER_FEE, "99999999.99", "peakSeatsDouble11", 2000L,
+        "peakSeats618", 2000L, "peakSeatsNewYear", 2000L, PEAK_SEAT_PRICE, "99999999.99", EXTRA_FEES, fees.substring(0, 999)));
+    assertThat(ClauseRules.extraFeesProblem(fees.substring(0, 999))).isNull();
+    Quote quote = Quote.of(values, VALID_UNTIL);
+
+    assertThat(quote.lines(Kind.EXTRA)).hasSize(200);
+    assertThat(quote.toJson().length()).isLessThan(4000); // Camunda's string variables hold 4,000 characters
+    assertThat(Quote.fromJson(quote.toJson())).isEqualTo(quote);
+  }
+
+  @Test
   void shouldShowTheStoredQuoteToTheMerchantInZhCn() {
     Map<String, Object> values = perSeat();
     values.putAll(SigningTestData.vars("peakSeats618", 2L, PEAK_SEAT_PRICE, "2500", EXTRA_FEES, "加班费每小时 50 元"));
