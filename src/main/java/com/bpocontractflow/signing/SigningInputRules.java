@@ -56,13 +56,14 @@ public final class SigningInputRules {
           text(SERVICE_SCOPE, "服务范围").length(10, 2000),
           wholeNumber(SEATS, "客服座席数", 1, 2000),
           choice(SERVICE_HOURS, "服务时间", ServiceHours.class),
-          // the quote's further lines (Quote): holiday cover, peak-period seats, extra fees of the fee clause
-          bool(HOLIDAY_COVERAGE, "法定节假日值守"),
+          // the quote's further lines (Quote): holiday cover, peak-period seats, extra fees of the fee clause;
+          // optional, as absent they mean none (contracts requested before issue #17 have no such variables)
+          bool(HOLIDAY_COVERAGE, "法定节假日值守").optional(),
           amount(HOLIDAY_COVER_FEE, "法定节假日值守费（元/月）", BigDecimal.ZERO, MAX_AMOUNT)
               .when(v -> Boolean.TRUE.equals(v.get(HOLIDAY_COVERAGE))),
-          wholeNumber(PeakPeriod.DOUBLE_11.variable(), "大促加座·双十一（个）", 0, 2000),
-          wholeNumber(PeakPeriod.MID_YEAR_618.variable(), "大促加座·618（个）", 0, 2000),
-          wholeNumber(PeakPeriod.NEW_YEAR_SHOPPING.variable(), "大促加座·年货节（个）", 0, 2000),
+          wholeNumber(PeakPeriod.DOUBLE_11.variable(), "大促加座·双十一（个）", 0, 2000).optional(),
+          wholeNumber(PeakPeriod.MID_YEAR_618.variable(), "大促加座·618（个）", 0, 2000).optional(),
+          wholeNumber(PeakPeriod.NEW_YEAR_SHOPPING.variable(), "大促加座·年货节（个）", 0, 2000).optional(),
           amount(PEAK_SEAT_PRICE, "大促加座单价（元/座席/活动期）", new BigDecimal("0.01"), MAX_AMOUNT)
               .when(SigningInputRules::peakSeatsQuoted),
           text(EXTRA_FEES, "额外费用").optional().length(0, 1000)

@@ -154,14 +154,17 @@ class SigningInputRulesTest {
     assertThat(proposalProblems(HOLIDAY_COVER_FEE, "-1"))
         .containsExactly("「法定节假日值守费（元/月）」必须是 0 到 100000000 元之间的金额（最多两位小数）");
     assertThat(proposalProblems(HOLIDAY_COVERAGE, false, HOLIDAY_COVER_FEE, null)).isEmpty();
-    assertThat(proposalProblems(HOLIDAY_COVERAGE, null)).containsExactly("请填写「法定节假日值守」");
+    // a contract requested before issue #17 has no holiday cover variable: none
+    assertThat(proposalProblems(HOLIDAY_COVERAGE, null, HOLIDAY_COVER_FEE, null)).isEmpty();
+    assertThat(proposalProblems(HOLIDAY_COVERAGE, "true")).containsExactly("「法定节假日值守」必须是“是”或“否”");
   }
 
   @Test
   void shouldPricePeakSeatsOnlyWhenTheProposalQuotesThem() {
     assertThat(proposalProblems(PEAK_SEAT_PRICE, null)).containsExactly("请填写「大促加座单价（元/座席/活动期）」");
     assertThat(proposalProblems("peakSeatsDouble11", 0L, "peakSeats618", 0L, PEAK_SEAT_PRICE, null)).isEmpty();
-    assertThat(proposalProblems("peakSeatsNewYear", null)).containsExactly("请填写「大促加座·年货节（个）」");
+    assertThat(proposalProblems("peakSeatsNewYear", 2001L)).containsExactly("「大促加座·年货节（个）」必须是 0 到 2000 之间的整数");
+    assertThat(proposalProblems("peakSeatsDouble11", null, "peakSeats618", null, PEAK_SEAT_PRICE, null)).isEmpty();
     assertThat(proposalProblems(SEATS, 0L)).containsExactly("「客服座席数」必须是 1 到 2000 之间的整数");
   }
 
