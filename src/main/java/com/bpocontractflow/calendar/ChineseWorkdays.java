@@ -153,6 +153,20 @@ public final class ChineseWorkdays {
     return result;
   }
 
+  /**
+   * The working days after {@code from} up to and including {@code to} (how many working days a wait that
+   * began on {@code from} has lasted on {@code to}); zero when {@code to} is not after {@code from}.
+   */
+  public long workingDaysBetween(LocalDate from, LocalDate to) {
+    long count = 0;
+    for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+      if (isWorkingDay(day)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   /** {@code day} when it is a working day, else the next working day. */
   public LocalDate workingDayFrom(LocalDate day) {
     LocalDate result = day;

@@ -1,6 +1,7 @@
 package com.bpocontractflow.document;
 
 import com.bpocontractflow.contract.Contract;
+import com.bpocontractflow.onboarding.MerchantAccessRevocations;
 import com.bpocontractflow.term.DataDeletionCertificates;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,9 +19,11 @@ class ContractFiles {
   private final ReviewRounds reviewRounds;
   private final SignedCopies signedCopies;
   private final DataDeletionCertificates certificates;
+  private final MerchantAccessRevocations revocations;
 
   ContractFiles(ContractDocuments documents, ContractSignatures signatures, ReviewRounds reviewRounds,
-      SignedCopies signedCopies, DataDeletionCertificates certificates) {
+      SignedCopies signedCopies, DataDeletionCertificates certificates, MerchantAccessRevocations revocations) {
+    this.revocations = revocations;
     this.certificates = certificates;
     this.documents = documents;
     this.signatures = signatures;
@@ -31,7 +34,8 @@ class ContractFiles {
   /**
    * contractNumber, versions, signatures, signedVersion (null before both signed), signedCopy (the final
    * signed copy without its bytes; null before both signed), reviewComments, dataDeletionCertificate (its
-   * SHA-256 and dates; null until the data is deleted).
+   * SHA-256 and dates; null until the data is deleted), merchantAccessRevocation (what access the merchant
+   * had granted was revoked at the end of the service, and when; null until recorded).
    */
   Map<String, Object> of(Contract contract) {
     Map<String, Object> files = new LinkedHashMap<>();
@@ -43,6 +47,7 @@ class ContractFiles {
     files.put("reviewComments", reviewRounds.comments(contract.id()));
     files.put("dataDeletionCertificate", certificates.of(contract.id()).map(DataDeletionCertificates::summary)
         .orElse(null));
+    files.put("merchantAccessRevocation", revocations.of(contract.id()).orElse(null));
     return files;
   }
 }

@@ -20,6 +20,7 @@ import com.bpocontractflow.document.ContractDocuments;
 import com.bpocontractflow.security.ApplicationActions;
 import com.bpocontractflow.security.FormFields;
 import com.bpocontractflow.signing.ContractSigningProcess;
+import com.bpocontractflow.signing.SigningWithdrawal;
 import com.bpocontractflow.sla.SlaReviewProcess;
 import com.bpocontractflow.term.ServiceTermProcess;
 import com.bpocontractflow.validation.InvalidInputException;
@@ -110,8 +111,8 @@ class Integrations {
           correlate(actor, runtimeService.createMessageCorrelation(ContractSigningProcess.Messages.MERCHANT_SIGNED)
               .processInstanceId(contract.processInstanceId()), variables);
         }
-        case WITHDRAWALS -> correlate(actor, runtimeService.createMessageCorrelation(
-            ContractSigningProcess.Messages.SIGNING_WITHDRAWN).processInstanceId(contract.processInstanceId()), variables);
+        case WITHDRAWALS -> SigningWithdrawal.request(actions, runtimeService, actor, contract.processInstanceId(),
+            variables);
         case TERMINATION_NOTICES -> correlate(actor, runtimeService.createMessageCorrelation(
             ServiceTermProcess.Messages.TERMINATION_NOTICE_RECEIVED).processInstanceBusinessKey(number), variables);
         case SLA_FIGURES -> {

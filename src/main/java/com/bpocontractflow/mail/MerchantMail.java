@@ -12,6 +12,8 @@ public enum MerchantMail {
   DEPOSIT_REQUEST("deposit-request", "%s付款通知"),
   DEPOSIT_SHORT("deposit-short", "已收到部分%s，尚欠 %s 元"),
   GO_LIVE("go-live", "客服服务正式上线通知"),
+  ONBOARDING_CHECKLIST("onboarding-checklist", "上线准备清单：请准备并登记上线所需的资料和授权"),
+  ONBOARDING_CHECKLIST_REMINDER("onboarding-checklist", "提醒：上线准备清单尚有 %s 项未提供"),
   REMINDER("reminder", "第 %s 次提醒：%s"),
   // the service term, service levels and disputes: one layout, texts composed by the step (MailNotice)
   TRIAL_EXIT("notice", "试用期退出确认：服务至 %s 结束"),

@@ -53,6 +53,11 @@ public record OutboxMail(
 
   /** The status as staff read it. */
   public String statusLabel() {
+    return labelOf(status);
+  }
+
+  /** An outbox status as staff read it. */
+  public static String labelOf(String status) {
     return switch (status) {
       case PENDING -> "待发送";
       case SENDING -> "发送中";

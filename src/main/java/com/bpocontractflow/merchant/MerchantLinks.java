@@ -29,6 +29,8 @@ public class MerchantLinks {
 
   /** The {@code step} of a signed-copy download link: not a {@link MerchantStep}, no wait of the process. */
   public static final String SIGNED_COPY = "SIGNED_COPY";
+  /** The {@code step} of an onboarding checklist link: reusable, no wait of the process (issue #14). */
+  public static final String ONBOARDING_CHECKLIST = "ONBOARDING_CHECKLIST";
 
   private static final Pattern TOKEN = Pattern.compile("^[A-Za-z0-9_-]{43}$");
   private static final DataClassRowMapper<MerchantLink> MAPPER = new DataClassRowMapper<>(MerchantLink.class);
@@ -93,11 +95,39 @@ public class MerchantLinks {
 
   /** The signed-copy link behind a token: VALID, EXPIRED, or UNKNOWN (also for a token of another kind). */
   public Resolved resolveSignedCopy(String token) {
+    return resolveReusable(token, SIGNED_COPY);
+  }
+
+  /**
+   * A new link to the merchant's onboarding checklist page ({@code /m/<token>/onboarding}); stored in the
+   * caller's transaction. Like the signed-copy link it answers no wait and may be used any number of times
+   * (the page is updated until go-live, then shown read-only); it lasts as long as the signed-copy link.
+   */
+  public NewLink createChecklistLink(long contractId, String processInstanceId) {
+    String token = RandomTokens.next();
+    OffsetDateTime now = OffsetDateTime.now(Clocks.ZONE);
+    OffsetDateTime expires = now.plus(properties.signedCopyValidity());
+    jdbc.sql("""
+            INSERT INTO merchant_link (token_hash, contract_id, process_instance_id, step, round, created_at, expires_at)
+            VALUES (:hash, :contractId, :processInstanceId, :step, :round, :now, :expires)
+            """)
+        .param("hash", hash(token)).param("contractId", contractId).param("processInstanceId", processInstanceId)
+        .param("step", ONBOARDING_CHECKLIST).param("round", 1).param("now", now).param("expires", expires)
+        .update();
+    return new NewLink(baseUrl.get() + "/m/" + token + "/onboarding", expires);
+  }
+
+  /** The checklist link behind a token: VALID, EXPIRED, or UNKNOWN (also for a token of another kind). */
+  public Resolved resolveChecklist(String token) {
+    return resolveReusable(token, ONBOARDING_CHECKLIST);
+  }
+
+  private Resolved resolveReusable(String token, String kind) {
     if (token == null || !TOKEN.matcher(token).matches()) {
       return new Resolved(LinkStatus.UNKNOWN, null);
     }
     Optional<MerchantLink> found = jdbc.sql("SELECT * FROM merchant_link WHERE token_hash = :hash AND step = :step")
-        .param("hash", hash(token)).param("step", SIGNED_COPY).query(MAPPER).optional();
+        .param("hash", hash(token)).param("step", kind).query(MAPPER).optional();
     if (found.isEmpty()) {
       return new Resolved(LinkStatus.UNKNOWN, null);
     }
@@ -128,7 +158,7 @@ public class MerchantLinks {
       return new Resolved(LinkStatus.UNKNOWN, null);
     }
     MerchantLink link = found.get();
-    if (SIGNED_COPY.equals(link.step())) { // a download link answers no step
+    if (SIGNED_COPY.equals(link.step()) || ONBOARDING_CHECKLIST.equals(link.step())) { // these answer no step
       return new Resolved(LinkStatus.UNKNOWN, null);
     }
     if (link.usedAt() != null) {

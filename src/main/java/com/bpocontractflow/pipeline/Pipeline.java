@@ -1,6 +1,9 @@
 package com.bpocontractflow.pipeline;
 
 import com.bpocontractflow.calendar.ChineseWorkdays;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.bpocontractflow.mail.OutboxMail;
+import com.bpocontractflow.team.Teams;
 import com.bpocontractflow.calendar.WorkingDayTimers;
 import com.bpocontractflow.contract.ContractStatus;
 import com.bpocontractflow.signing.OnboardingTargetProperties;
@@ -41,6 +44,7 @@ public class Pipeline {
   private final Duration signingTarget;
   private final Duration goLiveTarget;
   private final WorkingDayTimers timers;
+  private final ChineseWorkdays workdays;
 
   public Pipeline(JdbcClient jdbc, SigningProperties signing, OnboardingTargetProperties onboarding,
       ChineseWorkdays workdays) {
@@ -48,21 +52,29 @@ public class Pipeline {
     this.signingTarget = signing.target();
     this.goLiveTarget = onboarding.target();
     this.timers = new WorkingDayTimers(workdays);
+    this.workdays = workdays;
   }
 
   /** An open step: a task of one of the contract's processes. */
   public record Step(String taskId, String taskKey, String name, String processInstanceId, List<String> teams,
-      String assignee, OffsetDateTime since, long daysInStep) {
+      String assignee, OffsetDateTime since, long daysInStep, long workingDaysInStep) {
+
+    /** The teams as staff read them (销售团队, 法务团队, …). */
+    @JsonProperty("teamLabels")
+    public List<String> teamLabels() {
+      return teams.stream().map(id -> Teams.all().stream().filter(t -> t.groupId().equals(id)).findFirst()
+          .map(Teams::groupName).orElse(id)).toList();
+    }
   }
 
   /** The last e-mail written for the merchant. */
-  public record LastEmail(String subject, String status, OffsetDateTime at) {
+  public record LastEmail(String subject, String status, String statusLabel, OffsetDateTime at) {
   }
 
   /** One open contract. */
   public record Row(String contractNumber, String merchantName, ContractStatus status, String statusLabel,
-      Stage stage, String stageLabel, OffsetDateTime requestedAt, long daysSinceRequest, List<Step> steps,
-      Long daysInStep, TargetStatus signingTarget, String signingTargetLabel, TargetStatus goLiveTarget,
+      Stage stage, String stageLabel, OffsetDateTime requestedAt, long daysSinceRequest, long workingDaysSinceRequest,
+      List<Step> steps, Long daysInStep, Long workingDaysInStep, TargetStatus signingTarget, String signingTargetLabel, TargetStatus goLiveTarget,
       String goLiveTargetLabel, LastEmail lastEmail,
       OffsetDateTime merchantLastAnsweredAt, Boolean merchantAnsweredLastEmail, Map<String, String> links) {
   }
@@ -102,6 +114,7 @@ public class Pipeline {
       LastEmail email = lastEmails.get(contract.number());
       OffsetDateTime answered = answers.get(contract.number());
       Long daysInStep = open.stream().map(Step::daysInStep).max(Comparator.naturalOrder()).orElse(null);
+      Long workingDaysInStep = open.stream().map(Step::workingDaysInStep).max(Comparator.naturalOrder()).orElse(null);
       Map<String, String> links = new LinkedHashMap<>();
       if (contract.processInstanceId() != null) {
         links.put("cockpit", "/camunda/app/cockpit/default/#/process-instance/" + contract.processInstanceId());
@@ -109,8 +122,8 @@ public class Pipeline {
       links.put("documents", "/staff/contracts/" + contract.number() + "/documents");
       links.put("documentsPage", "/staff/contracts/" + contract.number());
       rows.add(new Row(contract.number(), contract.merchantName(), contract.status(), contract.status().label(),
-          contractStage, contractStage.label(), contract.requestedAt(), days(contract.requestedAt(), now), open,
-          daysInStep, target, target == null ? null : target.label(), goLive, goLive == null ? null : goLive.label(),
+          contractStage, contractStage.label(), contract.requestedAt(), days(contract.requestedAt(), now),
+          workingDays(contract.requestedAt(), now), open, daysInStep, workingDaysInStep, target, target == null ? null : target.label(), goLive, goLive == null ? null : goLive.label(),
           email, answered,
           email == null ? null : answered != null && answered.isAfter(email.at()), links));
     }
@@ -129,6 +142,12 @@ public class Pipeline {
 
   static long days(OffsetDateTime from, OffsetDateTime now) {
     return Math.max(0, Duration.between(from, now).toDays());
+  }
+
+  /** Working days (Chinese calendar) after the China date of {@code from}, up to and including today's. */
+  long workingDays(OffsetDateTime from, OffsetDateTime now) {
+    return workdays.workingDaysBetween(from.atZoneSameInstant(Clocks.ZONE).toLocalDate(),
+        now.atZoneSameInstant(Clocks.ZONE).toLocalDate());
   }
 
   private record OpenContract(String number, String merchantName, ContractStatus status, OffsetDateTime requestedAt,
@@ -165,7 +184,7 @@ public class Pipeline {
           if (step == null) {
             OffsetDateTime since = at(rs.getTimestamp(6));
             step = new Step(taskId, rs.getString(2), rs.getString(3), rs.getString(4), new ArrayList<>(),
-                rs.getString(5), since, days(since, now));
+                rs.getString(5), since, days(since, now), workingDays(since, now));
             byTask.put(taskId, step);
             contractOfTask.put(taskId, rs.getString(7));
           }
@@ -229,7 +248,7 @@ public class Pipeline {
             """)
         .query(rs -> {
           last.put(rs.getString(1), new LastEmail(rs.getString(2), rs.getString(3),
-              rs.getObject(4, OffsetDateTime.class)));
+              OutboxMail.labelOf(rs.getString(3)), rs.getObject(4, OffsetDateTime.class)));
         });
     return last;
   }

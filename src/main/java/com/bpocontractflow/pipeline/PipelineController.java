@@ -32,11 +32,31 @@ class PipelineController {
   static final int MAX_LIMIT = 5000;
 
   private final Pipeline pipeline;
+  private final PipelineFigures figures;
   private final StaffAuthentication staff;
 
-  PipelineController(Pipeline pipeline, StaffAuthentication staff) {
+  PipelineController(Pipeline pipeline, PipelineFigures figures, StaffAuthentication staff) {
     this.pipeline = pipeline;
+    this.figures = figures;
     this.staff = staff;
+  }
+
+  /**
+   * {@code GET /staff/pipeline/figures}: signing time (median and p90 from request to both signatures over
+   * the last 90 days, against the target), contracts that ended before formation by stage, deposits
+   * outstanding. Managers and administrators only: the figures cover every contract.
+   */
+  @GetMapping(path = "/staff/pipeline/figures", produces = "application/json")
+  ResponseEntity<?> figures(HttpServletRequest request) {
+    Optional<String> user = staff.currentUser(request);
+    if (user.isEmpty()) {
+      return StaffAuthentication.loginRequired();
+    }
+    Set<String> groups = staff.groupsOf(user.get());
+    if (!groups.contains(Teams.MANAGERS.groupId()) && !groups.contains(Groups.CAMUNDA_ADMIN)) {
+      return ResponseEntity.status(403).body(Map.of("message", "合同看板的统计数据仅供管理层查看"));
+    }
+    return ResponseEntity.ok(figures.figures());
   }
 
   @GetMapping(path = "/staff/pipeline", produces = "application/json")

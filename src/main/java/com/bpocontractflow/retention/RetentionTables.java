@@ -106,6 +106,8 @@ public class RetentionTables {
     // the signing page's one-time codes (hash, masked address) go with the links they were sent for
     jdbc.sql("DELETE FROM signing_code WHERE contract_id = :id").param("id", id).update();
     int links = jdbc.sql("DELETE FROM merchant_link WHERE contract_id = :id").param("id", id).update();
+    // the merchant's onboarding notes (may name accounts or people); the access revocation record stays
+    jdbc.sql("DELETE FROM onboarding_checklist WHERE contract_id = :id").param("id", id).update();
     jdbc.sql("""
             UPDATE contract SET contact_person = :marker, merchant_email = :marker, contact_phone = NULL,
               service_needs = NULL, proposal_comment = NULL, personal_data_anonymised_on = :today, updated_at = :now

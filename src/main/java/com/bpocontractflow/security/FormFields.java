@@ -66,12 +66,8 @@ public final class FormFields {
     try {
       for (Resource resource : resolver.getResources("classpath*:forms/*.form")) {
         try (InputStream in = resource.getInputStream()) {
-          JsonNode form = json.readTree(in);
-          Set<String> editable = new LinkedHashSet<>();
-          Set<String> readOnly = new LinkedHashSet<>();
-          collect(form.path("components"), editable, readOnly);
-          String id = form.path("id").asText();
-          forms.put(id, new Form(id, Set.copyOf(editable), Set.copyOf(readOnly)));
+          Form form = read(json.readTree(in));
+          forms.put(form.id(), form);
         }
       }
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -98,6 +94,18 @@ public final class FormFields {
       throw new IllegalStateException("Cannot read the forms and models on the classpath", e);
     }
     return new FormFields(forms, startForms);
+  }
+
+  /**
+   * The fields of one form, wherever they sit: at the top, or inside a group ({@code type: "group"}, without
+   * a {@code path}, so its fields bind to variables of their own name) however deeply nested.
+   */
+  static Form read(JsonNode form) {
+    Set<String> editable = new LinkedHashSet<>();
+    Set<String> readOnly = new LinkedHashSet<>();
+    collect(form.path("components"), editable, readOnly);
+    String id = form.path("id").asText();
+    return new Form(id, Set.copyOf(editable), Set.copyOf(readOnly));
   }
 
   private static void collect(JsonNode components, Set<String> editable, Set<String> readOnly) {

@@ -63,6 +63,8 @@ public final class ClauseRules {
       percent(SATISFACTION_TARGET, "服务范围与标准·客户满意度目标（%）", "50", "100"),
       percent(BAD_REVIEW_CEILING, "服务范围与标准·差评率上限（%）", "0", "10"),
       percent(SLA_ON_TIME_TARGET_PERCENT, "服务范围与标准·按时首次响应和按时解决的比例（%）", "50", "100"),
+      // optional: when set, a month above it counts as one more missed KPI in the SLA review (第四条)
+      wholeNumber(MONTHLY_COMPLAINT_CEILING, "违约责任与赔偿·每月投诉数上限（件）", 0, 100000).optional(),
       choice(BILLING_MODEL, "费用与支付方式·计费方式", BillingModel.class),
       amount(UNIT_PRICE, "费用与支付方式·单价（元）", new BigDecimal("0.01"), MAX_AMOUNT),
       // the contract's value for volume billing, on which the 定金 cap is taken: required there, else optional

@@ -71,6 +71,8 @@ public final class ContractSigningProcess {
     public static final String END_CONTRACT_ENDED = "EndEvent_ContractEnded";
     public static final String END_SIGNING_WITHDRAWN = "EndEvent_SigningWithdrawn";
     public static final String RECHECK_APPROVAL = "BusinessRuleTask_RecheckApproval";
+    /** When the deposit is settled (or none is due): the merchant's onboarding checklist e-mail. */
+    public static final String SEND_ONBOARDING_CHECKLIST = "ServiceTask_SendOnboardingChecklist";
 
     private Elements() {
     }
@@ -173,6 +175,8 @@ public final class ContractSigningProcess {
     public static final String SATISFACTION_TARGET = "satisfactionTarget";
     public static final String BAD_REVIEW_CEILING = "badReviewCeiling";
     public static final String SLA_ON_TIME_TARGET_PERCENT = "slaOnTimeTargetPercent";
+    /** Optional: complaints a calendar month may have; above it, a missed KPI in sla-review (第四条). */
+    public static final String MONTHLY_COMPLAINT_CEILING = "monthlyComplaintCeiling";
     public static final String EXTRA_FEES = "extraFees";
     public static final String SETTLEMENT_CYCLE = "settlementCycle";
     public static final String LATE_PAYMENT_RULE = "latePaymentRule";
@@ -201,6 +205,8 @@ public final class ContractSigningProcess {
     public static final String FORUM_VENUE_CHOICES = "forumVenueChoices";
     /** For legal in review-clauses / revise-clauses: the court named is not a basic-level court (null when it is). */
     public static final String FORUM_VENUE_WARNING = "forumVenueWarning";
+    /** Read-only atop draft-contract / revise-clauses: how the prefilled clauses deviate from the template (ClauseDeviations). */
+    public static final String CLAUSE_DEVIATION_SUMMARY = "clauseDeviationSummary";
     public static final String REVIEW_ROUND = "reviewRound";
     public static final String CLAUSES_AGREED = "clausesAgreed";
     public static final String CLAUSE_FEEDBACK = "clauseFeedback";
@@ -252,8 +258,15 @@ public final class ContractSigningProcess {
     public static final String CS_SOFTWARE_CONFIGURED = "csSoftwareConfigured";
     public static final String GO_LIVE_DATE = "goLiveDate";
     public static final String GO_LIVE_APPROVED = "goLiveApproved";
+    /** Shown read-only in the onboarding tasks: what the merchant marked as provided on its checklist page. */
+    public static final String MERCHANT_PROVISIONS = "merchantProvisions";
     // escalations
     public static final String ESCALATION_ACTION = "escalationAction";
+    /** What an escalation does (EscalationChoice), with the fields that choice needs. */
+    public static final String ESCALATION_CHOICE = "escalationChoice";
+    public static final String EXTEND_WORKING_DAYS = "extendWorkingDays";
+    public static final String REASSIGN_TO = "reassignTo";
+    public static final String CANCELLATION_REASON = "cancellationReason";
     // service-task inputs
     public static final String MAIL_TEMPLATE = "mailTemplate";
     public static final String WAITING_FOR = "waitingFor";

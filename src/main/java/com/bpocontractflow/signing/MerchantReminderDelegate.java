@@ -46,7 +46,11 @@ public class MerchantReminderDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    WaitingFor waitingFor = WaitingFor.valueOf((String) execution.getVariable(WAITING_FOR));
+    remind(execution, WaitingFor.valueOf((String) execution.getVariable(WAITING_FOR)));
+  }
+
+  /** Sends the reminder of {@code waitingFor} now (also when a manager asks for it in an escalation). */
+  public void remind(DelegateExecution execution, WaitingFor waitingFor) {
     Contract contract = contracts.ofProcess(execution.getVariable(CONTRACT_ID), execution.getProcessBusinessKey());
     ProcessEngineServices engine = execution.getProcessEngineServices();
     String processInstanceId = execution.getProcessInstanceId();

@@ -133,10 +133,8 @@ public final class SigningInputRules {
       Map.entry(APPROVE_GO_LIVE, InputRules.of(
           futureDate(GO_LIVE_DATE, "上线日期"),
           confirmed(GO_LIVE_APPROVED, "批准正式上线"))),
-      Map.entry(REVIEW_OVERDUE_GO_LIVE, InputRules.of(
-          text(ESCALATION_ACTION, "处理措施").length(2, 2000))),
-      Map.entry("escalation", InputRules.of(
-          text(ESCALATION_ACTION, "处理措施").length(2, 2000))));
+      Map.entry(REVIEW_OVERDUE_GO_LIVE, escalationRules()),
+      Map.entry("escalation", escalationRules()));
 
   /** Free text that must be specific, per step: field key -> label (checked by VaguePhrases). */
   private static final Map<String, Map<String, String>> SPECIFIC_TEXT = Map.of(
@@ -154,6 +152,20 @@ public final class SigningInputRules {
       REVIEW_OVERDUE_SIGNING, "escalation");
 
   private SigningInputRules() {
+  }
+
+  /** An escalation: the action chosen (EscalationActions) with the fields it needs, and the note. */
+  private static InputRules escalationRules() {
+    return InputRules.of(
+        // no choice: the measure is only recorded, as before the choices existed
+        choice(ESCALATION_CHOICE, "处理方式", EscalationChoice.class).optional(),
+        wholeNumber(EXTEND_WORKING_DAYS, "延长的工作日数", 1, EscalationChoice.MAX_EXTENSION_DAYS)
+            .when(v -> EscalationChoice.EXTEND.name().equals(v.get(ESCALATION_CHOICE))),
+        text(REASSIGN_TO, "转交给（用户名）").length(1, 64)
+            .when(v -> EscalationChoice.REASSIGN.name().equals(v.get(ESCALATION_CHOICE))),
+        text(CANCELLATION_REASON, "取消原因").length(2, 500)
+            .when(v -> EscalationChoice.CANCEL.name().equals(v.get(ESCALATION_CHOICE))),
+        text(ESCALATION_ACTION, "处理措施").length(2, 2000));
   }
 
   /** The rules for a user task (by task definition key) or for the start form. */

@@ -12,11 +12,13 @@ import com.bpocontractflow.contract.ContractStatus;
 import com.bpocontractflow.mail.MailNotice;
 import com.bpocontractflow.mail.MerchantMail;
 import com.bpocontractflow.mail.MerchantMailer;
+import com.bpocontractflow.security.ApplicationActions;
 import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InputRules;
 import com.bpocontractflow.validation.InvalidInputException;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -53,10 +55,7 @@ public class SigningWithdrawal implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     WITHDRAWAL.check(execution.getVariables());
     Contract contract = contracts.ofProcess(execution.getVariable(CONTRACT_ID), execution.getProcessBusinessKey());
-    if (!contract.statusValue().openBeforeFormation()) {
-      throw new InvalidInputException("合同 " + contract.contractNumber() + " 已经成立（双方均已签署或盖章，当前状态："
-          + contract.statusValue().label() + "），不能撤回；如需结束合同，请按合同约定发出书面解约通知");
-    }
+    requireNotFormed(contract);
     Party party = Party.valueOf((String) execution.getVariable(WITHDRAWN_BY));
     String reason = ((String) execution.getVariable(WITHDRAWAL_REASON)).trim();
     contracts.update(contract.id(), Map.of("withdrawn_by", party.name(), "withdrawal_reason", reason,
@@ -72,6 +71,25 @@ public class SigningWithdrawal implements JavaDelegate {
               "很抱歉通知贵司：我方已取消本次客服外包签约。合同未成立，双方均不受其约束；相关待办事项和提醒已全部停止。")
           .row("取消原因", reason)
           .closing("给贵司带来不便，敬请谅解。如有疑问，请联系您的客户经理。"));
+    }
+  }
+
+  /**
+   * Asks the contract's process to withdraw or cancel (message {@code SigningWithdrawn} with
+   * {@code withdrawnBy} and {@code withdrawalReason}), as the application acting for {@code actor}: the
+   * integration endpoint and an escalation's 取消合同 both come here; {@link #execute} checks and records.
+   */
+  public static void request(ApplicationActions actions, RuntimeService runtime, String actor,
+      String processInstanceId, Map<String, Object> variables) {
+    actions.run(actor, () -> runtime.createMessageCorrelation(ContractSigningProcess.Messages.SIGNING_WITHDRAWN)
+        .processInstanceId(processInstanceId).setVariables(variables).correlateWithResult());
+  }
+
+  /** A formed contract cannot be withdrawn (Civil Code art. 490): refused, nothing changes. */
+  static void requireNotFormed(Contract contract) {
+    if (!contract.statusValue().openBeforeFormation()) {
+      throw new InvalidInputException("合同 " + contract.contractNumber() + " 已经成立（双方均已签署或盖章，当前状态："
+          + contract.statusValue().label() + "），不能撤回；如需结束合同，请按合同约定发出书面解约通知");
     }
   }
 }

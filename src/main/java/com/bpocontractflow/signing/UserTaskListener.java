@@ -31,6 +31,7 @@ public class UserTaskListener implements TaskListener {
   private final VaguePhrases vaguePhrases;
   private final LatePaymentCap latePaymentCap;
   private CourtVenues courtVenues;
+  private EscalationActions escalationActions;
 
   public UserTaskListener(SigningRecorder recorder, VaguePhrases vaguePhrases, LatePaymentCap latePaymentCap) {
     this.recorder = recorder;
@@ -42,6 +43,12 @@ public class UserTaskListener implements TaskListener {
   @org.springframework.beans.factory.annotation.Autowired(required = false)
   public void setCourtVenues(CourtVenues courtVenues) {
     this.courtVenues = courtVenues;
+  }
+
+  /** The actions of escalation tasks (engine tests of other steps run without). */
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  public void setEscalationActions(@org.springframework.context.annotation.Lazy EscalationActions escalationActions) {
+    this.escalationActions = escalationActions;
   }
 
   @Override
@@ -65,6 +72,8 @@ public class UserTaskListener implements TaskListener {
     }
     if (DRAFT_CONTRACT.equals(task.getTaskDefinitionKey()) || REVISE_CLAUSES.equals(task.getTaskDefinitionKey())) {
       prefillClauses(task);
+      // read first, above the decisions: what the prefilled clauses change against the standard template
+      task.setVariable(CLAUSE_DEVIATION_SUMMARY, ClauseDeviations.summary(task.getVariables()));
       if (courtVenues != null) {
         // shown read-only beside the venue: the places a court may be chosen at, from the parties' addresses
         task.setVariable(FORUM_VENUE_CHOICES, courtVenues.choices(task.getVariables()));
@@ -131,6 +140,7 @@ public class UserTaskListener implements TaskListener {
       // awaited?) and what later forms show (confirm-deposit, conduct-training)
       ClauseRules.RULES.forEach(rule -> task.getExecution().removeVariable(rule.key()));
       task.getExecution().removeVariable(FORUM_VENUE_CHOICES);
+      task.getExecution().removeVariable(CLAUSE_DEVIATION_SUMMARY);
       task.getExecution().setVariable(DEPOSIT_REQUIRED, InputRules.toDecimal(deposit).signum() > 0);
       task.getExecution().setVariable(DEPOSIT_AMOUNT, deposit);
       task.getExecution().setVariable(DEPOSIT_KIND_LABEL, DepositKind.labelOf(Optional.of(values)));
@@ -138,6 +148,9 @@ public class UserTaskListener implements TaskListener {
       // level jurisdiction is counsel's call: a warning for legal in review-clauses and revise-clauses, not a refusal
       task.getExecution().setVariable(FORUM_VENUE_WARNING,
           CourtVenues.levelWarning(values.get(DISPUTE_FORUM), values.get(FORUM_VENUE)));
+    }
+    if (escalationActions != null) {
+      escalationActions.act(task);
     }
   }
 

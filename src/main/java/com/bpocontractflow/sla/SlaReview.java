@@ -14,6 +14,7 @@ import com.bpocontractflow.settlement.Money;
 import com.bpocontractflow.signing.ContractSigningProcess;
 import com.bpocontractflow.term.ContractBinding;
 import com.bpocontractflow.term.ServiceInputRules;
+import com.bpocontractflow.term.ServiceTerm;
 import com.bpocontractflow.term.TermDates;
 import com.bpocontractflow.term.TermRecords;
 import com.bpocontractflow.validation.InputRules;
@@ -60,6 +61,14 @@ public class SlaReview {
   record Assessment(List<String> missed, BigDecimal worstShortfall) {
   }
 
+  private ServiceTerm serviceTerm;
+
+  /** The term's steps: free-extension days an approved remedy awards extend the term (and its timers). */
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  public void setServiceTerm(ServiceTerm serviceTerm) {
+    this.serviceTerm = serviceTerm;
+  }
+
   /**
    * Checks the reported figures (a refusal starts nothing), binds the review to the contract (business
    * key = contract number), assesses the figures against the contract's targets and names the version of
@@ -98,6 +107,11 @@ public class SlaReview {
     long id = reviews.record(contract.id(), execution.getProcessInstanceId(), figures, assessment.missed().size(),
         String.join("；", assessment.missed()), decision.decisionDefinitionId());
     execution.setVariable(SLA_REVIEW_ID, id);
+    if (!Boolean.TRUE.equals(values.get(SlaPeriods.ENTERED_IN_TASK))) {
+      // figures from the customer-service system or staff's start form: the period they cover asks nothing more
+      SlaPeriods.submitted(execution.getProcessEngineServices().getRuntimeService(), number, figures.periodStart(),
+          figures.periodEnd());
+    }
   }
 
   /**
@@ -142,9 +156,13 @@ public class SlaReview {
     reviews.settle(((Number) values.get(SLA_REVIEW_ID)).longValue(), new SlaReviews.Remedy(percent, reduction, days,
         penalty, latePenalty, reason instanceof String s && !s.isBlank() ? s.trim() : null,
         user == null ? null : user.getUserId()));
+    // 第四条: free-extension days are added to the term; its end and its end-date timers move on by them
+    java.time.LocalDate extendedTo = days > 0 && serviceTerm != null
+        ? serviceTerm.extendTerm(execution.getProcessEngineServices(), contractId, days) : null;
 
     SlaRemedy remedy = SlaRemedy.valueOf((String) values.get(SLA_REMEDY));
     String onTimeTarget = onTimeTarget(clauses).stripTrailingZeros().toPlainString();
+    Long complaintCeiling = InputRules.toWholeNumber(clauses.get(ContractSigningProcess.Vars.MONTHLY_COMPLAINT_CEILING));
     MailNotice mail = MailNotice.of("以下是贵司客服外包服务 " + TermDates.zh(figures.periodStart()) + " 至 "
             + TermDates.zh(figures.periodEnd()) + " 的服务水平评估结果（对照合同约定的服务标准）。")
         .row("首次响应及时率", figures.firstReplyOnTimePercent().toPlainString() + "%（合同：" + clauses.get("firstResponseMinutes")
@@ -154,7 +172,8 @@ public class SlaReview {
             + " 分钟内解决，不低于 " + onTimeTarget + "%）")
         .row("客户满意度", figures.satisfactionPercent().toPlainString() + "%（合同：不低于 " + clauses.get("satisfactionTarget") + "%）")
         .row("差评率", figures.badReviewPercent().toPlainString() + "%（合同：不高于 " + clauses.get("badReviewCeiling") + "%）")
-        .row("投诉数", figures.complaints())
+        .row("投诉数", figures.complaints() + (complaintCeiling == null ? ""
+            : "（合同：每月不超过 " + complaintCeiling + " 件，本期上限 " + complaintCeiling * complaintMonths(figures) + " 件）"))
         .row("未达标指标", values.get(MISSED_KPI_SUMMARY))
         .row("赔偿方式", remedy == SlaRemedy.NONE ? remedy.label() : null)
         .row("合同依据", remedy == SlaRemedy.NONE ? null
@@ -165,6 +184,7 @@ public class SlaReview {
           .row("减免服务费", reduction.signum() > 0
               ? MerchantMailer.yuan(reduction) + " 元（" + percent.stripTrailingZeros().toPlainString() + "%）" : null)
           .row("免费延长服务", days > 0 ? days + " 天" : null)
+          .row("延长后的合同到期日", extendedTo != null ? TermDates.zh(extendedTo) : null)
           .row("违约金", penalty.signum() > 0 ? MerchantMailer.yuan(penalty) + " 元" : null)
           .row("调整说明", reason instanceof String s && !s.isBlank() ? s.trim() : null);
     }
@@ -239,7 +259,22 @@ public class SlaReview {
       missed.add("差评率（" + f.badReviewPercent().toPlainString() + "%）");
       worst = worst.max(badReviewExcess);
     }
+    // the contract's optional monthly complaint ceiling (第四条): above it, complaints count as one more missed KPI
+    // (no shortfall in percentage points); a period across several calendar months allows the ceiling for each
+    Long ceiling = InputRules.toWholeNumber(clauses.get(ContractSigningProcess.Vars.MONTHLY_COMPLAINT_CEILING));
+    if (ceiling != null) {
+      long allowed = ceiling * complaintMonths(f);
+      if (f.complaints() > allowed) {
+        missed.add("投诉数（" + f.complaints() + " 件，上限 " + allowed + " 件）");
+      }
+    }
     return new Assessment(missed, worst);
+  }
+
+  /** The calendar months a period touches (a month from go-live or up to the term's end counts whole). */
+  static long complaintMonths(Figures f) {
+    return java.time.temporal.ChronoUnit.MONTHS.between(java.time.YearMonth.from(f.periodStart()),
+        java.time.YearMonth.from(f.periodEnd())) + 1;
   }
 
   static Figures figures(Map<String, Object> v) {

@@ -41,6 +41,14 @@ public class SlaReviews {
         .param("id", contractId).param("start", start).param("end", end).query(Integer.class).single() > 0;
   }
 
+  /** Whether a review of the contract covers the whole period (it starts no later and ends no earlier). */
+  public boolean covers(long contractId, LocalDate start, LocalDate end) {
+    return jdbc.sql("""
+            SELECT COUNT(*) FROM sla_review WHERE contract_id = :id AND period_start <= :start AND period_end >= :end
+            """)
+        .param("id", contractId).param("start", start).param("end", end).query(Integer.class).single() > 0;
+  }
+
   /**
    * The contract's latest document version: once signed, no later version is written, so it is the one
    * both parties signed ({@code contract_document}, written by document/ContractDocuments).

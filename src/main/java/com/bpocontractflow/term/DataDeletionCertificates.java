@@ -2,6 +2,7 @@ package com.bpocontractflow.term;
 
 import com.bpocontractflow.document.PdfRenderer;
 import com.bpocontractflow.merchant.Sha256;
+import com.bpocontractflow.onboarding.MerchantAccessRevocations;
 import com.bpocontractflow.security.RandomTokens;
 import com.bpocontractflow.validation.Clocks;
 import java.time.LocalDate;
@@ -66,8 +67,14 @@ public class DataDeletionCertificates {
    * template). In the caller's transaction.
    */
   public Issued issue(long contractId, LocalDate deletedOn, String recordedBy, Map<String, Object> model) {
+    Map<String, Object> values = new java.util.HashMap<>(model);
+    // the access the merchant granted, revoked at the end of the service (PIPL art. 47), when recorded
+    new MerchantAccessRevocations(jdbc).of(contractId).ifPresent(revocation -> {
+      values.put("accessRevoked", revocation.revokedAccess());
+      values.put("accessRevokedOn", TermDates.zh(revocation.revokedOn()));
+    });
     String html = templates.process("documents/data-deletion-certificate",
-        new Context(Locale.SIMPLIFIED_CHINESE, model));
+        new Context(Locale.SIMPLIFIED_CHINESE, values));
     OffsetDateTime created = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), Clocks.ZONE)
         .truncatedTo(ChronoUnit.SECONDS);
     byte[] bytes = pdf.render(html, "数据删除证明 " + model.get("contractNumber"), created.toInstant(), contractId);

@@ -69,6 +69,11 @@ public final class ServiceInputRules {
           text(DATA_DELETION_METHOD, "删除方式（写明删除了哪些系统中的数据、如何删除，备份如何处理）").length(10, 500)
               .when(values -> DataDisposal.DELETED.name().equals(values.get(DATA_DISPOSAL))),
           text(DATA_DISPOSAL_NOTE, "处理说明（返还方式或删除范围、核验人）").length(6, 2000))),
+      // the access the merchant granted for the service ends with it (PIPL art. 47): what was revoked, and when
+      Map.entry(ServiceTermProcess.Tasks.REVOKE_MERCHANT_ACCESS, InputRules.of(
+          text(REVOKED_ACCESS, "已回收的账号和权限").length(4, 1000),
+          pastDate(ACCESS_REVOKED_ON, "回收日期")
+              .and((value, all) -> notBefore(value, all.get(LAST_SERVICE_DAY)), "不能早于最后服务日"))),
       Map.entry(ServiceTermProcess.Tasks.ESCALATE_DATA_DISPOSAL, InputRules.of(
           text(ESCALATION_ACTION, "处理措施").length(2, 2000))),
       // a notice staff register: the contract, then the very rules of the message TerminationNoticeReceived
@@ -80,6 +85,18 @@ public final class ServiceInputRules {
               .and((value, all) -> notBefore(value, all.get(SlaReviewProcess.Vars.PERIOD_START)), "不能早于开始日期")
               .and((value, all) -> withinDays(all.get(SlaReviewProcess.Vars.PERIOD_START), value, 92),
                   "评估期不能超过 92 天（一个季度）"),
+          percent(SlaReviewProcess.Vars.FIRST_REPLY_ON_TIME, "首次响应及时率（%）", "0", "100"),
+          wholeNumber(SlaReviewProcess.Vars.AVERAGE_FIRST_REPLY_SECONDS, "平均首次响应时间（秒）", 0, 86400),
+          percent(SlaReviewProcess.Vars.RESOLVED_ON_TIME, "问题按时解决率（%）", "0", "100"),
+          percent(SlaReviewProcess.Vars.SATISFACTION, "客户满意度（%）", "0", "100"),
+          percent(SlaReviewProcess.Vars.BAD_REVIEW_RATE, "差评率（%）", "0", "100"),
+          wholeNumber(SlaReviewProcess.Vars.COMPLAINTS, "投诉数", 0, 1000000),
+          amount(SlaReviewProcess.Vars.PERIOD_FEES, "本期服务费（元）", BigDecimal.ZERO, MAX_AMOUNT),
+          amount(SlaReviewProcess.Vars.OVERDUE_AMOUNT, "商家逾期未付金额（元）", BigDecimal.ZERO, MAX_AMOUNT).optional(),
+          wholeNumber(SlaReviewProcess.Vars.OVERDUE_DAYS, "逾期天数", 0, 3650).optional())),
+      // the month's figures onboarding enters when the customer-service system sent none (the period is the
+      // task's own): the start form's rules for the same figures
+      Map.entry(ServiceTermProcess.Tasks.ENTER_SLA_FIGURES, InputRules.of(
           percent(SlaReviewProcess.Vars.FIRST_REPLY_ON_TIME, "首次响应及时率（%）", "0", "100"),
           wholeNumber(SlaReviewProcess.Vars.AVERAGE_FIRST_REPLY_SECONDS, "平均首次响应时间（秒）", 0, 86400),
           percent(SlaReviewProcess.Vars.RESOLVED_ON_TIME, "问题按时解决率（%）", "0", "100"),

@@ -133,6 +133,7 @@ public class ServiceTerm {
                 + whole(clauses, "renewalWindowDays") + " 天与贵司协商续签事宜。",
             "您的客户经理将在近日与您联系。如不再续签，合同将于到期日终止，届时我们将按合同进行最终结算，并返还或删除贵司的客户数据。")
         .row("合同到期日", TermDates.zh(term.termLastDay()))
+        .row("其中服务水平赔偿免费延长", records.freeExtensionDays(id) > 0 ? records.freeExtensionDays(id) + " 天" : null)
         .row("已续签次数", term.renewals()),
         TermDates.zh(term.termLastDay()));
   }
@@ -411,14 +412,66 @@ public class ServiceTerm {
   }
 
   private void setTermEnd(DelegateExecution execution, LocalDate termLastDay, int renewalWindowDays) {
-    execution.setVariable(TERM_LAST_DAY, termLastDay.toString());
-    execution.setVariable(TERM_ENDS_AT, TermDates.endOf(termLastDay));
+    execution.setVariables(termEnd(termLastDay, renewalWindowDays));
+  }
+
+  /** The term's end and the instants of the timers that depend on it. */
+  private Map<String, Object> termEnd(LocalDate termLastDay, int renewalWindowDays) {
+    Map<String, Object> v = new java.util.LinkedHashMap<>();
+    v.put(TERM_LAST_DAY, termLastDay.toString());
+    v.put(TERM_ENDS_AT, TermDates.endOf(termLastDay));
     Date talks = TermDates.morningOf(termLastDay.plusDays(1).minusDays(renewalWindowDays));
-    execution.setVariable(RENEWAL_TALKS_AT, talks);
+    v.put(RENEWAL_TALKS_AT, talks);
     // decided by the term's last day; without a decision the contract expires at the term's end
     Date due = TermDates.morningOf(termLastDay);
-    execution.setVariable(RENEWAL_DECISION_DUE_AT, due);
-    execution.setVariable(RENEWAL_ESCALATION_AT, before(due, deadlines.renewalEscalationBeforeDue(), talks));
+    v.put(RENEWAL_DECISION_DUE_AT, due);
+    v.put(RENEWAL_ESCALATION_AT, before(due, deadlines.renewalEscalationBeforeDue(), talks));
+    return v;
+  }
+
+  /** The timers of contract-term that fall due at an instant derived from the term's end, by that variable. */
+  static final Map<String, String> TERM_END_TIMERS = Map.of(
+      "TimerEvent_RenewalWindow", RENEWAL_TALKS_AT,
+      "BoundaryEvent_RenewalEscalationDue", RENEWAL_ESCALATION_AT,
+      "BoundaryEvent_RenewalDecisionDue", RENEWAL_DECISION_DUE_AT,
+      "TimerEvent_TermEnds", TERM_ENDS_AT);
+
+  /**
+   * Free-extension days an approved SLA remedy awards (the contract's 第四条: 免费延长的服务天数计入合同期限): the
+   * term's last day moves on by them, recorded on the contract, and the contract-term instance's end-date
+   * timers (renewal talks, the renewal decision's escalation and due date, the term's end) and the
+   * renewal task's due date move with it. A term already ending (notice, trial exit, expiry) keeps its
+   * last day of service: nothing moves, and null is returned; else the new last day.
+   */
+  public LocalDate extendTerm(org.camunda.bpm.engine.ProcessEngineServices engine, long contractId, int days) {
+    Term term = records.get(contractId);
+    if (days <= 0 || term.endReason() != null) {
+      return null;
+    }
+    LocalDate lastDay = term.termLastDay().plusDays(days);
+    records.extended(contractId, lastDay, days);
+    org.camunda.bpm.engine.RuntimeService runtime = engine.getRuntimeService();
+    org.camunda.bpm.engine.runtime.ProcessInstance instance = runtime.createProcessInstanceQuery()
+        .processDefinitionKey(ServiceTermProcess.KEY).processInstanceBusinessKey(contracts.get(contractId).contractNumber())
+        .active().singleResult();
+    if (instance == null) {
+      return lastDay;
+    }
+    Map<String, Object> timers = termEnd(lastDay, whole(clauses(contractId), "renewalWindowDays"));
+    runtime.setVariables(instance.getId(), timers);
+    runtime.setVariable(instance.getId(), FREE_EXTENSION_DAYS_TOTAL, records.freeExtensionDays(contractId));
+    org.camunda.bpm.engine.ManagementService management = engine.getManagementService();
+    TERM_END_TIMERS.forEach((activityId, variable) -> management.createJobQuery().processInstanceId(instance.getId())
+        .activityId(activityId).list()
+        .forEach(job -> management.setJobDuedate(job.getId(), (Date) timers.get(variable))));
+    TaskService tasks = engine.getTaskService();
+    for (Task task : tasks.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(Tasks.NEGOTIATE_RENEWAL).list()) {
+      task.setDueDate((Date) timers.get(RENEWAL_DECISION_DUE_AT));
+      tasks.saveTask(task);
+    }
+    LOG.info("Term of contract {} extended by {} free days to {}", contractId, days, lastDay);
+    return lastDay;
   }
 
   /** {@code lead} before {@code due}, but not before {@code earliest} (when the task is created). */

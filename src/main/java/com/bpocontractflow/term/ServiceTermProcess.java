@@ -15,6 +15,10 @@ public final class ServiceTermProcess {
     public static final String FINAL_SETTLEMENT = "final-settlement";
     public static final String RETURN_OR_DELETE_DATA = "return-or-delete-data";
     public static final String ESCALATE_DATA_DISPOSAL = "escalate-data-disposal";
+    /** The month's SLA figures, entered by onboarding when the customer-service system sent none. */
+    public static final String ENTER_SLA_FIGURES = "enter-sla-figures";
+    /** The onboarding team revokes the access the merchant granted for the service (sub-accounts, systems). */
+    public static final String REVOKE_MERCHANT_ACCESS = "revoke-merchant-access";
 
     private Tasks() {
     }
@@ -22,6 +26,8 @@ public final class ServiceTermProcess {
 
   public static final class Messages {
     public static final String TERMINATION_NOTICE_RECEIVED = "TerminationNoticeReceived";
+    /** A period's SLA figures arrived (sla-review started for it): that period asks nothing more. */
+    public static final String SLA_FIGURES_SUBMITTED = "SlaFiguresSubmitted";
 
     private Messages() {
     }
@@ -80,6 +86,10 @@ public final class ServiceTermProcess {
     public static final String DATA_DISPOSAL = "dataDisposal";
     public static final String DATA_DISPOSED_ON = "dataDisposedOn";
     public static final String DATA_DISPOSAL_NOTE = "dataDisposalNote";
+    // revoke-merchant-access: what the merchant granted (shown), what was revoked and when (typed)
+    public static final String GRANTED_ACCESS = "grantedAccess";
+    public static final String REVOKED_ACCESS = "revokedAccess";
+    public static final String ACCESS_REVOKED_ON = "accessRevokedOn";
     // the merchant's choice of return or deletion (PIPL art. 21) and the deletion certificate
     /** What the merchant chose (RETURNED, DELETED), set by its link, by staff in return-or-delete-data or by default. */
     public static final String DATA_CHOICE = "dataChoice";
@@ -95,6 +105,18 @@ public final class ServiceTermProcess {
     public static final String DATA_CHOICE_SOURCE = "dataChoiceSource";
     /** return-or-delete-data: how the data was deleted (删除方式), printed on the deletion certificate. */
     public static final String DATA_DELETION_METHOD = "dataDeletionMethod";
+    // the monthly SLA figures (event subprocess SubProcess_SlaPeriods)
+    /** When the next settlement period's figures are asked: 9:00 on the first working day of the next month. */
+    public static final String SLA_FIGURES_ASK_AT = "slaFiguresAskAt";
+    /** The period asked (ISO dates); local to each SubProcess_SlaFigures, which waits for that period. */
+    public static final String SLA_PERIOD_START = "slaPeriodStart";
+    public static final String SLA_PERIOD_END = "slaPeriodEnd";
+    /** Whether the asked period's figures were already submitted (then nothing is asked). */
+    public static final String SLA_FIGURES_REPORTED = "slaFiguresReported";
+    /** How long the customer-service system has to submit, as the timer reads it (P3D: working days). */
+    public static final String SLA_FIGURES_WAIT = "slaFiguresWait";
+    /** Free-extension days SLA reviews added to the term so far (shown with the term's end). */
+    public static final String FREE_EXTENSION_DAYS_TOTAL = "freeExtensionDaysTotal";
 
     private Vars() {
     }

@@ -66,6 +66,21 @@ public class TermRecords {
         .param("id", contractId).param("termLastDay", termLastDay).param("now", now()).update();
   }
 
+  /** Free-extension days an SLA review awarded: the term's last day moves on, and their sum is kept. */
+  public void extended(long contractId, LocalDate termLastDay, int days) {
+    jdbc.sql("""
+            UPDATE contract_term SET term_last_day = :termLastDay, free_extension_days = free_extension_days + :days,
+              updated_at = :now WHERE contract_id = :id
+            """)
+        .param("id", contractId).param("termLastDay", termLastDay).param("days", days).param("now", now()).update();
+  }
+
+  /** The free-extension days SLA reviews added to the term so far. */
+  public int freeExtensionDays(long contractId) {
+    return jdbc.sql("SELECT free_extension_days FROM contract_term WHERE contract_id = :id")
+        .param("id", contractId).query(Integer.class).optional().orElse(0);
+  }
+
   public void ending(long contractId, EndReason reason, LocalDate lastServiceDay) {
     jdbc.sql("""
             UPDATE contract_term SET end_reason = :reason, last_service_day = :lastDay, updated_at = :now

@@ -41,6 +41,18 @@ class ChineseWorkdaysTest {
   }
 
   @Test
+  void shouldCountTheWorkingDaysAWaitHasLasted() {
+    // from Friday 2026-09-25: Sunday 09-20 is long past; 09-28, 09-29, 09-30 worked, 10-01..07 off,
+    // Thursday 10-08, Friday 10-09 and the make-up Saturday 10-10 worked
+    assertThat(workdays.workingDaysBetween(LocalDate.of(2026, 9, 25), LocalDate.of(2026, 10, 10))).isEqualTo(6);
+    assertThat(workdays.workingDaysBetween(LocalDate.of(2026, 9, 30), LocalDate.of(2026, 10, 7))).isZero();
+    // the first day is not counted, the last is
+    assertThat(workdays.workingDaysBetween(LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 1))).isEqualTo(1);
+    assertThat(workdays.workingDaysBetween(LocalDate.of(2026, 11, 30), LocalDate.of(2026, 11, 30))).isZero();
+    assertThat(workdays.workingDaysBetween(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 11, 30))).isZero();
+  }
+
+  @Test
   void shouldCountWeekendsOnlyInAYearNotPublishedYet() {
     // 2027-02-08 is a Monday (the Spring Festival 2027 is not published at the time of writing)
     assertThat(workdays.published(2027)).isFalse();

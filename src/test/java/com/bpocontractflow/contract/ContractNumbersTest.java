@@ -3,6 +3,7 @@ package com.bpocontractflow.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bpocontractflow.dispute.DisputeResolutionProcess;
+import com.bpocontractflow.security.FormComponents;
 import com.bpocontractflow.sla.SlaReviewProcess;
 import com.bpocontractflow.term.ServiceInputRules;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,7 +56,7 @@ class ContractNumbersTest {
     ObjectMapper json = new ObjectMapper();
     List<String> typed = new ArrayList<>();
     for (File file : new File("forms").listFiles((dir, name) -> name.endsWith(".form"))) {
-      for (JsonNode field : json.readTree(file).get("components")) {
+      for (JsonNode field : FormComponents.fields(json.readTree(file))) {
         if ("contractNumber".equals(field.path("key").asText()) && !field.path("disabled").asBoolean(false)) {
           assertThat(field.path("validate").path("pattern").asText()).as(file.getName()).isEqualTo(ContractNumbers.PATTERN);
           assertThat(field.path("validate").path("maxLength").asInt()).as(file.getName()).isEqualTo(40);

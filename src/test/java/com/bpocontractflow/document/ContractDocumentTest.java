@@ -156,6 +156,15 @@ class ContractDocumentTest {
   }
 
   @Test
+  void shouldStateTheMonthlyComplaintCeilingInTheBreachClauseOnlyWhenSet() {
+    Contract contract = contract(BillingModel.PER_SEAT, "6000.00", DepositHandling.SET_OFF);
+    assertThat(htmlText(contract, clauses("monthlyComplaintCeiling", 12))).contains("甲方店铺顾客的投诉数在一个自然月内超过12件的，"
+        + "投诉数视为一项未达标的指标，与第一条约定的各项指标一并计入未达标指标数，按前款处理（差距不因此改变）；"
+        + "结算周期跨越多个自然月的，上限按所跨月数累计计算。");
+    assertThat(htmlText(contract, clauses())).doesNotContain("投诉数");
+  }
+
+  @Test
   void shouldNotRepeatWordsTheClausesAlreadySay() throws Exception {
     String extended = pdfText(SigningMethod.PAPER, clauses("negotiationChannel", "书面协商", "holidayCoverage", true));
     // TestContracts: service hours EXTENDED, "每日 8:00-24:00"; the holiday cover said once, from holidayCoverage

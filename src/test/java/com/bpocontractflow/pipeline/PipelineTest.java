@@ -74,10 +74,11 @@ class PipelineTest {
     List<Map<String, Object>> steps = (List<Map<String, Object>>) first.get("steps");
     assertThat(steps).singleElement().satisfies(step -> {
       assertThat(step).containsEntry("taskKey", DRAFT_PROPOSAL).containsEntry("teams", List.of("sales"))
+          .containsEntry("teamLabels", List.of("销售团队"))
           .containsEntry("assignee", null).containsEntry("daysInStep", 0);
       assertThat((String) step.get("name")).isNotBlank();
     });
-    assertThat((Map<String, Object>) first.get("lastEmail")).containsKey("subject")
+    assertThat((Map<String, Object>) first.get("lastEmail")).containsKey("subject").containsKey("statusLabel")
         .extractingByKey("subject").asString().contains(proposing.number());
     assertThat((Map<String, String>) first.get("links")).containsEntry("documents",
         "/staff/contracts/" + proposing.number() + "/documents").containsKey("cockpit")
@@ -118,6 +119,83 @@ class PipelineTest {
     assertThat(row("", signed.number())).containsEntry("goLiveTarget", "OVERDUE")
         .containsEntry("goLiveTargetLabel", "已超期").containsEntry("signingTarget", null);
     assertThat(row("?overdue=true", signed.number())).as("overdue against the go-live target").isNotNull();
+  }
+
+  ResponseEntity<Map<String, Object>> figures(String user) {
+    return http.withBasicAuth(user, "demo").exchange("/staff/pipeline/figures", HttpMethod.GET, null,
+        new ParameterizedTypeReference<Map<String, Object>>() { });
+  }
+
+  @SuppressWarnings("unchecked")
+  static long endedCount(Map<String, Object> figures, String status, String stage) {
+    return ((List<Map<String, Object>>) figures.get("endedBeforeFormation")).stream()
+        .filter(row -> status.equals(row.get("status")) && stage.equals(row.get("stage")))
+        .mapToLong(row -> ((Number) row.get("count")).longValue()).sum();
+  }
+
+  /**
+   * #13: the managers' figures move by exactly what this test does: a contract formed 20 calendar days
+   * after its request (past the 10-working-day target), one with its 5,000.00 deposit unpaid, a declined
+   * proposal. The other tests of the class share the database, so the test compares before and after.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void shouldGiveManagersTheSigningTimeTheContractsEndedBeforeFormationAndTheDepositsOutstanding() {
+    Map<String, Object> before = figures("manager").getBody();
+
+    SigningRest.Started signed = rest.start(request());
+    rest.agreeOnContract(signed, "PAPER", "5000.00");
+    rest.signOnPaper(signed);
+    jdbc.sql("UPDATE contract SET created_at = :at WHERE contract_number = :number")
+        .param("at", OffsetDateTime.now(Clocks.ZONE).minusDays(20)).param("number", signed.number()).update();
+    SigningRest.Started declined = rest.start(request());
+    rest.complete(declined, DRAFT_PROPOSAL, proposal("5000.00"));
+    rest.complete(declined, CONFIRM_PROPOSAL, proposalAnswer("DECLINED"));
+
+    ResponseEntity<Map<String, Object>> response = figures("manager");
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    Map<String, Object> after = response.getBody();
+    Map<String, Object> signingBefore = (Map<String, Object>) before.get("signing");
+    Map<String, Object> signing = (Map<String, Object>) after.get("signing");
+    assertThat(signing).containsEntry("windowDays", 90).containsEntry("target", "PT240H")
+        .containsEntry("targetWorkingDays", 10);
+    assertThat((Integer) signing.get("contracts")).isEqualTo((Integer) signingBefore.get("contracts") + 1);
+    assertThat((Integer) signing.get("withinTarget")).as("20 days is past the target")
+        .isEqualTo(signingBefore.get("withinTarget"));
+    assertThat(((Number) signing.get("p90Days")).longValue()).isGreaterThanOrEqualTo(0);
+
+    assertThat(endedCount(after, "PROPOSAL_DECLINED", "NEEDS_AND_PROPOSAL"))
+        .isEqualTo(endedCount(before, "PROPOSAL_DECLINED", "NEEDS_AND_PROPOSAL") + 1);
+
+    Map<String, Object> depositsBefore = (Map<String, Object>) before.get("depositsOutstanding");
+    Map<String, Object> deposits = (Map<String, Object>) after.get("depositsOutstanding");
+    assertThat(((Number) deposits.get("contracts")).longValue())
+        .isEqualTo(((Number) depositsBefore.get("contracts")).longValue() + 1);
+    assertThat(new java.math.BigDecimal(deposits.get("amount").toString())
+        .subtract(new java.math.BigDecimal(depositsBefore.get("amount").toString()))).isEqualByComparingTo("5000.00");
+  }
+
+  @Test
+  void shouldKeepTheFiguresToManagers() {
+    ResponseEntity<Map<String, Object>> sales = figures("sales");
+    assertThat(sales.getStatusCode().value()).isEqualTo(403);
+    assertThat(sales.getBody()).containsEntry("message", "合同看板的统计数据仅供管理层查看");
+    assertThat(http.getForEntity("/staff/pipeline/figures", String.class).getStatusCode().value()).isEqualTo(401);
+  }
+
+  /** Working days, as the targets count them, beside calendar days. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void shouldCountWorkingDaysBesideCalendarDays() {
+    jdbc.sql("UPDATE contract SET created_at = :at WHERE contract_number = :number")
+        .param("at", OffsetDateTime.now(Clocks.ZONE).minusDays(14)).param("number", proposing.number()).update();
+    Map<String, Object> row = row("", proposing.number());
+    assertThat(row).containsEntry("daysSinceRequest", 14);
+    long working = com.bpocontractflow.calendar.ChineseWorkdays.shipped().workingDaysBetween(
+        Clocks.today().minusDays(14), Clocks.today());
+    assertThat(((Number) row.get("workingDaysSinceRequest")).longValue()).isEqualTo(working).isLessThan(14);
+    assertThat((List<Map<String, Object>>) row.get("steps")).singleElement()
+        .satisfies(step -> assertThat(step).containsEntry("workingDaysInStep", 0));
   }
 
   /** The row of one contract among those managers see with this query, or null. */

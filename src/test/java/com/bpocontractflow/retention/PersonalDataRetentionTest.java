@@ -89,6 +89,8 @@ class PersonalDataRetentionTest {
   ManagementService managementService;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  com.bpocontractflow.onboarding.OnboardingChecklist onboardingChecklist;
 
   final HttpClient http = HttpClient.newHttpClient();
   final com.bpocontractflow.merchant.MerchantBrowser browser =
@@ -156,6 +158,11 @@ class PersonalDataRetentionTest {
         .activityId("TimerEvent_ServiceEnds").singleResult().getId());
     rest.complete(term, "final-settlement", vars(UNPAID_INVOICES, "8000.00", USAGE_FEES, "12345.67"));
     clock(LocalDate.of(2027, 4, 12), 11);
+    // what the merchant registered on its onboarding checklist (its notes may name people)
+    onboardingChecklist.save(id(closed), Map.of(com.bpocontractflow.onboarding.ChecklistItem.SUBACCOUNT_AUTHORISATION,
+        new com.bpocontractflow.onboarding.OnboardingChecklist.Submitted(true, "千牛子账号由张三开通")), "商家（邮件链接）");
+    rest.complete(term, "revoke-merchant-access", vars(com.bpocontractflow.term.ServiceTermProcess.Vars.REVOKED_ACCESS,
+        "千牛子账号 5 个已解除授权", com.bpocontractflow.term.ServiceTermProcess.Vars.ACCESS_REVOKED_ON, "2027-04-10"));
     rest.complete(term, "return-or-delete-data", vars(STAFF_DATA_CHOICE, "DELETED", DATA_CHOICE_SOURCE, "2027年4月1日商家来函",
         DATA_DISPOSAL, "DELETED", DATA_DISPOSED_ON, "2027-04-12",
         DATA_DELETION_METHOD, "客服系统数据库记录删除并覆盖，备份随 30 天轮换过期",
@@ -270,6 +277,9 @@ class PersonalDataRetentionTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("MERCHANT", "127.0.0.1", LINK_ANSWER),
             org.assertj.core.groups.Tuple.tuple("PROVIDER", null, "manager"));
     assertThat(rows.get("merchant_link")).extracting(r -> r.get("used_from_ip")).contains("127.0.0.1");
+    assertThat(rows.get("onboarding_checklist")).extracting(r -> r.get("note")).containsExactly("千牛子账号由张三开通");
+    assertThat(rows.get("merchant_access_revocation")).extracting(r -> r.get("revoked_access"))
+        .containsExactly("千牛子账号 5 个已解除授权");
     assertThat(rows.get("signing_code")).extracting(r -> r.get("sent_to")).containsExactly("l***@xiaoxiang.example.com");
     assertThat(rows.get("contract_signature")).extracting(r -> r.get("identification"))
         .containsExactly("电子邮件一次性验证码 至 l***@xiaoxiang.example.com", null);
@@ -340,6 +350,7 @@ class PersonalDataRetentionTest {
     expected = new TreeMap<>(expected);
     expected.put("mail_outbox", List.of());
     expected.put("merchant_link", List.of());
+    expected.put("onboarding_checklist", List.of());
     expected.put("signing_code", List.of());
     return expected;
   }
@@ -388,7 +399,8 @@ class PersonalDataRetentionTest {
         "signing_authority_document")) {
       rows.put(table, select("SELECT * FROM " + table + " WHERE contract_id = :id ORDER BY id", id));
     }
-    for (String table : List.of("contract_term", "final_settlement")) {
+    rows.put("onboarding_checklist", select("SELECT * FROM onboarding_checklist WHERE contract_id = :id ORDER BY item", id));
+    for (String table : List.of("contract_term", "final_settlement", "merchant_access_revocation")) {
       rows.put(table, select("SELECT * FROM " + table + " WHERE contract_id = :id", id));
     }
     rows.put("contract", select("SELECT * FROM contract WHERE id = :id", id));

@@ -206,6 +206,37 @@ class IntegrityTest {
     assertThat(rest.taskKeys(contract)).containsExactly(CONFIRM_PROPOSAL);
   }
 
+  /** Grouped forms (issue #15): the fields inside draft-contract's groups are the form's fields, no more. */
+  @Test
+  void shouldAcceptTheFieldsInsideAFormsGroupsAndKeepTheirReadOnlyFieldsAndTheRestOut() {
+    SigningRest.Started contract = rest.start(request());
+    rest.complete(contract, DRAFT_PROPOSAL, proposal("5000.00"));
+    rest.complete(contract, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
+    String task = rest.taskId(contract, DRAFT_CONTRACT);
+    Map<String, Object> draft = contractDraft("PAPER", "5000.00");
+    // from the decisions group, the parties group and the groups of the first and sixth articles
+    draft.put("slaOnTimeTargetPercent", "95");
+    draft.put("negotiationChannel", "双方指定联系人以电子邮件书面协商");
+
+    Map<String, Object> smuggled = new HashMap<>(draft);
+    smuggled.put("depositRequired", false);
+    assertThat(call("legal", HttpMethod.POST, "/task/" + task + "/complete",
+        Map.of("variables", SigningRest.typed(smuggled))).getBody())
+        .contains("「depositRequired」不是此任务表单中的字段，不能提交");
+    Map<String, Object> rewritten = new HashMap<>(draft);
+    rewritten.put("clauseDeviationSummary", "与标准模板一致（已核对）");
+    assertThat(call("legal", HttpMethod.POST, "/task/" + task + "/complete",
+        Map.of("variables", SigningRest.typed(rewritten))).getBody())
+        .contains("「clauseDeviationSummary」在此任务中只能查看，不能修改");
+    assertThat(rest.taskKeys(contract)).containsExactly(DRAFT_CONTRACT);
+
+    Map<String, Object> unchanged = new HashMap<>(draft);
+    unchanged.put("clauseDeviationSummary", "与标准模板一致");
+    assertThat(status("legal", HttpMethod.POST, "/task/" + task + "/complete",
+        Map.of("variables", SigningRest.typed(unchanged)))).isEqualTo(204);
+    assertThat(rest.taskKeys(contract)).containsExactly(REVIEW_CLAUSES);
+  }
+
   @Test
   void shouldNeverActOnAnotherContractThanTheOneTheBusinessKeyNames() {
     SigningRest.Started victim = rest.start(request());

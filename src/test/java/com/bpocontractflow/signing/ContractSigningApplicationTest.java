@@ -176,7 +176,7 @@ class ContractSigningApplicationTest {
     }
 
     List<MimeMessage> received = receivedFor(number);
-    assertThat(received).hasSize(9);
+    assertThat(received).hasSize(10);
     for (MimeMessage message : received) {
       assertThat(recipients(message)).containsExactly("ops@xiaoxiang.example.com");
       assertThat(message.getSubject()).startsWith("【合同编号 " + number + "】");
@@ -192,6 +192,7 @@ class ContractSigningApplicationTest {
         "【合同编号 " + number + "】合同已签署：签署完成稿（第 1 版）",
         "【合同编号 " + number + "】履约保证金付款通知",
         "【合同编号 " + number + "】已收到部分履约保证金，尚欠 3,000.00 元",
+        "【合同编号 " + number + "】上线准备清单：请准备并登记上线所需的资料和授权",
         "【合同编号 " + number + "】客服服务正式上线通知");
 
     assertThat(parts(received.get(0)).get("text/plain"))
@@ -221,6 +222,10 @@ class ContractSigningApplicationTest {
         + "应付履约保证金：5,000.00 元\n" + payment).doesNotContain("定金");
     assertThat(text(received.get(7))).contains("累计 2,000.00 元", "尚欠 3,000.00 元",
         "请补足余款，付款信息如下：\n\n尚需支付：3,000.00 元\n" + payment);
+    // the onboarding checklist once the deposit is paid in full: what is needed and the merchant's page
+    assertThat(text(received.get(8))).contains("贵司的履约保证金已到账", "1. 商品资料：", "订单系统/CRM 账号",
+        "千牛子账号授权", "登记上线准备清单：http").containsPattern("/m/[A-Za-z0-9_-]{43}/onboarding");
+    assertThat(parts(received.get(8)).get("text/html")).contains("千牛子账号授权", "登记上线准备清单");
     assertThat(outbox.findByContract(number)).extracting(OutboxMail::status).containsOnly(OutboxMail.SENT);
   }
 

@@ -3,6 +3,7 @@ package com.bpocontractflow.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bpocontractflow.contract.BillingModel;
+import com.bpocontractflow.coverage.DmnRuleCoverage;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -11,20 +12,22 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The DMN table proposal-approval, row by row, and the facts it is given. */
+/** The DMN table proposal-approval, row by row (every row reached), and the facts it is given. */
 class ProposalApprovalDecisionTest {
 
+  @RegisterExtension
+  static final DmnRuleCoverage RULES = new DmnRuleCoverage();
   static DmnEngine dmn;
   static DmnDecision decision;
 
   @BeforeAll
   static void parse() throws Exception {
-    dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    dmn = RULES.engine();
     try (InputStream in = Files.newInputStream(Path.of(ContractSigningProcess.APPROVAL_DECISION_RESOURCE))) {
       decision = dmn.parseDecision("proposal-approval", in);
     }

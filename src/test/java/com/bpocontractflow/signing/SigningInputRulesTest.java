@@ -9,6 +9,7 @@ import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.RECEIVE_C
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.REVISE_CLAUSES;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 
+import com.bpocontractflow.security.FormComponents;
 import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InputRules;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,17 +81,11 @@ class SigningInputRulesTest {
 
   void assertEditableFieldsHaveRules(Set<String> ruled, String formId) throws Exception {
     JsonNode form = json.readTree(new File("forms/" + formId + ".form"));
-    assertComponentsHaveRules(ruled, formId, form.get("components"));
-  }
-
-  /** The fields of a form, and those inside its groups. */
-  void assertComponentsHaveRules(Set<String> ruled, String formId, JsonNode components) {
-    for (JsonNode component : components) {
-      if (component.has("key") && !component.path("disabled").asBoolean(false)) {
+    for (JsonNode component : FormComponents.fields(form)) {
+      if (!component.path("disabled").asBoolean(false)) {
         assertThat(ruled).as("form %s field %s is checked on the server", formId, component.get("key").asText())
             .contains(component.get("key").asText());
       }
-      assertComponentsHaveRules(ruled, formId, component.path("components"));
     }
   }
 

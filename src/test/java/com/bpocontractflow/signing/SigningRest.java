@@ -32,7 +32,8 @@ public class SigningRest {
       Map.entry("conduct-training", "onboarding"), Map.entry("assess-training", "onboarding"),
       Map.entry("authorize-subaccounts", "onboarding"), Map.entry("configure-cs-software", "onboarding"),
       Map.entry("review-trial", "sales"), Map.entry("negotiate-renewal", "sales"),
-      Map.entry("final-settlement", "finance"), Map.entry("return-or-delete-data", "onboarding"));
+      Map.entry("final-settlement", "finance"), Map.entry("return-or-delete-data", "onboarding"),
+      Map.entry("revoke-merchant-access", "onboarding"));
 
   private final TestRestTemplate anonymous;
   private final TestRestTemplate rest;

@@ -105,9 +105,19 @@ public final class AppTables {
   public void registerContractTermBeans(org.camunda.bpm.engine.RuntimeService runtimeService) {
     org.camunda.bpm.engine.test.mock.Mocks.register("serviceTerm", new ServiceTerm(contracts, clauseSets, ledger, terms, mailer));
     org.camunda.bpm.engine.test.mock.Mocks.register("dataDisposals", dataDisposals(runtimeService));
+    org.camunda.bpm.engine.test.mock.Mocks.register("slaPeriods", slaPeriods());
+    org.camunda.bpm.engine.test.mock.Mocks.register("merchantAccess", new com.bpocontractflow.onboarding.MerchantAccess(
+        new com.bpocontractflow.onboarding.OnboardingChecklist(jdbc),
+        new com.bpocontractflow.onboarding.MerchantAccessRevocations(jdbc), terms));
     org.camunda.bpm.engine.test.mock.Mocks.register("userTaskListener", new com.bpocontractflow.signing.UserTaskListener(
         org.mockito.Mockito.mock(com.bpocontractflow.signing.SigningRecorder.class),
         new com.bpocontractflow.validation.VaguePhrases(List.of()), new com.bpocontractflow.signing.LatePaymentCap(null)));
+  }
+
+  /** The monthly SLA figures of contract-term on these tables (figures wait P3D, the default). */
+  public com.bpocontractflow.sla.SlaPeriods slaPeriods() {
+    return new com.bpocontractflow.sla.SlaPeriods(contracts, new com.bpocontractflow.sla.SlaReviews(jdbc),
+        new com.bpocontractflow.sla.SlaProperties(null, null));
   }
 
   /** The deletion certificates on these tables, rendered with the application's template and font. */

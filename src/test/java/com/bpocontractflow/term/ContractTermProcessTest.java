@@ -1,5 +1,6 @@
 package com.bpocontractflow.term;
 
+import com.bpocontractflow.coverage.ModelCoverage;
 import static com.bpocontractflow.term.ServiceTermProcess.Tasks.*;
 import static com.bpocontractflow.term.ServiceTermProcess.Vars.*;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,6 +35,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -42,15 +44,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * steps run for real against the application's tables (H2, migrated by Flyway) and write the real
  * e-mails to the real outbox; the amounts are worked out by hand in each test.
  */
-@Deployment(resources = ServiceTermProcess.RESOURCE)
+@Deployment(resources = {ServiceTermProcess.RESOURCE, ContractTermProcessTest.SLA_REVIEW_STUB})
 class ContractTermProcessTest {
 
   @RegisterExtension
+  @Order(1)
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(EngineTests.CONFIGURATION)
-      .assertClassCoverageAtLeast(0.95)
       .build();
 
+  /** At least 95 % of the model under test, asserted per model when the whole class ran. */
+  @RegisterExtension
+  @Order(2)
+  static ModelCoverage coverage = ModelCoverage.of(engine).atLeast(0.95, ServiceTermProcess.KEY);
+
   static final LocalDate GO_LIVE = LocalDate.of(2026, 12, 1);
+  /** What the monthly SLA figures start; sla-review itself is tested in SlaReviewProcessTest and SlaPeriodsTest. */
+  static final String SLA_REVIEW_STUB = "stubs/sla-review-stub.bpmn";
 
   AppTables app;
   long contractId;
@@ -133,14 +142,24 @@ class ContractTermProcessTest {
     return v;
   }
 
+  static Map<String, Object> revocation(String revokedOn) {
+    return Map.of(REVOKED_ACCESS, "千牛子账号 5 个已解除授权；订单系统只读账号已停用", ACCESS_REVOKED_ON, revokedOn);
+  }
+
   Map<String, Object> statement() {
     return app.jdbc.sql("SELECT * FROM final_settlement WHERE contract_id = :id").param("id", contractId)
         .query().singleRow();
   }
 
   @Test
-  void shouldContinueAfterTheTrialRenewOnceThenExpireSettleAndDeleteTheData() {
+  void shouldContinueAfterTheTrialRenewOnceThenExpireSettleAndDeleteTheData() throws Exception {
     ProcessInstance pi = startTerm(14);
+    // what the merchant registered on its onboarding checklist before go-live
+    new com.bpocontractflow.onboarding.OnboardingChecklist(app.jdbc).save(contractId, Map.of(
+        com.bpocontractflow.onboarding.ChecklistItem.SUBACCOUNT_AUTHORISATION,
+        new com.bpocontractflow.onboarding.OnboardingChecklist.Submitted(true, "千牛子账号 5 个"),
+        com.bpocontractflow.onboarding.ChecklistItem.ORDER_SYSTEM_ACCESS,
+        new com.bpocontractflow.onboarding.OnboardingChecklist.Submitted(false, "未开通")), "商家（邮件链接）");
     Assertions.assertThat(app.contracts.get(contractId).status()).isEqualTo(ContractStatus.LIVE.name());
 
     // the trial's last day is 14 December: the review is there at 9:00
@@ -172,6 +191,20 @@ class ContractTermProcessTest {
     Assertions.assertThat((BigDecimal) s.get("MERCHANT_PAYS")).isEqualByComparingTo("55000.00");
     Assertions.assertThat((BigDecimal) s.get("PROVIDER_REFUNDS")).isEqualByComparingTo("0.00");
 
+    // the service is over: the onboarding team revokes what the merchant granted, by 2 (working) days
+    assertThat(pi).isWaitingAt(RETURN_OR_DELETE_DATA, REVOKE_MERCHANT_ACCESS);
+    assertThat(task(REVOKE_MERCHANT_ACCESS, pi)).hasCandidateGroup("onboarding")
+        .hasDueDate(instant(LocalDate.of(2028, 6, 3), 0));
+    Assertions.assertThat(taskService().getVariableLocal(task(REVOKE_MERCHANT_ACCESS, pi).getId(), GRANTED_ACCESS))
+        .isEqualTo("千牛子账号授权：千牛子账号 5 个");
+    clock(LocalDate.of(2028, 6, 2), 10);
+    completeTask(pi, REVOKE_MERCHANT_ACCESS, revocation("2028-06-01"));
+    Assertions.assertThat(new com.bpocontractflow.onboarding.MerchantAccessRevocations(app.jdbc).of(contractId))
+        .get().satisfies(r -> {
+          Assertions.assertThat(r.revokedAccess()).isEqualTo("千牛子账号 5 个已解除授权；订单系统只读账号已停用");
+          Assertions.assertThat(r.revokedOn()).isEqualTo(LocalDate.of(2028, 6, 1));
+          Assertions.assertThat(r.recordedAt().toInstant()).isEqualTo(instant(LocalDate.of(2028, 6, 2), 10).toInstant());
+        });
     // the data is due 30 days after the last day of service
     assertThat(task(RETURN_OR_DELETE_DATA, pi)).hasCandidateGroup("onboarding")
         .hasDueDate(instant(LocalDate.of(2028, 7, 1), 0));
@@ -203,6 +236,11 @@ class ContractTermProcessTest {
     // the deletion certificate: stored with its SHA-256, its download link mailed
     var certificate = app.certificates().of(contractId).orElseThrow();
     Assertions.assertThat(certificate.pdfSha256()).isEqualTo(com.bpocontractflow.merchant.Sha256.hex(certificate.pdf()));
+    // with what access was revoked, and when
+    try (var pdf = org.apache.pdfbox.Loader.loadPDF(certificate.pdf())) {
+      Assertions.assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s", ""))
+          .contains("回收的账号和权限千牛子账号5个已解除授权；订单系统只读账号已停用", "回收日期2028年6月1日");
+    }
     Assertions.assertThat(app.outbox.findByContract(number).get(5).bodyText())
         .contains("删除方式：客服系统数据库记录删除并覆盖").contains("数据删除证明 SHA-256：" + certificate.pdfSha256())
         .contains("下载数据删除证明（PDF）：https://bpo.example.com" + DataDeletionCertificates.DOWNLOAD_PATH);
@@ -230,6 +268,17 @@ class ContractTermProcessTest {
 
     fire(pi, "TimerEvent_ServiceEnds", instant(LocalDate.of(2026, 12, 18), 0));
     assertThat(pi).variables().containsEntry(END_REASON, "试用期退出").containsEntry(PENALTY_DUE, "0.00");
+    // nothing on the merchant's checklist: the task says so; past its due date the managers see it too
+    Assertions.assertThat(taskService().getVariableLocal(task(REVOKE_MERCHANT_ACCESS, pi).getId(), GRANTED_ACCESS))
+        .asString().startsWith("商家未在上线准备清单中登记");
+    fire(pi, "BoundaryEvent_AccessRevocationOverdue", instant(LocalDate.of(2026, 12, 20), 0));
+    assertThat(task(REVOKE_MERCHANT_ACCESS, pi)).hasCandidateGroup("managers").hasCandidateGroup("onboarding");
+    Assertions.assertThat(task(REVOKE_MERCHANT_ACCESS, pi).getPriority()).isEqualTo(80);
+    Assertions.assertThat(taskService().getTaskComments(task(REVOKE_MERCHANT_ACCESS, pi).getId()))
+        .extracting(org.camunda.bpm.engine.task.Comment::getFullMessage)
+        .anySatisfy(comment -> Assertions.assertThat(comment).contains("已升级给经理"));
+    completeTask(pi, REVOKE_MERCHANT_ACCESS, revocation("2026-12-20"));
+    assertThat(pi).hasPassed("EndEvent_AccessRevocationEscalated");
     completeTask(pi, FINAL_SETTLEMENT, settlement(null, "0"));
 
     // 1-17 December: 30,000.00 × 17 / 31 = 16,451.6129… → 16,451.61; the deposit is set off
@@ -261,7 +310,7 @@ class ContractTermProcessTest {
         DATA_DELETION_METHOD, "客服系统数据库记录删除并覆盖，备份随 30 天轮换过期",
         DATA_DISPOSAL_NOTE, "子账号已注销，本地导出文件已粉碎，核验人：张运维"));
     assertThat(pi).isEnded().hasPassed("EndEvent_DataDisposalEscalated", "EndEvent_DataChoiceSettled",
-        "EndEvent_ContractEnded");
+        "EndEvent_AccessRevocationEscalated", "EndEvent_ContractEnded");
     Assertions.assertThat(app.mails(number)).containsExactly("TRIAL_EXIT", "DATA_CHOICE", "NOTICE_REPEATED",
         "FINAL_STATEMENT", "DATA_DISPOSED");
     Assertions.assertThat(app.outbox.findByContract(number).get(4).bodyText())
@@ -361,6 +410,16 @@ class ContractTermProcessTest {
 
     completeTask(pi, RETURN_OR_DELETE_DATA, Map.of(DATA_DISPOSAL, "RETURNED", DATA_DISPOSED_ON, "2027-04-12",
         DATA_DISPOSAL_NOTE, "聊天记录与订单数据导出为 Excel，加密压缩后于 4 月 12 日发送至送达邮箱，本地副本已删除"));
+    // the contract closes only once the access is revoked too; a revocation before the last day of service
+    // (9 April) or without saying what was revoked is refused and changes nothing
+    assertThat(pi).isWaitingAt(REVOKE_MERCHANT_ACCESS).hasNotPassed("EndEvent_ContractEnded");
+    assertThatThrownBy(() -> complete(task(REVOKE_MERCHANT_ACCESS, pi), revocation("2027-04-08")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("回收日期").hasMessageContaining("不能早于最后服务日");
+    assertThatThrownBy(() -> complete(task(REVOKE_MERCHANT_ACCESS, pi),
+        Map.of(REVOKED_ACCESS, " ", ACCESS_REVOKED_ON, "2027-04-10")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("已回收的账号和权限");
+    Assertions.assertThat(new com.bpocontractflow.onboarding.MerchantAccessRevocations(app.jdbc).of(contractId)).isEmpty();
+    completeTask(pi, REVOKE_MERCHANT_ACCESS, revocation("2027-04-10"));
     assertThat(pi).isEnded().hasPassed("EndEvent_ContractEnded");
     Assertions.assertThat(app.terms.dataDisposal(contractId)).contains("RETURNED");
     Assertions.assertThat(app.certificates().of(contractId)).isEmpty();
@@ -685,6 +744,134 @@ class ContractTermProcessTest {
     fire(pi, "TimerEvent_TermEnds", instant(LocalDate.of(2027, 12, 1), 0));
     assertThat(pi).isWaitingAt(FINAL_SETTLEMENT).hasPassed("EndEvent_Expired");
     assertThat(pi).variables().containsEntry(LAST_SERVICE_DAY, "2027-11-30");
+  }
+
+  // ---- the monthly SLA figures (issue #14 item 5) ----
+
+  Map<String, Object> slaFigures() {
+    Map<String, Object> v = new HashMap<>();
+    v.put("firstReplyOnTimePercent", "96.5");
+    v.put("averageFirstReplySeconds", 40);
+    v.put("resolvedOnTimePercent", "97");
+    v.put("satisfactionPercent", "93");
+    v.put("badReviewPercent", "0.4");
+    v.put("complaints", 2);
+    v.put("periodFees", "30000.00");
+    return v;
+  }
+
+  /** The SubProcess_SlaFigures instances waiting, by the period each asks for (start..end). */
+  List<String> periodsAwaited(ProcessInstance pi) {
+    return runtimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
+        .eventName(ServiceTermProcess.Messages.SLA_FIGURES_SUBMITTED).list().stream()
+        .map(e -> runtimeService().getVariableLocal(e.getExecutionId(), SLA_PERIOD_START) + ".."
+            + runtimeService().getVariableLocal(e.getExecutionId(), SLA_PERIOD_END))
+        .sorted().toList();
+  }
+
+  @Test
+  void shouldAskEachMonthsSlaFiguresOnItsFirstWorkingDayOnceEachAndEnterThemWhenNoneArrive() {
+    // live since Monday 14 September 2026: September's figures are asked on 8 October, the first working day
+    // after the National Day holiday (1-7 October)
+    LocalDate goLive = LocalDate.of(2026, 9, 14);
+    clock(goLive, 9);
+    contractId = app.signedContract(goLive, AppTables.signedClauses(0));
+    number = app.contracts.get(contractId).contractNumber();
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(ServiceTermProcess.KEY, number, Map.of(
+        ContractSigningProcess.Vars.CONTRACT_ID, contractId, ContractSigningProcess.Vars.CONTRACT_NUMBER, number,
+        ContractSigningProcess.Vars.MERCHANT_NAME, "杭州小象旗舰店"));
+    fire(pi, "StartEvent_SlaPeriodsBegin", instant(LocalDate.of(2026, 10, 8), 9));
+    Assertions.assertThat(periodsAwaited(pi)).containsExactly("2026-09-14..2026-09-30");
+    // the customer-service system submits figures that do not cover the period: still awaited
+    com.bpocontractflow.sla.SlaPeriodsAccess.submitted(runtimeService(), number, LocalDate.of(2026, 9, 20),
+        LocalDate.of(2026, 9, 30));
+    Assertions.assertThat(periodsAwaited(pi)).containsExactly("2026-09-14..2026-09-30");
+    // then the period's figures: nothing more is asked for September
+    com.bpocontractflow.sla.SlaPeriodsAccess.submitted(runtimeService(), number, LocalDate.of(2026, 9, 14),
+        LocalDate.of(2026, 9, 30));
+    assertThat(pi).hasPassed("EndEvent_SlaFiguresSubmitted");
+    Assertions.assertThat(periodsAwaited(pi)).isEmpty();
+    Assertions.assertThat(managementService().createJobQuery().activityId("TimerEvent_SlaFiguresWait").count()).isZero();
+
+    // October's on Monday 2 November (1 November is a Sunday); the system sends nothing within the wait (P3D)
+    fire(pi, "TimerEvent_NextSlaPeriod", instant(LocalDate.of(2026, 11, 2), 9));
+    Assertions.assertThat(periodsAwaited(pi)).containsExactly("2026-10-01..2026-10-31");
+    execute(timer(pi, "TimerEvent_SlaFiguresWait"));
+    org.camunda.bpm.engine.task.Task entry = task(ENTER_SLA_FIGURES, pi);
+    assertThat(entry).hasCandidateGroup("onboarding");
+    Assertions.assertThat(entry.getDueDate()).isNotNull();
+    Assertions.assertThat(taskService().getVariables(entry.getId())).containsEntry(SLA_PERIOD_START, "2026-10-01")
+        .containsEntry(SLA_PERIOD_END, "2026-10-31");
+    // not entered by its due date: managers too
+    execute(timer(pi, "BoundaryEvent_SlaFiguresEntryDue"));
+    assertThat(task(ENTER_SLA_FIGURES, pi)).hasCandidateGroup("managers");
+    Assertions.assertThat(task(ENTER_SLA_FIGURES, pi).getPriority()).isEqualTo(80);
+    // the figures are checked by the rules of the step
+    Map<String, Object> wrong = slaFigures();
+    wrong.put("satisfactionPercent", "130");
+    assertThatThrownBy(() -> complete(task(ENTER_SLA_FIGURES, pi), wrong))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("客户满意度（%）");
+    complete(task(ENTER_SLA_FIGURES, pi), slaFigures());
+    ProcessInstance review = runtimeService().createProcessInstanceQuery()
+        .processDefinitionKey(com.bpocontractflow.sla.SlaReviewProcess.KEY).processInstanceBusinessKey(number).singleResult();
+    Assertions.assertThat(runtimeService().getVariables(review.getId())).containsEntry("periodStart", "2026-10-01")
+        .containsEntry("periodEnd", "2026-10-31").containsEntry("contractNumber", number)
+        .containsEntry("satisfactionPercent", "93").containsEntry("complaints", 2)
+        .containsEntry(com.bpocontractflow.sla.SlaPeriods.ENTERED_IN_TASK, true);
+    assertThat(pi).hasPassed("EndEvent_SlaFiguresEntered", "EndEvent_SlaPeriodDone", "EndEvent_SlaFiguresEscalated");
+    // the figures left contract-term: next month's task starts empty
+    Assertions.assertThat(runtimeService().getVariables(pi.getId())).doesNotContainKeys("satisfactionPercent", "complaints");
+
+    // November's figures were submitted before they were asked; the server was down from 30 November to
+    // 20 January: on restart, November (asked for 1 December) asks nothing, then December is asked once
+    new com.bpocontractflow.sla.SlaReviews(app.jdbc).record(contractId, "pi", new com.bpocontractflow.sla.SlaReviews.Figures(
+        LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), new BigDecimal("96"), 40, new BigDecimal("97"),
+        new BigDecimal("93"), new BigDecimal("0.5"), 1, new BigDecimal("30000.00")), 0, "", null);
+    clock(LocalDate.of(2027, 1, 20), 10);
+    Job december = timer(pi, "TimerEvent_NextSlaPeriod");
+    Assertions.assertThat(december.getDuedate()).isEqualTo(instant(LocalDate.of(2026, 12, 1), 9));
+    execute(december);
+    assertThat(pi).hasPassed("EndEvent_SlaFiguresAlreadyIn");
+    Assertions.assertThat(periodsAwaited(pi)).isEmpty();
+    execute(timer(pi, "TimerEvent_NextSlaPeriod"));
+    Assertions.assertThat(periodsAwaited(pi)).containsExactly("2026-12-01..2026-12-31");
+    // the next ask is February's first working day, ahead of the clock: January is not asked twice
+    Assertions.assertThat(timer(pi, "TimerEvent_NextSlaPeriod").getDuedate()).isEqualTo(instant(LocalDate.of(2027, 2, 1), 9));
+  }
+
+  @Test
+  void shouldExtendTheTermAndMoveItsEndDateTimersByFreeExtensionDays() {
+    ProcessInstance pi = startTerm(0);
+    ServiceTerm term = (ServiceTerm) Mocks.get("serviceTerm");
+    // 12 months end on 30 November 2027; a review awards 7 free days: 7 December
+    Assertions.assertThat(term.extendTerm(engine.getProcessEngine(), contractId, 7)).isEqualTo(LocalDate.of(2027, 12, 7));
+    Assertions.assertThat(app.terms.get(contractId).termLastDay()).isEqualTo(LocalDate.of(2027, 12, 7));
+    Assertions.assertThat(app.terms.freeExtensionDays(contractId)).isEqualTo(7);
+    assertThat(pi).variables().containsEntry(TERM_LAST_DAY, "2027-12-07").containsEntry(FREE_EXTENSION_DAYS_TOTAL, 7);
+    // the renewal talks open 30 days before the new end
+    fire(pi, "TimerEvent_RenewalWindow", instant(LocalDate.of(2027, 11, 8), 9));
+    Assertions.assertThat(app.outbox.findByContract(number).get(0).bodyText()).contains("合同到期日：2027年12月7日")
+        .contains("其中服务水平赔偿免费延长：7 天");
+    assertThat(task(NEGOTIATE_RENEWAL, pi)).hasDueDate(instant(LocalDate.of(2027, 12, 7), 9));
+    // a further award while renewal is negotiated: the task's due date and its timers move too
+    Assertions.assertThat(term.extendTerm(engine.getProcessEngine(), contractId, 3)).isEqualTo(LocalDate.of(2027, 12, 10));
+    assertThat(task(NEGOTIATE_RENEWAL, pi)).hasDueDate(instant(LocalDate.of(2027, 12, 10), 9));
+    Assertions.assertThat(timer(pi, "BoundaryEvent_RenewalDecisionDue").getDuedate())
+        .isEqualTo(instant(LocalDate.of(2027, 12, 10), 9));
+    Assertions.assertThat(timer(pi, "BoundaryEvent_RenewalEscalationDue").getDuedate())
+        .isEqualTo(instant(LocalDate.of(2027, 12, 7), 9));
+    completeTask(pi, NEGOTIATE_RENEWAL, Map.of(RENEWAL_DECISION, "EXPIRE", RENEWAL_NOTE, "商家将自建客服团队"));
+    Assertions.assertThat(term.extendTerm(engine.getProcessEngine(), contractId, 2)).isEqualTo(LocalDate.of(2027, 12, 12));
+    fire(pi, "TimerEvent_TermEnds", instant(LocalDate.of(2027, 12, 13), 0));
+    // the term's end also ends the monthly SLA figures
+    assertThat(pi).isWaitingAt(FINAL_SETTLEMENT).hasPassed("EndEvent_Expired");
+    assertThat(pi).variables().containsEntry(LAST_SERVICE_DAY, "2027-12-12");
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).activityId("StartEvent_SlaPeriodsBegin")
+        .count() + managementService().createJobQuery().processInstanceId(pi.getId()).activityId("TimerEvent_NextSlaPeriod").count())
+        .isZero();
+    // a term already ending keeps its last day of service
+    Assertions.assertThat(term.extendTerm(engine.getProcessEngine(), contractId, 5)).isNull();
+    Assertions.assertThat(app.terms.get(contractId).termLastDay()).isEqualTo(LocalDate.of(2027, 12, 12));
   }
 
 }

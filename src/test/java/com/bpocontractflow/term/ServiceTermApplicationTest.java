@@ -119,6 +119,9 @@ class ServiceTermApplicationTest {
 
     rest.complete(term, "final-settlement", Map.of(UNPAID_INVOICES, "8000.00", USAGE_FEES, "12345.67"));
     clock(LocalDate.of(2027, 4, 12), 11);
+    // the access the merchant granted is revoked (recorded with the data disposal, printed on the certificate)
+    rest.complete(term, "revoke-merchant-access", Map.of(REVOKED_ACCESS, "千牛子账号 5 个已解除授权",
+        ACCESS_REVOKED_ON, "2027-04-10"));
     // the merchant chose deletion: recording a return is refused in zh-CN, nothing changes
     Map<String, Object> returned = Map.of(DATA_DISPOSAL, "RETURNED", DATA_DISPOSED_ON, "2027-04-12",
         DATA_DISPOSAL_NOTE, "聊天记录导出为 Excel 发送给商家");
@@ -254,7 +257,9 @@ class ServiceTermApplicationTest {
         .contains("删除方式客服系统数据库记录删除并覆盖，店铺子账号注销，备份随30天轮换过期")
         .contains("登记人乙方员工小赵实施（onboarding）")
         .contains("甲方于2027年3月10日通过邮件链接选择：删除")
-        .contains("第四十七条");
+        .contains("第四十七条")
+        // the access the merchant granted, revoked at the end of the service
+        .contains("回收的账号和权限千牛子账号5个已解除授权").contains("回收日期2027年4月10日");
     assertThat(anonymous.getForEntity("/m/data-deletion-certificate/" + "A".repeat(43), String.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
 
@@ -266,7 +271,8 @@ class ServiceTermApplicationTest {
     assertThat(staffCopy.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(staffCopy.getBody()).isEqualTo(pdf);
     assertThat(anonymous.withBasicAuth("onboarding", "demo").getForEntity("/staff/contracts/" + signing.number(),
-        String.class).getBody()).contains("下载数据删除证明（PDF）").contains(sha256);
+        String.class).getBody()).contains("下载数据删除证明（PDF）").contains(sha256)
+        .contains("已回收商家授权的账号和权限：", "千牛子账号 5 个已解除授权", "2027-04-10");
   }
 
   @Test
@@ -280,6 +286,15 @@ class ServiceTermApplicationTest {
 
     SigningRest.Started contract = goLiveOn("2027-03-01");
     clock(LocalDate.of(2027, 4, 2), 10);
+    // contract-term asked for March's figures on the first working day of April
+    String termId = (String) rest.getList("/process-instance?superProcessInstance=" + contract.processInstanceId())
+        .get(0).get("id");
+    List<Map<String, Object>> ask = rest.as("admin").getList("/job?processInstanceId=" + termId
+        + "&activityId=StartEvent_SlaPeriodsBegin");
+    assertThat(ask).hasSize(1);
+    rest.as("admin").post("/job/" + ask.get(0).get("id") + "/execute", Map.of(), HttpStatus.NO_CONTENT);
+    String awaited = "/event-subscription?processInstanceId=" + termId + "&eventName=SlaFiguresSubmitted";
+    assertThat(rest.as("admin").getList(awaited)).hasSize(1);
     Map<String, Object> figures = new HashMap<>(Map.of("contractNumber", contract.number(),
         "periodStart", "2027-03-01", "periodEnd", "2027-03-31", "firstReplyOnTimePercent", "96",
         "averageFirstReplySeconds", 40, "resolvedOnTimePercent", "97", "satisfactionPercent", "85",
@@ -293,6 +308,10 @@ class ServiceTermApplicationTest {
         .isEmpty();
 
     rest.report("sla-figures", figures, HttpStatus.OK);
+    // the system's figures satisfy the period: nothing waits for them, no task will ask onboarding
+    assertThat(rest.as("admin").getList(awaited)).isEmpty();
+    assertThat(rest.as("admin").getList("/job?processInstanceId=" + termId + "&activityId=TimerEvent_SlaFiguresWait"))
+        .isEmpty();
     List<Map<String, Object>> reviews = rest.getList("/process-instance?processDefinitionKey=sla-review&businessKey="
         + contract.number());
     assertThat(reviews).hasSize(1);

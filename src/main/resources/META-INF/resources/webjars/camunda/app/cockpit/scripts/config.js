@@ -16,12 +16,14 @@
  */
 
 // BPO Contract Flow: Simplified Chinese (locales/zh.json; browsers asking for zh-CN get zh),
-// English otherwise. The rest is Camunda's default configuration.
+// English otherwise; the managers' 合同看板 on the dashboard (scripts/bpo-cockpit.js). The rest is Camunda's
+// default configuration.
 export default {
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
   },
+  customScripts: ['scripts/bpo-cockpit.js'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',
