@@ -108,6 +108,8 @@ async function startInTasklist(merchant) {
   await fill(page, {
     商家名称: ['textfield', merchant], 商家邮箱: ['textfield', 'ops@example.com'], 联系人: ['textfield', '王小明'],
     店铺平台: ['select', '天猫'], 客服座席数: ['number', 5], 需求说明: ['textarea', '售前咨询与售后跟进，含节假日'],
+    千牛: ['checkbox', true], 经营品类: ['textfield', '女装、配饰'], 预计每日咨询量: ['number', 2000],
+    预计每日订单量: ['number', 300], 期望服务时间: ['select', '每日 8:00-24:00'],
   });
   await page.getByRole('button', { name: /^(Start|发起)$/ }).click();
   for (let i = 0; i < 40; i++) {

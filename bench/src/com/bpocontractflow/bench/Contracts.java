@@ -17,6 +17,11 @@ final class Contracts {
     variables.put("shopPlatform", "TMALL");
     variables.put("seats", 5L);
     variables.put("serviceNeeds", "双十一期间需要 7×24 小时售前咨询");
+    variables.put("channelQianniu", true);
+    variables.put("productCategories", "女装、配饰");
+    variables.put("dailyInquiries", 2000L);
+    variables.put("dailyOrders", 300L);
+    variables.put("requestedServiceHours", "EXTENDED");
     return variables;
   }
 }

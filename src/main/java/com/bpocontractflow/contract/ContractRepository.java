@@ -26,7 +26,7 @@ public class ContractRepository {
       "tracking_number", "merchant_sealed_date", "countersigned_received_on", "merchant_signer_name", "merchant_signed_at",
       "merchant_signer_ip", "merchant_signer_user_agent", "signed_document_sha256", "signed_document_version",
       "return_courier_company", "return_tracking_number", "countersigned_by", "go_live_date", "withdrawn_by",
-      "withdrawal_reason", "withdrawn_at");
+      "withdrawal_reason", "withdrawn_at", "seats");
 
   private static final DataClassRowMapper<Contract> MAPPER = new DataClassRowMapper<>(Contract.class);
 

@@ -39,7 +39,17 @@ public class AnswerLinks {
    * and, for a step before the contract is formed, {@code withdrawLink} (the same link's withdrawal page).
    */
   public Map<String, Object> model(long contractId, String processInstanceId, MerchantStep step, int round) {
-    MerchantLinks.NewLink link = links.create(contractId, processInstanceId, step, round);
+    return model(contractId, processInstanceId, step, round, null);
+  }
+
+  /**
+   * As {@link #model(long, String, MerchantStep, int)}, the link valid until {@code expires} when given (a
+   * proposal's answer link is valid exactly as long as its quote), else for the configured validity.
+   */
+  public Map<String, Object> model(long contractId, String processInstanceId, MerchantStep step, int round,
+      java.time.OffsetDateTime expires) {
+    MerchantLinks.NewLink link = expires == null ? links.create(contractId, processInstanceId, step, round)
+        : links.create(contractId, processInstanceId, step, round, expires);
     Map<String, Object> model = new HashMap<>(Map.of(
         "answerLink", link.url(),
         "answerAction", "在线" + step.title(),

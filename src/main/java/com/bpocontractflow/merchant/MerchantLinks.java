@@ -165,7 +165,9 @@ public class MerchantLinks {
       return new Resolved(LinkStatus.USED, link);
     }
     if (!link.expiresAt().isAfter(OffsetDateTime.now(Clocks.ZONE))) {
-      return new Resolved(LinkStatus.EXPIRED, link);
+      // a proposal's link expires with its quote: say that the offer lapsed, not just the link
+      return new Resolved(link.stepValue() == MerchantStep.PROPOSAL_ANSWER ? LinkStatus.QUOTE_EXPIRED
+          : LinkStatus.EXPIRED, link);
     }
     if (!isCurrent(link)) {
       return new Resolved(LinkStatus.OUTDATED, link);

@@ -8,7 +8,10 @@ import com.bpocontractflow.signing.SigningProperties;
 import com.bpocontractflow.document.ContractDocuments;
 import com.bpocontractflow.document.DocumentResponses;
 import com.bpocontractflow.mail.MerchantMailer;
+import com.bpocontractflow.signing.ContractSigningProcess.Vars;
 import com.bpocontractflow.signing.ProposalDecision;
+import com.bpocontractflow.signing.ProposalQuotes;
+import org.camunda.bpm.engine.RuntimeService;
 import com.bpocontractflow.signing.RoundChanges;
 import com.bpocontractflow.term.DataDisposal;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,10 +57,12 @@ class MerchantPageController {
   private final ClauseSets clauseSets;
   private final SigningCodes codes;
   private final SigningProperties signing;
+  private final RuntimeService runtimeService;
 
   MerchantPageController(MerchantLinks links, MerchantAnswers answers, ContractRepository contracts,
       ContractDocuments documents, MerchantMailer mailer, StaffAuthentication staff, RoundChanges roundChanges,
-      ClauseSets clauseSets, SigningCodes codes, SigningProperties signing) {
+      ClauseSets clauseSets, SigningCodes codes, SigningProperties signing, RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
     this.clauseSets = clauseSets;
     this.codes = codes;
     this.signing = signing;
@@ -173,6 +178,14 @@ class MerchantPageController {
     model.addAttribute("decisions", ProposalDecision.values());
     // every step before formation offers the withdrawal; the data choice comes after the service
     model.addAttribute("withdrawable", link.stepValue() != MerchantStep.DATA_CHOICE);
+    if (link.stepValue() == MerchantStep.PROPOSAL_ANSWER) {
+      // the quote stored when the proposal was sent, and its service levels: the figures of the e-mail
+      Map<String, Object> variables = runtimeService.getVariables(link.processInstanceId(), List.of(Vars.QUOTE,
+          Vars.FIRST_RESPONSE_MINUTES, Vars.SATISFACTION_TARGET));
+      model.addAllAttributes(ProposalQuotes.model(variables.get(Vars.QUOTE)));
+      model.addAttribute("firstResponseMinutes", variables.get(Vars.FIRST_RESPONSE_MINUTES));
+      model.addAttribute("satisfactionTarget", variables.get(Vars.SATISFACTION_TARGET));
+    }
     if (link.stepValue() == MerchantStep.DATA_CHOICE) {
       model.addAttribute("dataChoices", DataDisposal.values());
       model.addAttribute("dataCategories", clauseSets.latest(contract.id()).orElse(Map.of()).get("dataCategories"));

@@ -6,6 +6,7 @@ import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.ContractNumbers;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.contract.NewContract;
+import com.bpocontractflow.contract.PeakPeriod;
 import com.bpocontractflow.contract.ShopPlatform;
 import com.bpocontractflow.validation.InputRules;
 import com.bpocontractflow.validation.InvalidInputException;
@@ -61,6 +62,13 @@ public class ContractRegistration implements ExecutionListener {
     execution.setVariable(MERCHANT_EMAIL, contract.merchantEmail());
     execution.setVariable(SEATS, contract.seats());
     execution.setVariable(PROPOSAL_ROUND, 0);
+    // the proposal is drafted from the merchant's needs: draft-proposal starts from what was asked for
+    execution.setVariable(SERVICE_HOURS, values.get(REQUESTED_SERVICE_HOURS));
+    execution.setVariable(HOLIDAY_COVERAGE, Boolean.TRUE.equals(values.get(HOLIDAY_COVER_WANTED)));
+    for (PeakPeriod peak : PeakPeriod.values()) {
+      Long seats = InputRules.toWholeNumber(values.get(peak.variable()));
+      execution.setVariable(peak.variable(), seats == null ? 0L : seats);
+    }
     execution.setVariable(REVIEW_ROUND, 0);
   }
 

@@ -99,11 +99,33 @@ public final class ContractSigningProcess {
     public static final String SHOP_PLATFORM = "shopPlatform";
     public static final String SEATS = "seats";
     public static final String SERVICE_NEEDS = "serviceNeeds";
+    // the merchant's needs as data (issue #17); channels: one boolean each (contract.ServiceChannel),
+    // peak periods: the extra seats for each (contract.PeakPeriod, 0 = none)
+    public static final String PRODUCT_CATEGORIES = "productCategories";
+    public static final String DAILY_INQUIRIES = "dailyInquiries";
+    public static final String DAILY_ORDERS = "dailyOrders";
+    /** The service hours the merchant asks for; prefills the proposal's {@link #SERVICE_HOURS}. */
+    public static final String REQUESTED_SERVICE_HOURS = "requestedServiceHours";
+    /** The merchant wants agents on statutory holidays; prefills the proposal's {@link #HOLIDAY_COVERAGE}. */
+    public static final String HOLIDAY_COVER_WANTED = "holidayCoverWanted";
     // references kept by the process
     public static final String CONTRACT_ID = "contractId";
     public static final String CONTRACT_NUMBER = "contractNumber";
     // proposal
     public static final String SERVICE_SCOPE = "serviceScope";
+    // the itemised quote of the proposal (signing.Quote): prices of its further lines, the stored quote
+    // (JSON text) and its validity (an offer with a fixed acceptance period, Civil Code arts. 473, 476, 481)
+    /** Price of one extra seat for one peak period (CNY). */
+    public static final String PEAK_SEAT_PRICE = "peakSeatPrice";
+    /** Monthly fee for agents on statutory holidays (CNY, 0 when included). */
+    public static final String HOLIDAY_COVER_FEE = "holidayCoverFee";
+    public static final String QUOTE = "quote";
+    /** The last day the merchant may accept the quote (yyyy-MM-dd, Beijing). */
+    public static final String QUOTE_VALID_UNTIL = "quoteValidUntil";
+    /** When the quote expires (ISO date-time, the start of the day after {@link #QUOTE_VALID_UNTIL}): the timer's date. */
+    public static final String QUOTE_EXPIRES_AT = "quoteExpiresAt";
+    /** The validity date of a quote that expired unanswered, shown in draft-proposal; cleared by the next quote. */
+    public static final String QUOTE_EXPIRED_ON = "quoteExpiredOn";
     // the merchant as a party to the contract (draft-contract / revise-clauses; recorded with the clauses)
     public static final String MERCHANT_LEGAL_NAME = "merchantLegalName";
     public static final String MERCHANT_CREDIT_CODE = "merchantCreditCode";

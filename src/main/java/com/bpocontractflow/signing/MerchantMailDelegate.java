@@ -52,7 +52,7 @@ public class MerchantMailDelegate implements JavaDelegate {
     };
     Map<String, Object> link = AnswerLinks.stepOf(mail, contract)
         .map(step -> answerLinks.model(contract.id(), execution.getProcessInstanceId(), step,
-            ((Number) execution.getVariable(step.roundVariable())).intValue()))
+            ((Number) execution.getVariable(step.roundVariable())).intValue(), linkExpiry(step, execution)))
         .orElse(Map.of());
     Map<String, Object> extra = new java.util.HashMap<>(link);
     if (mail == MerchantMail.PROPOSAL) { // the service-level promises of the proposal
@@ -60,6 +60,8 @@ public class MerchantMailDelegate implements JavaDelegate {
           execution.getVariable(ContractSigningProcess.Vars.FIRST_RESPONSE_MINUTES));
       extra.put(ContractSigningProcess.Vars.SATISFACTION_TARGET,
           execution.getVariable(ContractSigningProcess.Vars.SATISFACTION_TARGET));
+      // the itemised quote as stored when the proposal was sent (ProposalQuotes): the page shows the same
+      extra.putAll(ProposalQuotes.model(execution.getVariable(ContractSigningProcess.Vars.QUOTE)));
     }
     if (mail == MerchantMail.DEPOSIT_REQUEST && contract.depositAmount() != null
         && contract.depositAmount().signum() > 0) { // the due date, fixed now: the reminders repeat it
@@ -67,5 +69,11 @@ public class MerchantMailDelegate implements JavaDelegate {
     }
     String messageId = mailer.send(mail, contract, extra, subjectArguments);
     LOG.info("E-mail {} to the merchant queued as {}", mail, messageId);
+  }
+
+  /** A proposal's answer link is valid as long as its quote (null: the configured validity). */
+  static java.time.OffsetDateTime linkExpiry(com.bpocontractflow.merchant.MerchantStep step, DelegateExecution execution) {
+    return step == com.bpocontractflow.merchant.MerchantStep.PROPOSAL_ANSWER
+        ? ProposalQuotes.storedExpiry(execution.getVariable(ContractSigningProcess.Vars.QUOTE_EXPIRES_AT)) : null;
   }
 }

@@ -73,7 +73,8 @@ public class MerchantReminderDelegate implements JavaDelegate {
       model.putAll(DepositDue.asFixed(execution));
     }
     MerchantStep.forWait(waitingFor).ifPresent(step -> model.putAll(answerLinks.model(contract.id(),
-        processInstanceId, step, ((Number) execution.getVariable(step.roundVariable())).intValue())));
+        processInstanceId, step, ((Number) execution.getVariable(step.roundVariable())).intValue(),
+        MerchantMailDelegate.linkExpiry(step, execution))));
     mailer.send(MerchantMail.REMINDER, contract, model, reminderNumber, waitingForLabel);
   }
 

@@ -6,6 +6,8 @@ import static com.bpocontractflow.validation.InputRules.*;
 
 import com.bpocontractflow.contract.BillingModel;
 import com.bpocontractflow.contract.DepositHandling;
+import com.bpocontractflow.contract.PeakPeriod;
+import com.bpocontractflow.contract.ServiceChannel;
 import com.bpocontractflow.contract.ServiceHours;
 import com.bpocontractflow.contract.ShopPlatform;
 import com.bpocontractflow.contract.SigningMethod;
@@ -23,6 +25,7 @@ public final class SigningInputRules {
   public static final String START_FORM = "contract-request";
 
   static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");
+  static final long MAX_DAILY_VOLUME = 10_000_000L;
 
   private static final Map<String, InputRules> RULES = Map.ofEntries(
       Map.entry(START_FORM, InputRules.of(
@@ -32,10 +35,39 @@ public final class SigningInputRules {
           text(CONTACT_PHONE, "联系电话").optional().length(1, 20).matches("^[0-9+\\- ]{6,20}$", "只能包含数字、空格、+ 和 -（6 到 20 位）"),
           choice(SHOP_PLATFORM, "店铺平台", ShopPlatform.class),
           wholeNumber(SEATS, "客服座席数", 1, 2000),
-          text(SERVICE_NEEDS, "需求说明").optional().length(0, 2000))),
+          text(SERVICE_NEEDS, "需求说明").optional().length(0, 2000),
+          // the merchant's needs as data (issue #17): channels, categories, volumes, hours, peaks
+          atLeastOne("咨询渠道", ServiceChannel.variables()),
+          bool(ServiceChannel.QIANNIU.variable(), "咨询渠道·千牛").optional(),
+          bool(ServiceChannel.JD_DONGDONG.variable(), "咨询渠道·京东咚咚").optional(),
+          bool(ServiceChannel.DOUDIAN_FEIGE.variable(), "咨询渠道·抖店飞鸽").optional(),
+          bool(ServiceChannel.PINDUODUO.variable(), "咨询渠道·拼多多").optional(),
+          bool(ServiceChannel.PHONE.variable(), "咨询渠道·电话").optional(),
+          bool(ServiceChannel.WECHAT.variable(), "咨询渠道·微信").optional(),
+          text(PRODUCT_CATEGORIES, "经营品类").length(2, 500),
+          wholeNumber(DAILY_INQUIRIES, "预计每日咨询量", 0, MAX_DAILY_VOLUME),
+          wholeNumber(DAILY_ORDERS, "预计每日订单量", 0, MAX_DAILY_VOLUME),
+          choice(REQUESTED_SERVICE_HOURS, "期望服务时间", ServiceHours.class),
+          bool(HOLIDAY_COVER_WANTED, "法定节假日也需要客服值守").optional(),
+          wholeNumber(PeakPeriod.DOUBLE_11.variable(), "大促加座·双十一（个）", 0, 2000).optional(),
+          wholeNumber(PeakPeriod.MID_YEAR_618.variable(), "大促加座·618（个）", 0, 2000).optional(),
+          wholeNumber(PeakPeriod.NEW_YEAR_SHOPPING.variable(), "大促加座·年货节（个）", 0, 2000).optional())),
       Map.entry(DRAFT_PROPOSAL, InputRules.of(
           text(SERVICE_SCOPE, "服务范围").length(10, 2000),
+          wholeNumber(SEATS, "客服座席数", 1, 2000),
           choice(SERVICE_HOURS, "服务时间", ServiceHours.class),
+          // the quote's further lines (Quote): holiday cover, peak-period seats, extra fees of the fee clause;
+          // optional, as absent they mean none (contracts requested before issue #17 have no such variables)
+          bool(HOLIDAY_COVERAGE, "法定节假日值守").optional(),
+          amount(HOLIDAY_COVER_FEE, "法定节假日值守费（元/月）", BigDecimal.ZERO, MAX_AMOUNT)
+              .when(v -> Boolean.TRUE.equals(v.get(HOLIDAY_COVERAGE))),
+          wholeNumber(PeakPeriod.DOUBLE_11.variable(), "大促加座·双十一（个）", 0, 2000).optional(),
+          wholeNumber(PeakPeriod.MID_YEAR_618.variable(), "大促加座·618（个）", 0, 2000).optional(),
+          wholeNumber(PeakPeriod.NEW_YEAR_SHOPPING.variable(), "大促加座·年货节（个）", 0, 2000).optional(),
+          amount(PEAK_SEAT_PRICE, "大促加座单价（元/座席/活动期）", new BigDecimal("0.01"), MAX_AMOUNT)
+              .when(SigningInputRules::peakSeatsQuoted),
+          text(EXTRA_FEES, "额外费用").optional().length(0, 1000)
+              .andProblem((value, all) -> ClauseRules.extraFeesProblem((String) value)),
           choice(BILLING_MODEL, "计费方式", BillingModel.class),
           amount(UNIT_PRICE, "单价（元）", new BigDecimal("0.01"), MAX_AMOUNT),
           amount(DEPOSIT_AMOUNT, "定金或履约保证金金额（元）", BigDecimal.ZERO, MAX_AMOUNT),
@@ -151,6 +183,17 @@ public final class SigningInputRules {
 
   public static boolean hasRules(String taskOrFormId) {
     return RULES.containsKey(SHARED_FORMS.getOrDefault(taskOrFormId, taskOrFormId));
+  }
+
+  /** True when the proposal quotes extra seats for a peak period (their price is then required). */
+  static boolean peakSeatsQuoted(Map<String, Object> values) {
+    for (PeakPeriod peak : PeakPeriod.values()) {
+      Long seats = toWholeNumber(values.get(peak.variable()));
+      if (seats != null && seats > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Map<String, String> withEntry(Map<String, String> map, String key, String value) {

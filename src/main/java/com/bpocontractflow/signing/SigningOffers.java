@@ -37,7 +37,7 @@ public final class SigningOffers {
    * The process variable with the last day (yyyy-MM-dd, Beijing) the provider's quote stays open for the
    * merchant's acceptance; absent when the quote fixed no period.
    */
-  public static final String QUOTE_VALID_UNTIL = "quoteValidUntil";
+  public static final String QUOTE_VALID_UNTIL = ContractSigningProcess.Vars.QUOTE_VALID_UNTIL;
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 

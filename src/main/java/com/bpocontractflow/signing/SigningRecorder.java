@@ -69,6 +69,7 @@ public class SigningRecorder {
     switch (taskKey) {
       case DRAFT_PROPOSAL -> {
         columns.put("service_scope", text(v, SERVICE_SCOPE));
+        columns.put("seats", InputRules.toWholeNumber(v.getVariable(SEATS)).intValue()); // the proposal may change them
         columns.put("service_hours", v.getVariable(SERVICE_HOURS));
         columns.put("billing_model", v.getVariable(BILLING_MODEL));
         columns.put("unit_price", InputRules.toDecimal(v.getVariable(UNIT_PRICE)));

@@ -328,7 +328,7 @@ class MerchantLinksTest {
     // expired
     jdbc.sql("UPDATE merchant_link SET expires_at = created_at WHERE token_hash = :hash")
         .param("hash", MerchantLinks.hash(token)).update();
-    assertRefused(browser.post(link, Map.of("decision", "ACCEPTED")), 410, "链接已过期");
+    assertRefused(browser.post(link, Map.of("decision", "ACCEPTED")), 410, "报价已过期"); // a proposal link lapses with its quote
     assertThat(rest.taskKeys(contract)).containsExactly(CONFIRM_PROPOSAL);
     jdbc.sql("UPDATE merchant_link SET expires_at = created_at + INTERVAL '1' DAY WHERE token_hash = :hash")
         .param("hash", MerchantLinks.hash(token)).update();

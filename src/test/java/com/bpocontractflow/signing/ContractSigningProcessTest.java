@@ -128,8 +128,9 @@ class ContractSigningProcessTest {
     when(recorder.latestClauses(anyLong())).thenAnswer(invocation -> new HashMap<>(recordedClauses));
     when(recorder.contractId(any(), any())).thenAnswer(invocation -> ((Number) invocation.getArgument(0)).longValue());
     Mocks.register("userTaskListener", new UserTaskListener(recorder, new VaguePhrases(List.of()), new LatePaymentCap(null)));
-    when(answerLinks.model(anyLong(), any(), any(), anyInt()))
+    when(answerLinks.model(anyLong(), any(), any(), anyInt(), any()))
         .thenReturn(Map.of("answerLink", "https://bpo.example.com/m/token"));
+    Mocks.register("proposalQuote", new ProposalQuotes(new ProposalProperties(java.time.Period.ofDays(14)), contracts));
     Mocks.register("merchantMail", new MerchantMailDelegate(contracts, mailer, answerLinks, new SigningSchedule(TIMERS)));
     Mocks.register("merchantReminder", new MerchantReminderDelegate(contracts, mailer, new SigningSchedule(TIMERS),
         answerLinks));
@@ -1131,6 +1132,79 @@ class ContractSigningProcessTest {
     assertThat(pi).isWaitingAt(CONFIRM_PROPOSAL);
   }
 
+  /**
+   * Issue #17: the quote is an offer with a fixed period for acceptance (Civil Code arts. 476, 481). It is
+   * stored when the proposal is sent, valid 14 calendar days (to the end of the day, Beijing); the answer
+   * link follows it; unanswered by then, the wait ends and sales quotes again in draft-proposal.
+   */
+  @Test
+  void shouldStoreTheQuoteWhenSendingAndSendItBackToSalesWhenItExpiresUnanswered() {
+    // 1 December 2026, 23:30 in Beijing (15:30 UTC): the validity counts Beijing days, not the JVM's
+    ClockUtil.setCurrentTime(Date.from(java.time.ZonedDateTime.of(2026, 12, 1, 23, 30, 0, 0, Clocks.ZONE).toInstant()));
+    ProcessInstance pi = start();
+    assertThat(pi).variables().containsEntry(Vars.SERVICE_HOURS, "EXTENDED").containsEntry(Vars.HOLIDAY_COVERAGE, true)
+        .containsEntry("peakSeatsDouble11", 3L);
+    completeTask(pi, DRAFT_PROPOSAL, proposal("5000.00"));
+
+    assertThat(pi).isWaitingAt(CONFIRM_PROPOSAL).variables()
+        .containsEntry(Vars.QUOTE_VALID_UNTIL, "2026-12-15")
+        .containsEntry(Vars.QUOTE_EXPIRES_AT, "2026-12-16T00:00:00+08:00");
+    Quote stored = Quote.fromJson((String) runtimeService().getVariable(pi.getId(), Vars.QUOTE));
+    Assertions.assertThat(stored.monthlyTotal()).isEqualByComparingTo("360001000.00"); // 2,000 × 30 × 6,000 + 1,000
+    Assertions.assertThat(stored.peakTotal()).isEqualByComparingTo("15000.00"); // (3 + 2) × 3,000
+    // the e-mail shows the stored quote and its link expires with it
+    ArgumentCaptor<Map<String, Object>> models = mapCaptor();
+    verify(mailer).send(eq(MerchantMail.PROPOSAL), any(), models.capture(), any(Object[].class));
+    Assertions.assertThat(models.getValue()).containsEntry("quoteValidUntil", "2026年12月15日")
+        .containsEntry("quoteMonthlyTotal", "360,001,000.00").containsEntry("quotePeakTotal", "15,000.00");
+    verify(answerLinks).model(eq(42L), eq(pi.getId()), eq(com.bpocontractflow.merchant.MerchantStep.PROPOSAL_ANSWER),
+        eq(1), eq(java.time.OffsetDateTime.parse("2026-12-16T00:00:00+08:00")));
+
+    Job expiry = job("BoundaryEvent_QuoteExpired", pi);
+    Assertions.assertThat(expiry.getDuedate().toInstant())
+        .isEqualTo(java.time.OffsetDateTime.parse("2026-12-16T00:00:00+08:00").toInstant());
+    ClockUtil.setCurrentTime(new Date(expiry.getDuedate().getTime() + 1000));
+    execute(expiry);
+
+    assertThat(pi).hasPassed("ServiceTask_QuoteExpired").isWaitingAt(DRAFT_PROPOSAL).variables()
+        .containsEntry(Vars.QUOTE_EXPIRED_ON, "2026-12-15");
+    verify(contracts).updateStatus(42L, com.bpocontractflow.contract.ContractStatus.PROPOSAL_REVISION);
+    Assertions.assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(CONFIRM_PROPOSAL)
+        .count()).isZero();
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId("BoundaryEvent_ProposalAnswerReminderDue").count()).as("the wait's reminders end").isZero();
+
+    // the new quote counts from the day it is sent, and the expiry note goes
+    completeTask(pi, DRAFT_PROPOSAL, proposal("5000.00"));
+    assertThat(pi).isWaitingAt(CONFIRM_PROPOSAL).variables().containsEntry(Vars.PROPOSAL_ROUND, 2)
+        .containsEntry(Vars.QUOTE_VALID_UNTIL, "2026-12-30").doesNotContainKey(Vars.QUOTE_EXPIRED_ON);
+    verify(mailer, times(2)).send(eq(MerchantMail.PROPOSAL), any(), any(), any(Object[].class));
+  }
+
+  /** The proposal's holiday cover and extra fees become legal's starting point; none named: the template's 无. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {"''| 无", "加班费每小时 50 元 | 加班费每小时 50 元"})
+  void shouldCarryTheProposalsHolidayCoverAndExtraFeesIntoTheContractDraft(String proposed, String drafted) {
+    ProcessInstance pi = start();
+    Map<String, Object> proposal = proposal("5000.00");
+    proposal.put(Vars.EXTRA_FEES, proposed);
+    proposal.put(Vars.HOLIDAY_COVERAGE, false);
+    completeTask(pi, DRAFT_PROPOSAL, proposal);
+    completeTask(pi, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
+
+    assertThat(pi).isWaitingAt(DRAFT_CONTRACT).variables().containsEntry(Vars.EXTRA_FEES, drafted)
+        .containsEntry(Vars.HOLIDAY_COVERAGE, false);
+  }
+
+  @Test
+  void shouldRefuseAValidityOtherThanOneToNinetyCalendarDays() {
+    for (java.time.Period validity : List.of(java.time.Period.ZERO, java.time.Period.ofDays(91),
+        java.time.Period.ofMonths(1))) {
+      assertThatThrownBy(() -> new ProposalProperties(validity)).as("%s", validity)
+          .hasMessageContaining("bpo.proposal.validity");
+    }
+  }
+
   @Test
   void shouldStartANewReminderCountForEachProposalRound() {
     ProcessInstance pi = start();
@@ -1428,6 +1502,8 @@ class ContractSigningProcessTest {
     variables.put(Vars.CONTRACT_NUMBER, NUMBER);
     variables.put(Vars.PROPOSAL_ROUND, 1);
     variables.put(Vars.REVIEW_ROUND, 1);
+    // a quote sent today, valid 14 days (the proposal's wait has a timer on its expiry)
+    variables.put(Vars.QUOTE_EXPIRES_AT, ProposalQuotes.timerDate(Clocks.today().plusDays(14)));
     return variables;
   }
 

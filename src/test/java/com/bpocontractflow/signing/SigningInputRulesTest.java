@@ -89,6 +89,88 @@ class SigningInputRulesTest {
     }
   }
 
+  // --- issue #17: the merchant's needs as data, the quote's further lines -----------------------------
+
+  static Map<String, Object> validProposal() {
+    Map<String, Object> proposal = new HashMap<>(SigningTestData.proposal("5000.00"));
+    proposal.put(FIRST_RESPONSE_MINUTES, 5L);
+    proposal.put(SATISFACTION_TARGET, "90");
+    return proposal;
+  }
+
+  static List<String> proposalProblems(Object... keysAndValues) {
+    Map<String, Object> proposal = validProposal();
+    proposal.putAll(SigningTestData.vars(keysAndValues));
+    return SigningInputRules.forStep(DRAFT_PROPOSAL).problems(proposal);
+  }
+
+  static List<String> requestProblems(Object... keysAndValues) {
+    Map<String, Object> request = validRequest();
+    request.putAll(SigningTestData.vars(keysAndValues));
+    return SigningInputRules.forStep(SigningInputRules.START_FORM).problems(request);
+  }
+
+  @Test
+  void shouldRequireAtLeastOneChannelInTheRequest() {
+    assertThat(requestProblems("channelQianniu", false, "channelPhone", false))
+        .containsExactly("「咨询渠道」请至少选择一项");
+    assertThat(requestProblems("channelQianniu", false, "channelPhone", false, "channelWechat", true)).isEmpty();
+    assertThat(requestProblems("channelJdDongdong", "yes")).containsExactly("「咨询渠道·京东咚咚」必须是“是”或“否”");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "productCategories     | ' '     | 请填写「经营品类」",
+      "dailyInquiries        | -1      | 「预计每日咨询量」必须是 0 到 10000000 之间的整数",
+      "dailyOrders           | 1.5     | 「预计每日订单量」必须是 0 到 10000000 之间的整数",
+      "requestedServiceHours | 24x7    | 「期望服务时间」必须是以下之一：DAYTIME、EXTENDED、ROUND_THE_CLOCK",
+      "holidayCoverWanted    | 是      | 「法定节假日也需要客服值守」必须是“是”或“否”",
+      "peakSeatsDouble11     | 2001    | 「大促加座·双十一（个）」必须是 0 到 2000 之间的整数",
+      "peakSeats618          | -3      | 「大促加座·618（个）」必须是 0 到 2000 之间的整数"})
+  void shouldRefuseARequestWithNeedsOutOfRange(String key, String value, String problem) {
+    assertThat(requestProblems(key, value)).containsExactly(problem);
+  }
+
+  @Test
+  void shouldAcceptARequestWithoutPeakSeatsOrHolidayWish() {
+    Map<String, Object> request = validRequest();
+    request.remove("peakSeatsDouble11");
+    request.remove("peakSeats618");
+    request.remove("peakSeatsNewYear");
+    request.remove(HOLIDAY_COVER_WANTED);
+    assertThat(SigningInputRules.forStep(SigningInputRules.START_FORM).problems(request)).isEmpty();
+    assertThat(requestProblems(DAILY_INQUIRIES, null)).containsExactly("请填写「预计每日咨询量」");
+  }
+
+  @Test
+  void shouldPriceHolidayCoverOnlyWhenTheProposalIncludesIt() {
+    assertThat(proposalProblems()).isEmpty();
+    assertThat(proposalProblems(HOLIDAY_COVER_FEE, null)).containsExactly("请填写「法定节假日值守费（元/月）」");
+    assertThat(proposalProblems(HOLIDAY_COVER_FEE, "-1"))
+        .containsExactly("「法定节假日值守费（元/月）」必须是 0 到 100000000 元之间的金额（最多两位小数）");
+    assertThat(proposalProblems(HOLIDAY_COVERAGE, false, HOLIDAY_COVER_FEE, null)).isEmpty();
+    // a contract requested before issue #17 has no holiday cover variable: none
+    assertThat(proposalProblems(HOLIDAY_COVERAGE, null, HOLIDAY_COVER_FEE, null)).isEmpty();
+    assertThat(proposalProblems(HOLIDAY_COVERAGE, "true")).containsExactly("「法定节假日值守」必须是“是”或“否”");
+  }
+
+  @Test
+  void shouldPricePeakSeatsOnlyWhenTheProposalQuotesThem() {
+    assertThat(proposalProblems(PEAK_SEAT_PRICE, null)).containsExactly("请填写「大促加座单价（元/座席/活动期）」");
+    assertThat(proposalProblems("peakSeatsDouble11", 0L, "peakSeats618", 0L, PEAK_SEAT_PRICE, null)).isEmpty();
+    assertThat(proposalProblems("peakSeatsNewYear", 2001L)).containsExactly("「大促加座·年货节（个）」必须是 0 到 2000 之间的整数");
+    assertThat(proposalProblems("peakSeatsDouble11", null, "peakSeats618", null, PEAK_SEAT_PRICE, null)).isEmpty();
+    assertThat(proposalProblems(SEATS, 0L)).containsExactly("「客服座席数」必须是 1 到 2000 之间的整数");
+  }
+
+  @Test
+  void shouldAcceptOnlyNamedExtraFeesWithAmountsInTheProposal() {
+    assertThat(proposalProblems(EXTRA_FEES, "加班费每小时 50 元；节假日补贴为当日服务费的 100%")).isEmpty();
+    assertThat(proposalProblems(EXTRA_FEES, "无")).isEmpty();
+    assertThat(proposalProblems(EXTRA_FEES, "其他费用另议")).singleElement().asString()
+        .startsWith("「额外费用」须写“无”").contains("“其他费用另议”没有写明金额（元）或比例（%）");
+  }
+
   // --- the validation holes of issue #10, item 8 -------------------------------------------------------
 
   static Map<String, Object> validRequest() {

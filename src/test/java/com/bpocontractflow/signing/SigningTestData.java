@@ -23,7 +23,11 @@ public final class SigningTestData {
         CONTACT_PERSON, "王小明",
         SHOP_PLATFORM, "TMALL",
         SEATS, 5L,
-        SERVICE_NEEDS, "双十一期间需要 7×24 小时售前咨询");
+        SERVICE_NEEDS, "双十一期间需要 7×24 小时售前咨询",
+        // the needs as data (issue #17)
+        "channelQianniu", true, "channelPhone", true, PRODUCT_CATEGORIES, "女装、配饰",
+        DAILY_INQUIRIES, 2000L, DAILY_ORDERS, 300L, REQUESTED_SERVICE_HOURS, "EXTENDED", HOLIDAY_COVER_WANTED, true,
+        "peakSeatsDouble11", 3L, "peakSeats618", 2L, "peakSeatsNewYear", 0L);
   }
 
   public static Map<String, Object> proposal(String deposit) {
@@ -35,7 +39,10 @@ public final class SigningTestData {
         BILLING_MODEL, "PER_INQUIRY",
         UNIT_PRICE, "6000.00",
         DEPOSIT_AMOUNT, deposit,
-        TERM_MONTHS, 12L);
+        TERM_MONTHS, 12L,
+        // the quote's further lines: holiday cover, peak-period seats (as the request asked), no extra fees
+        SEATS, 5L, HOLIDAY_COVERAGE, true, HOLIDAY_COVER_FEE, "1000.00",
+        "peakSeatsDouble11", 3L, "peakSeats618", 2L, "peakSeatsNewYear", 0L, PEAK_SEAT_PRICE, "3000.00");
   }
 
   public static Map<String, Object> approval(boolean approved) {
