@@ -87,6 +87,9 @@ class EscalationActionsProcessTest {
     Mocks.register("userTaskListener", listener);
     when(answerLinks.model(anyLong(), any(), any(), anyInt()))
         .thenReturn(Map.of("answerLink", "https://bpo.example.com/m/token"));
+    // a proposal's link expires with its quote (MerchantMailDelegate.linkExpiry)
+    when(answerLinks.model(anyLong(), any(), any(), anyInt(), any()))
+        .thenReturn(Map.of("answerLink", "https://bpo.example.com/m/token"));
     Mocks.register("merchantMail", new MerchantMailDelegate(contracts, mailer, answerLinks, schedule));
     Mocks.register("merchantReminder", reminders);
     Mocks.register("signingWithdrawal", new SigningWithdrawal(contracts, mailer));
