@@ -56,6 +56,19 @@ public record OutboxMail(
     return labelOf(status);
   }
 
+  /** How it was delivered, as staff read it (the transport's short name stays in {@link #deliveredVia}). */
+  public String deliveredViaLabel() {
+    if (deliveredVia == null) {
+      return "";
+    }
+    return switch (deliveredVia) {
+      case "log" -> "仅记录（未配置邮件服务器）";
+      case "smtp" -> "邮件服务器（SMTP）";
+      case "smtps" -> "邮件服务器（SMTPS，加密）";
+      default -> "邮件服务器（" + deliveredVia + "）";
+    };
+  }
+
   /** An outbox status as staff read it. */
   public static String labelOf(String status) {
     return switch (status) {

@@ -135,6 +135,7 @@ class OutboxDeliveryTest {
     assertThat(outbox.findAll()).allSatisfy(mail -> {
       assertThat(mail.status()).isEqualTo(OutboxMail.SENT);
       assertThat(mail.deliveredVia()).isEqualTo("smtp");
+      assertThat(mail.deliveredViaLabel()).as("as staff read it on the outbox page").isEqualTo("邮件服务器（SMTP）");
       assertThat(mail.attempts()).isEqualTo(2);
     });
     assertThat(List.of(smtp.getReceivedMessages())).extracting(m -> m.getMessageID())
@@ -421,6 +422,7 @@ class OutboxDeliveryTest {
     OutboxMail mail = outbox.findAll().get(0);
     assertThat(mail).extracting(OutboxMail::status, OutboxMail::deliveredVia, OutboxMail::attempts)
         .containsExactly(OutboxMail.SENT, "log", 1);
+    assertThat(mail.deliveredViaLabel()).isEqualTo("仅记录（未配置邮件服务器）");
     assertThat(output.getOut()).contains("kept in the outbox: id=" + mail.id() + " contract=" + number);
   }
 
