@@ -48,18 +48,26 @@ public class PipelineFigures {
   public record EndedBeforeFormation(String status, String statusLabel, String stage, String stageLabel, long count) {
   }
 
+  /** One contract that ended before formation, and why: who ended it and the reason given. */
+  public record EndedContract(String contractNumber, String merchantName, String status, String statusLabel,
+      String endedBy, String reason, OffsetDateTime at) {
+  }
+
   /** Deposits (定金 or 履约保证金) due on formed contracts and not yet paid in full. */
   public record DepositsOutstanding(long contracts, BigDecimal amount) {
   }
 
   public record Figures(OffsetDateTime generatedAt, SigningTime signing, List<EndedBeforeFormation> endedBeforeFormation,
-      DepositsOutstanding depositsOutstanding) {
+      List<EndedContract> recentlyEnded, DepositsOutstanding depositsOutstanding) {
   }
+
+  /** The most recently ended contracts listed with their reasons. */
+  static final int RECENTLY_ENDED = 20;
 
   @Transactional(readOnly = true)
   public Figures figures() {
     OffsetDateTime now = OffsetDateTime.now(Clocks.ZONE);
-    return new Figures(now, signingTime(now), endedBeforeFormation(now), depositsOutstanding());
+    return new Figures(now, signingTime(now), endedBeforeFormation(now), recentlyEnded(now), depositsOutstanding());
   }
 
   private SigningTime signingTime(OffsetDateTime now) {
@@ -112,6 +120,30 @@ public class PipelineFigures {
         new EndedBeforeFormation(status.name(), status.label(), stage.name(), stage.label(), count))));
     ended.sort(Comparator.comparing(EndedBeforeFormation::status).thenComparing(EndedBeforeFormation::stage));
     return ended;
+  }
+
+  /**
+   * The contracts declined, withdrawn or cancelled in the window, newest first: who ended it (the merchant
+   * declined or withdrew, the provider cancelled) and the reason recorded (the withdrawal's reason, or the
+   * merchant's comment on the declined proposal).
+   */
+  private List<EndedContract> recentlyEnded(OffsetDateTime now) {
+    return jdbc.sql("""
+            SELECT contract_number, merchant_name, status, withdrawn_by, withdrawal_reason, proposal_comment,
+              COALESCE(withdrawn_at, updated_at) AS ended_at
+            FROM contract
+            WHERE status IN ('PROPOSAL_DECLINED', 'WITHDRAWN', 'CANCELLED') AND COALESCE(withdrawn_at, updated_at) >= :since
+            ORDER BY ended_at DESC, contract_number
+            """)
+        .param("since", now.minusDays(WINDOW_DAYS))
+        .query((rs, i) -> {
+          ContractStatus status = ContractStatus.valueOf(rs.getString(3));
+          String endedBy = status == ContractStatus.CANCELLED || "PROVIDER".equals(rs.getString(4)) ? "服务方" : "商家";
+          String reason = status == ContractStatus.PROPOSAL_DECLINED ? rs.getString(6) : rs.getString(5);
+          return new EndedContract(rs.getString(1), rs.getString(2), status.name(), status.label(), endedBy,
+              reason, rs.getObject(7, OffsetDateTime.class));
+        })
+        .list().stream().limit(RECENTLY_ENDED).toList();
   }
 
   private DepositsOutstanding depositsOutstanding() {

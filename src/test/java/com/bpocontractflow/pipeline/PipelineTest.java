@@ -166,6 +166,10 @@ class PipelineTest {
 
     assertThat(endedCount(after, "PROPOSAL_DECLINED", "NEEDS_AND_PROPOSAL"))
         .isEqualTo(endedCount(before, "PROPOSAL_DECLINED", "NEEDS_AND_PROPOSAL") + 1);
+    assertThat((List<Map<String, Object>>) after.get("recentlyEnded"))
+        .filteredOn(row -> declined.number().equals(row.get("contractNumber"))).singleElement()
+        .satisfies(row -> assertThat(row).containsEntry("status", "PROPOSAL_DECLINED")
+            .containsEntry("statusLabel", "服务方案未获接受").containsEntry("endedBy", "商家").containsKey("reason"));
 
     Map<String, Object> depositsBefore = (Map<String, Object>) before.get("depositsOutstanding");
     Map<String, Object> deposits = (Map<String, Object>) after.get("depositsOutstanding");

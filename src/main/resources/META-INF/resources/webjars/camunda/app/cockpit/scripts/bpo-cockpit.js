@@ -3,7 +3,8 @@
 // origin. It reads the application's JSON (GET /staff/pipeline and /staff/pipeline/figures, PipelineController:
 // the staff session of the web apps, no engine variables) and draws:
 //  - the figures managers ask for: signing time (median and p90, request to both signatures, last 90 days)
-//    against the target, contracts ended before formation by stage, deposits outstanding;
+//    against the target, contracts ended before formation by stage (and the latest of them with who ended
+//    them and why), deposits outstanding;
 //  - the count of open contracts per stage (a click filters by it);
 //  - the open contracts: number, merchant, stage, current step and who holds it, working days in the step
 //    and since the request, signing or go-live target, last e-mail to the merchant and whether it answered,
@@ -88,7 +89,22 @@ function figuresView(figures) {
       + `按期 ${signing.withinTarget} 份`),
     el('div', {}, el('strong', {}, '未成立即结束'), `（近 ${signing.windowDays} 天）：${ended}`),
     el('div', {}, el('strong', {}, '待收定金或履约保证金'),
-      `：${deposits.contracts} 份合同，共 ${yuan(deposits.amount)} 元`));
+      `：${deposits.contracts} 份合同，共 ${yuan(deposits.amount)} 元`),
+    endedView(figures.recentlyEnded));
+}
+
+// the contracts that ended before formation, and why (who ended them, the reason they gave)
+function endedView(ended) {
+  if (!ended || ended.length === 0) {
+    return null;
+  }
+  return el('details', { className: 'bpo-board-ended' },
+    el('summary', {}, `最近未成立即结束的合同（${ended.length} 份）`),
+    el('table', { className: 'table table-condensed' },
+      el('thead', {}, el('tr', {}, ['合同编号', '商家', '结果', '由谁', '原因', '时间'].map((t) => el('th', {}, t)))),
+      el('tbody', {}, ended.map((row) => el('tr', {}, el('td', {}, row.contractNumber), el('td', {}, row.merchantName),
+        el('td', {}, row.statusLabel), el('td', {}, row.endedBy), el('td', {}, dash(row.reason)),
+        el('td', {}, when(row.at)))))));
 }
 
 function stagesView(stages, state, reload) {
