@@ -84,6 +84,7 @@ class ModelCoverageTest {
     return ProcessEngineCoverageExtension.builder(EngineTests.CONFIGURATION).build();
   }
 
+  /** A test class of one model: the model's "yes" branch; subclasses add tests and their own extensions. */
   abstract static class Fixture {
     String deployment;
 
@@ -97,6 +98,19 @@ class ModelCoverageTest {
     @AfterEach
     void undeploy() {
       engine().getRepositoryService().deleteDeployment(deployment, true);
+    }
+
+    @Test
+    void yes() {
+      start(true);
+    }
+  }
+
+  /** Reaches both branches. */
+  abstract static class TwoBranches extends Fixture {
+    @Test
+    void no() {
+      start(false);
     }
   }
 
@@ -115,17 +129,12 @@ class ModelCoverageTest {
     }
 
     @Test
-    void yes() {
-      start(true);
-    }
-
-    @Test
     void yesAgain() {
       start(true);
     }
   }
 
-  static class BothBranches extends Fixture {
+  static class BothBranches extends TwoBranches {
     @RegisterExtension
     @Order(1)
     static ProcessEngineCoverageExtension engine = newEngine();
@@ -137,21 +146,11 @@ class ModelCoverageTest {
     @Override
     ProcessEngineCoverageExtension engine() {
       return engine;
-    }
-
-    @Test
-    void yes() {
-      start(true);
-    }
-
-    @Test
-    void no() {
-      start(false);
     }
   }
 
-  /** The same class as {@link BothBranches}, for a run of one of its methods. */
-  static class BothBranchesOneRun extends Fixture {
+  /** The same tests as {@link BothBranches}, for a run of one of them. */
+  static class BothBranchesOneRun extends TwoBranches {
     @RegisterExtension
     @Order(1)
     static ProcessEngineCoverageExtension engine = newEngine();
@@ -163,16 +162,6 @@ class ModelCoverageTest {
     @Override
     ProcessEngineCoverageExtension engine() {
       return engine;
-    }
-
-    @Test
-    void yes() {
-      start(true);
-    }
-
-    @Test
-    void no() {
-      start(false);
     }
   }
 
