@@ -15,6 +15,10 @@ public final class ServiceTermProcess {
     public static final String FINAL_SETTLEMENT = "final-settlement";
     public static final String RETURN_OR_DELETE_DATA = "return-or-delete-data";
     public static final String ESCALATE_DATA_DISPOSAL = "escalate-data-disposal";
+    /** Finance confirms the refund the final statement owes the merchant was paid (only when one is owed). */
+    public static final String CONFIRM_REFUND_PAID = "confirm-refund-paid";
+    /** Managers, when the refund is not confirmed by its due date. */
+    public static final String ESCALATE_REFUND = "escalate-refund";
 
     private Tasks() {
     }
@@ -95,6 +99,16 @@ public final class ServiceTermProcess {
     public static final String DATA_CHOICE_SOURCE = "dataChoiceSource";
     /** return-or-delete-data: how the data was deleted (删除方式), printed on the deletion certificate. */
     public static final String DATA_DELETION_METHOD = "dataDeletionMethod";
+
+    // the refund the final statement owes the merchant (deposit or overpayment)
+    /** True when the final statement's providerRefunds is above zero. */
+    public static final String REFUND_DUE = "refundDue";
+    /** When confirm-refund-paid is due (bpo.refund.confirm-within working days) and goes to managers. */
+    public static final String REFUND_CONFIRM_DUE_AT = "refundConfirmDueAt";
+    /** confirm-refund-paid: the day the bank paid the refund (not in the future, not before the last service day). */
+    public static final String REFUND_PAID_ON = "refundPaidOn";
+    /** confirm-refund-paid: the bank's reference of the payment (银行流水号). */
+    public static final String REFUND_BANK_REFERENCE = "refundBankReference";
 
     private Vars() {
     }

@@ -105,9 +105,15 @@ public final class AppTables {
   public void registerContractTermBeans(org.camunda.bpm.engine.RuntimeService runtimeService) {
     org.camunda.bpm.engine.test.mock.Mocks.register("serviceTerm", new ServiceTerm(contracts, clauseSets, ledger, terms, mailer));
     org.camunda.bpm.engine.test.mock.Mocks.register("dataDisposals", dataDisposals(runtimeService));
+    org.camunda.bpm.engine.test.mock.Mocks.register("refunds", refunds());
     org.camunda.bpm.engine.test.mock.Mocks.register("userTaskListener", new com.bpocontractflow.signing.UserTaskListener(
         org.mockito.Mockito.mock(com.bpocontractflow.signing.SigningRecorder.class),
         new com.bpocontractflow.validation.VaguePhrases(List.of()), new com.bpocontractflow.signing.LatePaymentCap(null)));
+  }
+
+  /** The refund confirmations on these tables, the calendar shipped. */
+  public Refunds refunds() {
+    return new Refunds(jdbc, contracts, mailer);
   }
 
   /** The deletion certificates on these tables, rendered with the application's template and font. */
