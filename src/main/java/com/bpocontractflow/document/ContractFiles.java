@@ -18,10 +18,12 @@ class ContractFiles {
   private final ReviewRounds reviewRounds;
   private final SignedCopies signedCopies;
   private final DataDeletionCertificates certificates;
+  private final ContractOriginals originals;
 
   ContractFiles(ContractDocuments documents, ContractSignatures signatures, ReviewRounds reviewRounds,
-      SignedCopies signedCopies, DataDeletionCertificates certificates) {
+      SignedCopies signedCopies, DataDeletionCertificates certificates, ContractOriginals originals) {
     this.certificates = certificates;
+    this.originals = originals;
     this.documents = documents;
     this.signatures = signatures;
     this.reviewRounds = reviewRounds;
@@ -31,7 +33,8 @@ class ContractFiles {
   /**
    * contractNumber, versions, signatures, signedVersion (null before both signed), signedCopy (the final
    * signed copy without its bytes; null before both signed), reviewComments, dataDeletionCertificate (its
-   * SHA-256 and dates; null until the data is deleted).
+   * SHA-256 and dates; null until the data is deleted), originalScan (the scan of a paper contract's sealed
+   * original, without its bytes; null until uploaded).
    */
   Map<String, Object> of(Contract contract) {
     Map<String, Object> files = new LinkedHashMap<>();
@@ -43,6 +46,7 @@ class ContractFiles {
     files.put("reviewComments", reviewRounds.comments(contract.id()));
     files.put("dataDeletionCertificate", certificates.of(contract.id()).map(DataDeletionCertificates::summary)
         .orElse(null));
+    files.put("originalScan", originals.latest(contract.id()).orElse(null));
     return files;
   }
 }
