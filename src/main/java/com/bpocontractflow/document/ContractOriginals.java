@@ -83,19 +83,24 @@ public class ContractOriginals {
   }
 
   /**
-   * archive-contract-original completed (its rules checked the location and that a scan was uploaded): the
-   * location is recorded on the newest scan; without a stored scan the completion is refused.
+   * archive-contract-original completed: the location is recorded on the newest scan; without a stored scan the
+   * completion is refused, as the task's rules (SigningInputRules) refuse it without the scan's hash. This
+   * listener may run before those rules (the same transaction: a refusal there undoes the update), so it says
+   * the same and leaves a missing location to them.
    */
   public void archived(DelegateTask task) {
     long contractId = ((Number) task.getVariable(CONTRACT_ID)).longValue();
     Scan scan = latest(contractId).orElseThrow(() -> new InvalidInputException(
-        LABEL + "尚未上传：请先打开上传页面上传盖章原件的扫描件，再完成本任务"));
+        "「合同原件·盖章原件扫描件」尚未上传：请先打开上传页面上传盖章原件的扫描件（PDF、JPG 或 PNG），再完成本任务"));
+    if (!(task.getVariable(ARCHIVE_LOCATION) instanceof String location) || location.isBlank()) {
+      return;
+    }
     Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     jdbc.sql("""
             UPDATE contract_original SET archive_location = :location, archived_by = :by, archived_at = :now
             WHERE id = :id
             """)
-        .param("location", ((String) task.getVariable(ARCHIVE_LOCATION)).trim())
+        .param("location", location.trim())
         .param("by", user == null ? task.getAssignee() : user.getUserId()).param("now", now()).param("id", scan.id())
         .update();
   }
