@@ -2,6 +2,7 @@ package com.bpocontractflow.term;
 
 import static com.bpocontractflow.term.ServiceTermProcess.Vars.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bpocontractflow.signing.ContractSigningProcess;
 import com.bpocontractflow.signing.SigningInputRules;
@@ -56,5 +57,12 @@ class RefundAndArchiveRulesTest {
         .containsExactly("「合同原件·盖章原件扫描件」无效，请重新上传");
     assertThat(ARCHIVE.problems(Map.of(sha256, "0f".repeat(32))))
         .containsExactly("请填写「合同原件·存放位置（档案盒编号和位置）」");
+  }
+
+  @Test
+  void shouldRefuseARefundConfirmationPeriodThatIsNotPositive() {
+    assertThat(RefundProperties.DEFAULT.confirmWithin()).isEqualTo(java.time.Duration.ofDays(5));
+    assertThatThrownBy(() -> new RefundProperties(java.time.Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bpo.refund.confirm-within");
   }
 }
