@@ -20,11 +20,14 @@ class ContractFiles {
   private final SignedCopies signedCopies;
   private final DataDeletionCertificates certificates;
   private final MerchantAccessRevocations revocations;
+  private final ContractOriginals originals;
 
   ContractFiles(ContractDocuments documents, ContractSignatures signatures, ReviewRounds reviewRounds,
-      SignedCopies signedCopies, DataDeletionCertificates certificates, MerchantAccessRevocations revocations) {
+      SignedCopies signedCopies, DataDeletionCertificates certificates, MerchantAccessRevocations revocations,
+      ContractOriginals originals) {
     this.revocations = revocations;
     this.certificates = certificates;
+    this.originals = originals;
     this.documents = documents;
     this.signatures = signatures;
     this.reviewRounds = reviewRounds;
@@ -35,7 +38,8 @@ class ContractFiles {
    * contractNumber, versions, signatures, signedVersion (null before both signed), signedCopy (the final
    * signed copy without its bytes; null before both signed), reviewComments, dataDeletionCertificate (its
    * SHA-256 and dates; null until the data is deleted), merchantAccessRevocation (what access the merchant
-   * had granted was revoked at the end of the service, and when; null until recorded).
+   * had granted was revoked at the end of the service, and when; null until recorded), originalScan (the scan
+   * of a paper contract's sealed original, without its bytes; null until uploaded).
    */
   Map<String, Object> of(Contract contract) {
     Map<String, Object> files = new LinkedHashMap<>();
@@ -48,6 +52,7 @@ class ContractFiles {
     files.put("dataDeletionCertificate", certificates.of(contract.id()).map(DataDeletionCertificates::summary)
         .orElse(null));
     files.put("merchantAccessRevocation", revocations.of(contract.id()).orElse(null));
+    files.put("originalScan", originals.latest(contract.id()).orElse(null));
     return files;
   }
 }

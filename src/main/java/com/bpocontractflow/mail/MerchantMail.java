@@ -23,6 +23,7 @@ public enum MerchantMail {
   PROVIDER_NOTICE("notice", "解约通知：服务至 %s 结束"),
   NOTICE_REPEATED("notice", "再次收到解约通知：服务仍至 %s 结束"),
   FINAL_STATEMENT("notice", "最终结算单"),
+  REFUND_PAID("refund-paid", "退款已支付：%s 元"),
   DATA_CHOICE("notice", "请选择服务结束后返还或删除客户数据（%s 前）"),
   DATA_DISPOSED("notice", "客户数据已%s"),
   SLA_STATEMENT("notice", "服务水平评估结算单（%s 至 %s）"),

@@ -28,8 +28,8 @@ public class AuthorityDocuments {
     }
   }
 
-  /** The accepted kinds, recognised by their leading bytes. */
-  enum Kind {
+  /** The accepted kinds, recognised by their leading bytes (also for the scan of a paper original). */
+  public enum Kind {
     PDF("application/pdf", new byte[] {'%', 'P', 'D', 'F', '-'}),
     JPEG("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
     PNG("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
@@ -42,7 +42,11 @@ public class AuthorityDocuments {
       this.magic = magic;
     }
 
-    static Optional<Kind> of(byte[] bytes) {
+    public String contentType() {
+      return contentType;
+    }
+
+    public static Optional<Kind> of(byte[] bytes) {
       return Arrays.stream(values())
           .filter(k -> bytes.length >= k.magic.length && Arrays.equals(bytes, 0, k.magic.length, k.magic, 0, k.magic.length))
           .findFirst();

@@ -43,6 +43,10 @@ public final class ContractSigningProcess {
     public static final String REVIEW_OVERDUE_SIGNING = "review-overdue-signing";
     /** The go-live target (formation to go-live approval, bpo.onboarding.target) has passed. */
     public static final String REVIEW_OVERDUE_GO_LIVE = "review-overdue-go-live";
+    /** Paper contracts, once formed: legal archives the sealed original with a scan uploaded beforehand (#17). */
+    public static final String ARCHIVE_CONTRACT_ORIGINAL = "archive-contract-original";
+    /** Managers, when the original is not archived by its due date. */
+    public static final String ESCALATE_ARCHIVE_ORIGINAL = "escalate-archive-original";
 
     private Tasks() {
     }
@@ -220,6 +224,13 @@ public final class ContractSigningProcess {
     public static final String MERCHANT_SEALED_DATE = "merchantSealedDate";
     public static final String COUNTERSIGNED_RECEIVED_DATE = "countersignedReceivedDate";
     public static final String COUNTERSIGNED_COPY_CHECKED = "countersignedCopyChecked";
+    // the paper original's archive (archive-contract-original)
+    /** The SHA-256 of the scan of the sealed original, set by the staff upload page (not a form field). */
+    public static final String ORIGINAL_SCAN_SHA256 = "originalScanSha256";
+    /** The staff upload page of the scan, shown on the task's form (a local variable of the task). */
+    public static final String ORIGINAL_SCAN_PAGE = "originalScanPage";
+    /** Where the sealed original is kept (archive box, cabinet, location). */
+    public static final String ARCHIVE_LOCATION = "archiveLocation";
     // electronic signing
     public static final String SIGNER_NAME = "signerName";
     public static final String SIGNER_IP = "signerIp";

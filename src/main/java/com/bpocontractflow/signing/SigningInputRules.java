@@ -134,7 +134,16 @@ public final class SigningInputRules {
           futureDate(GO_LIVE_DATE, "上线日期"),
           confirmed(GO_LIVE_APPROVED, "批准正式上线"))),
       Map.entry(REVIEW_OVERDUE_GO_LIVE, escalationRules()),
-      Map.entry("escalation", escalationRules()));
+      Map.entry("escalation", escalationRules()),
+      // the sealed paper original: where it is kept, and its scan uploaded on the staff page beforehand
+      Map.entry(ARCHIVE_CONTRACT_ORIGINAL, InputRules.of(
+          text(ARCHIVE_LOCATION, "合同原件·存放位置（档案盒编号和位置）").length(2, 200)
+              .matches("^[^<>]*$", "不能包含 < 或 >"),
+          text(ORIGINAL_SCAN_SHA256, "合同原件·盖章原件扫描件")
+              .ifMissing("尚未上传：请先打开上传页面上传盖章原件的扫描件（PDF、JPG 或 PNG），再完成本任务")
+              .matches("^[0-9a-f]{64}$", "无效，请重新上传"))),
+      Map.entry(ESCALATE_ARCHIVE_ORIGINAL, InputRules.of(
+          text(ESCALATION_ACTION, "处理措施").length(2, 2000))));
 
   /** Free text that must be specific, per step: field key -> label (checked by VaguePhrases). */
   private static final Map<String, Map<String, String>> SPECIFIC_TEXT = Map.of(

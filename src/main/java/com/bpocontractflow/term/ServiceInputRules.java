@@ -76,6 +76,14 @@ public final class ServiceInputRules {
               .and((value, all) -> notBefore(value, all.get(LAST_SERVICE_DAY)), "不能早于最后服务日"))),
       Map.entry(ServiceTermProcess.Tasks.ESCALATE_DATA_DISPOSAL, InputRules.of(
           text(ESCALATION_ACTION, "处理措施").length(2, 2000))),
+      // the refund the final statement owes the merchant, as the bank paid it: not before the service ended
+      Map.entry(ServiceTermProcess.Tasks.CONFIRM_REFUND_PAID, InputRules.of(
+          pastDate(REFUND_PAID_ON, "最终结算·退款支付日期")
+              .and((value, all) -> notBefore(value, all.get(LAST_SERVICE_DAY)), "不能早于最后服务日"),
+          text(REFUND_BANK_REFERENCE, "最终结算·银行流水号").length(4, 100)
+              .matches("^[^<>]*$", "不能包含 < 或 >"))),
+      Map.entry(ServiceTermProcess.Tasks.ESCALATE_REFUND, InputRules.of(
+          text(ESCALATION_ACTION, "处理措施").length(2, 2000))),
       // a notice staff register: the contract, then the very rules of the message TerminationNoticeReceived
       Map.entry(NoticeRegistrationProcess.START_FORM, noticeRegistration()),
       Map.entry(SlaReviewProcess.START_FORM, InputRules.of(

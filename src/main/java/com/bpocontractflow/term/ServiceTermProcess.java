@@ -19,6 +19,10 @@ public final class ServiceTermProcess {
     public static final String ENTER_SLA_FIGURES = "enter-sla-figures";
     /** The onboarding team revokes the access the merchant granted for the service (sub-accounts, systems). */
     public static final String REVOKE_MERCHANT_ACCESS = "revoke-merchant-access";
+    /** Finance confirms the refund the final statement owes the merchant was paid (only when one is owed). */
+    public static final String CONFIRM_REFUND_PAID = "confirm-refund-paid";
+    /** Managers, when the refund is not confirmed by its due date. */
+    public static final String ESCALATE_REFUND = "escalate-refund";
 
     private Tasks() {
     }
@@ -117,6 +121,16 @@ public final class ServiceTermProcess {
     public static final String SLA_FIGURES_WAIT = "slaFiguresWait";
     /** Free-extension days SLA reviews added to the term so far (shown with the term's end). */
     public static final String FREE_EXTENSION_DAYS_TOTAL = "freeExtensionDaysTotal";
+
+    // the refund the final statement owes the merchant (deposit or overpayment)
+    /** True when the final statement's providerRefunds is above zero. */
+    public static final String REFUND_DUE = "refundDue";
+    /** When confirm-refund-paid is due (bpo.refund.confirm-within working days) and goes to managers. */
+    public static final String REFUND_CONFIRM_DUE_AT = "refundConfirmDueAt";
+    /** confirm-refund-paid: the day the bank paid the refund (not in the future, not before the last service day). */
+    public static final String REFUND_PAID_ON = "refundPaidOn";
+    /** confirm-refund-paid: the bank's reference of the payment (银行流水号). */
+    public static final String REFUND_BANK_REFERENCE = "refundBankReference";
 
     private Vars() {
     }

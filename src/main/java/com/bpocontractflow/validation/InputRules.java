@@ -282,11 +282,21 @@ public final class InputRules {
     private int maxLength = Integer.MAX_VALUE;
     private boolean text;
     private final List<Check> extra = new ArrayList<>();
+    private String missing;
 
     Rule(String key, String label, Check check) {
       this.key = key;
       this.label = label;
       this.check = check;
+    }
+
+    /**
+     * What a missing value is told as, said after the label, instead of "请填写" (e.g. a file uploaded on a page
+     * of its own, whose SHA-256 the page records).
+     */
+    public Rule ifMissing(String problem) {
+      this.missing = problem;
+      return this;
     }
 
     public Rule optional() {
@@ -361,7 +371,7 @@ public final class InputRules {
         return "「" + label + "」不能超过 " + maxLength + " 个字";
       }
       if (isBlank(value)) {
-        return required ? "请填写「" + label + "」" : null;
+        return !required ? null : missing != null ? "「" + label + "」" + missing : "请填写「" + label + "」";
       }
       String problem = check.check(value, all);
       if (problem != null) {

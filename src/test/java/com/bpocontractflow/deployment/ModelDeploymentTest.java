@@ -46,7 +46,7 @@ class ModelDeploymentTest {
       }).collect(Collectors.toSet());
     }
 
-    assertThat(referenced).hasSize(20);
+    assertThat(referenced).hasSize(22);
     assertThat(formIds).containsAll(referenced);
   }
 

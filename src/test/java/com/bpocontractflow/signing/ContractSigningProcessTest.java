@@ -105,6 +105,8 @@ class ContractSigningProcessTest {
   final ContractSignatures signatures = mock(ContractSignatures.class);
   final MerchantLinks links = mock(MerchantLinks.class);
   final OnboardingChecklist checklist = mock(OnboardingChecklist.class);
+  final com.bpocontractflow.document.ContractOriginals originals =
+      mock(com.bpocontractflow.document.ContractOriginals.class);
   static final ContractDocuments.Version SIGNED_VERSION = new ContractDocuments.Version(42L, 1, 1, "a".repeat(64),
       "b".repeat(64), java.time.OffsetDateTime.now());
 
@@ -151,6 +153,7 @@ class ContractSigningProcessTest {
     Mocks.register("onboardingChecklistMail", new OnboardingChecklistMail(contracts, mailer, links, checklist));
     when(checklist.summary(anyLong())).thenReturn("【已提供】商品资料：已发至培训邮箱");
     Mocks.register("onboardingProvisions", new OnboardingProvisions(checklist));
+    Mocks.register("contractOriginals", originals);
   }
 
   @AfterEach
@@ -1250,6 +1253,62 @@ class ContractSigningProcessTest {
     runtimeService().signal(runtimeService().createExecutionQuery().processInstanceId(term.getId())
         .activityId("ReceiveTask_StubTermRunning").singleResult().getId());
     assertThat(pi).isEnded().hasPassed(Elements.END_CONTRACT_ENDED);
+    // an electronic contract has no paper original to archive
+    assertThat(pi).hasPassed("EndEvent_NoPaperOriginal").hasNotPassed(ARCHIVE_CONTRACT_ORIGINAL);
+  }
+
+  static Date shanghai(int month, int day, int hour) {
+    return Date.from(java.time.ZonedDateTime.of(2026, month, day, hour, 0, 0, 0, Clocks.ZONE).toInstant());
+  }
+
+  /**
+   * #17: a paper contract's sealed original is archived beside onboarding, delaying neither the deposit nor
+   * go-live; the task needs the scan uploaded on the staff page first, is due in 5 working days and then goes
+   * to managers too.
+   */
+  @Test
+  void shouldArchiveThePaperOriginalBesideOnboardingOnlyOnceItsScanIsUploaded() {
+    ClockUtil.setCurrentTime(shanghai(12, 1, 10)); // a Tuesday
+    ProcessInstance pi = agreeOnContract("PAPER", "5000.00");
+    completeTask(pi, SEAL_CONTRACT, seal());
+    completeTask(pi, COURIER_CONTRACT, courier());
+    completeTask(pi, RECEIVE_COUNTERSIGNED_CONTRACT, countersignedCopyReceived());
+
+    assertThat(pi).isWaitingAt(CONFIRM_DEPOSIT, ARCHIVE_CONTRACT_ORIGINAL);
+    Task archive = task(ARCHIVE_CONTRACT_ORIGINAL, pi);
+    // P5D: the application counts 5 working days (calendar/WorkingDayTimers); the engine tests' calendar, clock days
+    assertThat(archive).hasCandidateGroup("legal").hasDueDate(shanghai(12, 6, 10));
+    Assertions.assertThat(taskService().getVariable(archive.getId(), Vars.ORIGINAL_SCAN_PAGE))
+        .isEqualTo("/staff/contracts/" + NUMBER + "/original-scan");
+
+    // no scan uploaded yet: refused, nothing recorded
+    assertThatThrownBy(() -> complete(archive, vars(Vars.ARCHIVE_LOCATION, "法务部档案柜 B-3")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("「合同原件·盖章原件扫描件」尚未上传：请先打开上传页面上传盖章原件的扫描件");
+    assertThat(pi).isWaitingAt(ARCHIVE_CONTRACT_ORIGINAL);
+
+    // the deposit and onboarding go on to go-live while the archive task is open
+    correlate(pi, Messages.DEPOSIT_RECEIVED, payment("5000.00", "PAY-20261201-001"));
+    onboardAndGoLive(pi);
+    assertThat(pi).isWaitingAt(Elements.SERVICE_TERM, ARCHIVE_CONTRACT_ORIGINAL);
+
+    // not archived when due: managers are asked too, due 2 working days later
+    Job overdue = managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId("BoundaryEvent_ArchiveOverdue").singleResult();
+    Assertions.assertThat(overdue.getDuedate()).isEqualTo(shanghai(12, 6, 10));
+    ClockUtil.setCurrentTime(overdue.getDuedate());
+    execute(overdue);
+    assertThat(task(ESCALATE_ARCHIVE_ORIGINAL, pi)).hasCandidateGroup("managers").hasDueDate(shanghai(12, 8, 10));
+    completeTask(pi, ESCALATE_ARCHIVE_ORIGINAL, vars("escalationAction", "已督促法务本周内归档"));
+
+    // the upload page set the scan's hash: the task completes and records where the original is kept
+    runtimeService().setVariable(pi.getId(), Vars.ORIGINAL_SCAN_SHA256, "ab".repeat(32));
+    assertThatThrownBy(() -> complete(task(ARCHIVE_CONTRACT_ORIGINAL, pi), vars(Vars.ARCHIVE_LOCATION, " ")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("请填写「合同原件·存放位置（档案盒编号和位置）」");
+    completeTask(pi, ARCHIVE_CONTRACT_ORIGINAL, vars(Vars.ARCHIVE_LOCATION, "法务部档案柜 B-3，2026-12 号档案盒"));
+    assertThat(pi).hasPassed("EndEvent_OriginalArchived", "EndEvent_ArchiveEscalated").isWaitingAt(Elements.SERVICE_TERM);
+    // the listener that records the location (ContractOriginals, tested with its table in OriginalScanPageTest)
+    verify(originals, atLeastOnce()).archived(argThat(task -> task.getTaskDefinitionKey().equals(ARCHIVE_CONTRACT_ORIGINAL)));
   }
 
   /**
@@ -1366,7 +1425,9 @@ class ContractSigningProcessTest {
     onboardAndGoLive(pi);
 
     assertThat(pi).isWaitingAt(Elements.SERVICE_TERM).isNotWaitingAt(ESCALATE_DEPOSIT);
-    Assertions.assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+    // only the paper original's archive is left: it runs beside onboarding (#17)
+    Assertions.assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).list())
+        .extracting(Task::getTaskDefinitionKey).containsExactly(ARCHIVE_CONTRACT_ORIGINAL);
   }
 
   Job targetJob(ProcessInstance pi, String timerId) {

@@ -106,6 +106,12 @@ class TextColumnLimitsTest {
         new Stored(ServiceTermProcess.Tasks.RETURN_OR_DELETE_DATA,
             ServiceInputRules.forStep(ServiceTermProcess.Tasks.RETURN_OR_DELETE_DATA),
             ServiceTermProcess.Vars.DATA_DELETION_METHOD, "contract_term.data_deletion_method"),
+        // #17: Refunds, ContractOriginals
+        new Stored(ServiceTermProcess.Tasks.CONFIRM_REFUND_PAID,
+            ServiceInputRules.forStep(ServiceTermProcess.Tasks.CONFIRM_REFUND_PAID),
+            ServiceTermProcess.Vars.REFUND_BANK_REFERENCE, "refund_confirmation.bank_reference"),
+        new Stored(ARCHIVE_CONTRACT_ORIGINAL, SigningInputRules.forStep(ARCHIVE_CONTRACT_ORIGINAL), ARCHIVE_LOCATION,
+            "contract_original.archive_location"),
         new Stored("merchant link: data choice", com.bpocontractflow.merchant.MerchantAnswers.DATA_CHOICE_ANSWER,
             "returnFormat", "contract_term.data_choice_note"),
         new Stored(DisputeResolutionProcess.START_FORM, ServiceInputRules.forStep(DisputeResolutionProcess.START_FORM),

@@ -109,6 +109,7 @@ public final class AppTables {
     org.camunda.bpm.engine.test.mock.Mocks.register("merchantAccess", new com.bpocontractflow.onboarding.MerchantAccess(
         new com.bpocontractflow.onboarding.OnboardingChecklist(jdbc),
         new com.bpocontractflow.onboarding.MerchantAccessRevocations(jdbc), terms));
+    org.camunda.bpm.engine.test.mock.Mocks.register("refunds", refunds());
     org.camunda.bpm.engine.test.mock.Mocks.register("userTaskListener", new com.bpocontractflow.signing.UserTaskListener(
         org.mockito.Mockito.mock(com.bpocontractflow.signing.SigningRecorder.class),
         new com.bpocontractflow.validation.VaguePhrases(List.of()), new com.bpocontractflow.signing.LatePaymentCap(null)));
@@ -118,6 +119,11 @@ public final class AppTables {
   public com.bpocontractflow.sla.SlaPeriods slaPeriods() {
     return new com.bpocontractflow.sla.SlaPeriods(contracts, new com.bpocontractflow.sla.SlaReviews(jdbc),
         new com.bpocontractflow.sla.SlaProperties(null, null));
+  }
+
+  /** The refund confirmations on these tables, the calendar shipped. */
+  public Refunds refunds() {
+    return new Refunds(jdbc, contracts, mailer);
   }
 
   /** The deletion certificates on these tables, rendered with the application's template and font. */

@@ -190,6 +190,10 @@ class ContractTermProcessTest {
     Assertions.assertThat((BigDecimal) s.get("DEPOSIT_SET_OFF")).isEqualByComparingTo("5000.00");
     Assertions.assertThat((BigDecimal) s.get("MERCHANT_PAYS")).isEqualByComparingTo("55000.00");
     Assertions.assertThat((BigDecimal) s.get("PROVIDER_REFUNDS")).isEqualByComparingTo("0.00");
+    // nothing to refund: no refund task
+    assertThat(pi).hasPassed("EndEvent_NoRefund").hasNotPassed(CONFIRM_REFUND_PAID);
+    Assertions.assertThat(taskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(CONFIRM_REFUND_PAID).count()).isZero();
 
     // the service is over: the onboarding team revokes what the merchant granted, by 2 (working) days
     assertThat(pi).isWaitingAt(RETURN_OR_DELETE_DATA, REVOKE_MERCHANT_ACCESS);
@@ -452,6 +456,67 @@ class ContractTermProcessTest {
     Assertions.assertThat((BigDecimal) s.get("MERCHANT_PAYS")).isEqualByComparingTo("0.00");
     Assertions.assertThat((BigDecimal) s.get("PROVIDER_REFUNDS")).isEqualByComparingTo("5000.00");
     Assertions.assertThat(statementText()).contains("我方退还：5,000.00");
+  }
+
+  /**
+   * #17: a final statement that refunds the deposit asks finance to confirm the bank paid it, within 5 working
+   * days; late, managers are asked too. Bad input is refused; the confirmation is recorded and the merchant told.
+   */
+  @Test
+  void shouldAskFinanceToConfirmTheRefundEscalateWhenLateAndTellTheMerchant() {
+    Map<String, Object> clauses = AppTables.signedClauses(0);
+    clauses.put("depositHandling", "REFUND");
+    ProcessInstance pi = startTerm(clauses);
+    fire(pi, "TimerEvent_RenewalWindow", instant(LocalDate.of(2027, 11, 1), 9));
+    completeTask(pi, NEGOTIATE_RENEWAL, Map.of(RENEWAL_DECISION, "EXPIRE", RENEWAL_NOTE, "商家不再续签"));
+    fire(pi, "TimerEvent_TermEnds", instant(LocalDate.of(2027, 12, 1), 0));
+    completeTask(pi, FINAL_SETTLEMENT, settlement("2027-11-30", "0"));
+
+    // the data and the refund run side by side; 5 working days from Wednesday 1 December: Wednesday 8 December
+    assertThat(pi).isWaitingAt(CONFIRM_REFUND_PAID, RETURN_OR_DELETE_DATA)
+        .variables().containsEntry(REFUND_DUE, true).containsEntry(PROVIDER_REFUNDS, "5,000.00");
+    assertThat(task(CONFIRM_REFUND_PAID, pi)).hasCandidateGroup("finance")
+        .hasDueDate(instant(LocalDate.of(2027, 12, 8), 9));
+
+    clock(LocalDate.of(2027, 12, 3), 10);
+    Map<String, Object> bad = Map.of(REFUND_PAID_ON, "2027-12-06", REFUND_BANK_REFERENCE, "  ");
+    assertThatThrownBy(() -> complete(task(CONFIRM_REFUND_PAID, pi), bad))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("「最终结算·退款支付日期」不能晚于今天")
+        .hasMessageContaining("「最终结算·银行流水号」");
+    assertThat(pi).isWaitingAt(CONFIRM_REFUND_PAID);
+    Assertions.assertThat(app.refunds().confirmation(contractId)).isEmpty();
+
+    // not confirmed when due: managers are asked (due 2 working days later), the finance task stays open
+    fire(pi, "BoundaryEvent_RefundConfirmOverdue", instant(LocalDate.of(2027, 12, 8), 9));
+    assertThat(task(ESCALATE_REFUND, pi)).hasCandidateGroup("managers")
+        .hasDueDate(instant(LocalDate.of(2027, 12, 10), 9));
+    completeTask(pi, ESCALATE_REFUND, Map.of("escalationAction", "已督促财务当日付款"));
+    assertThat(pi).hasPassed("EndEvent_RefundEscalated").isWaitingAt(CONFIRM_REFUND_PAID);
+
+    clock(LocalDate.of(2027, 12, 9), 15);
+    engine.getProcessEngine().getIdentityService().setAuthenticatedUserId("li.finance");
+    try {
+      completeTask(pi, CONFIRM_REFUND_PAID, Map.of(REFUND_PAID_ON, "2027-12-09",
+          REFUND_BANK_REFERENCE, " ICBC-20271209-0042 "));
+    } finally {
+      engine.getProcessEngine().getIdentityService().clearAuthentication();
+    }
+    assertThat(pi).hasPassed("EndEvent_RefundPaid").isWaitingAt(RETURN_OR_DELETE_DATA);
+    Assertions.assertThat(app.refunds().confirmation(contractId)).get().satisfies(c -> {
+      Assertions.assertThat(c.amount()).isEqualByComparingTo("5000.00");
+      Assertions.assertThat(c.paidOn()).isEqualTo(LocalDate.of(2027, 12, 9));
+      Assertions.assertThat(c.bankReference()).isEqualTo("ICBC-20271209-0042");
+      Assertions.assertThat(c.confirmedBy()).isEqualTo("li.finance");
+    });
+    var mails = app.outbox.findByContract(number);
+    var refund = mails.get(mails.size() - 1);
+    Assertions.assertThat(refund.template()).isEqualTo("REFUND_PAID");
+    Assertions.assertThat(refund.subject()).isEqualTo("【合同编号 " + number + "】退款已支付：5,000.00 元");
+    Assertions.assertThat(refund.bodyText()).contains("尊敬的 王小明（杭州小象旗舰店）")
+        .contains("退款金额：5,000.00 元").contains("支付日期：2027年12月9日").contains("银行流水号：ICBC-20271209-0042");
+    Assertions.assertThat(refund.bodyHtml()).contains("5,000.00 元").contains("2027年12月9日")
+        .contains("ICBC-20271209-0042");
   }
 
   @Test

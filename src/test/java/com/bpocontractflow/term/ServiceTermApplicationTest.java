@@ -60,6 +60,10 @@ class ServiceTermApplicationTest {
   ContractRepository contracts;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  com.bpocontractflow.document.ContractOriginals originals;
+  @Autowired
+  org.camunda.bpm.engine.RuntimeService runtime;
   SigningRest rest;
 
   @BeforeEach
@@ -413,6 +417,12 @@ class ServiceTermApplicationTest {
     rest.complete(contract, "draft-contract", draft);
     rest.complete(contract, "review-clauses", clauseReview(true));
     rest.signOnPaper(contract);
+    // the sealed original archived with its scan (#17), as legal does on the upload page and in Tasklist
+    String scanSha256 = originals.store(contracts.findByNumber(contract.number()).orElseThrow().id(),
+        "%PDF-1.7 盖章原件扫描件".getBytes(java.nio.charset.StandardCharsets.UTF_8), "legal").sha256();
+    runtime.setVariable(contract.processInstanceId(), ContractSigningProcess.Vars.ORIGINAL_SCAN_SHA256, scanSha256);
+    rest.complete(contract, "archive-contract-original", vars(ContractSigningProcess.Vars.ARCHIVE_LOCATION,
+        "法务部档案柜 B-3"));
     rest.correlate("DepositReceived", contract, payment("5000.00", "PAY-TERM-1"));
     rest.complete(contract, "conduct-training", training());
     rest.complete(contract, "assess-training", assessment(true));
