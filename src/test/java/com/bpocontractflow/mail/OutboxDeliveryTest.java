@@ -166,8 +166,12 @@ class OutboxDeliveryTest {
     }
     String number = pi.getBusinessKey();
     List<OutboxMail> written = outbox.findByContract(number);
-    // request received, proposal, review, signing instructions, couriered, signed copy, deposit, go-live
-    assertThat(written).hasSize(8).allSatisfy(mail -> assertThat(mail.status()).isEqualTo(OutboxMail.PENDING));
+    // request received, proposal, review, signing instructions, couriered, signed copy, deposit, onboarding
+    // checklist, go-live
+    assertThat(written).extracting(OutboxMail::template).containsExactlyInAnyOrder("REQUEST_RECEIVED", "PROPOSAL",
+        "CONTRACT_FOR_REVIEW", "SIGNING_INSTRUCTIONS", "CONTRACT_COURIERED", "SIGNED_COPY", "DEPOSIT_REQUEST",
+        "ONBOARDING_CHECKLIST", "GO_LIVE");
+    assertThat(written).hasSize(9).allSatisfy(mail -> assertThat(mail.status()).isEqualTo(OutboxMail.PENDING));
 
     smtp = SMTP.start();
     while (sender.sendDue() > 0) {
@@ -175,7 +179,7 @@ class OutboxDeliveryTest {
     }
     sender.sendDue();
 
-    assertThat(smtp.getReceivedMessages()).hasSize(8);
+    assertThat(smtp.getReceivedMessages()).hasSize(9);
     assertThat(List.of(smtp.getReceivedMessages())).extracting(m -> m.getMessageID()).doesNotHaveDuplicates()
         .containsExactlyInAnyOrderElementsOf(written.stream().map(OutboxMail::messageId).toList());
     assertThat(outbox.findByContract(number)).allSatisfy(mail -> assertThat(mail.status()).isEqualTo(OutboxMail.SENT));

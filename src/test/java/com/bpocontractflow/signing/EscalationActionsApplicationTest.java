@@ -1,5 +1,8 @@
 package com.bpocontractflow.signing;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import java.util.Date;
+import java.time.Duration;
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.*;
 import static com.bpocontractflow.signing.SigningTestData.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +25,7 @@ import org.springframework.http.HttpStatus;
 /**
  * The escalation actions as a manager takes them in Tasklist (the engine's REST API, with its guards and
  * authorizations): hand-over within the team, another reminder, a longer wait, then the provider's
- * cancellation; bad input is a 400 in zh-CN and changes nothing.
+ * cancellation once its quote's acceptance period is over; bad input is a 400 in zh-CN and changes nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:escalation-actions-test;DB_CLOSE_DELAY=-1",
@@ -103,8 +106,18 @@ class EscalationActionsApplicationTest {
 
     assertThat(refused(rest, contract, action(EscalationChoice.CANCEL)))
         .anySatisfy(p -> assertThat((String) p).contains("取消原因"));
-    rest.complete(contract, ESCALATE_PROPOSAL_ANSWER,
-        action(EscalationChoice.CANCEL, Vars.CANCELLATION_REASON, "商家长期未答复，我方取消本次签约"));
+    Map<String, Object> cancel = action(EscalationChoice.CANCEL, Vars.CANCELLATION_REASON, "商家长期未答复，我方取消本次签约");
+    // the quote fixed a period for the merchant's acceptance: the offer stands until it ends (art. 476(1))
+    assertThat(refused(rest, contract, cancel)).anySatisfy(p -> assertThat((String) p).contains("第四百七十六条"));
+    assertThat(contracts.findByNumber(contract.number()).orElseThrow().statusValue())
+        .isEqualTo(ContractStatus.PROPOSAL_SENT);
+    try {
+      // the day after the quote's last day (quoteValidUntil, 14 days by default): it may be revoked
+      ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(16))));
+      rest.complete(contract, ESCALATE_PROPOSAL_ANSWER, cancel);
+    } finally {
+      ClockUtil.reset();
+    }
 
     assertThat(rest.taskKeys(contract)).isEmpty();
     assertThat(contracts.findByNumber(contract.number()).orElseThrow().statusValue())
