@@ -3,7 +3,7 @@
 // Cockpit's dashboard the 合同看板 (scripts/bpo-cockpit.js) with its figures and contracts. Run against a started
 // default application (demo users), ideally after tasklist-walkthrough.mjs so the board has contracts:
 //   npm install && node webapp-screenshots.mjs [http://localhost:8080] [out-dir]
-// Writes <out-dir>/{welcome,tasklist,cockpit,admin}.png (default: screenshots/) and exits non-zero when a check
+// Writes <out-dir>/{welcome,tasklist,cockpit,cockpit-board,admin}.png (default: screenshots/); exits non-zero when a check
 // fails. Needs Chromium at /usr/bin/chromium (Debian package "chromium"; "fonts-noto-cjk" for the screenshots).
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -57,8 +57,11 @@ for (const [name, path, marker] of apps) {
     check(await page.locator('.bpo-board-figures').count() === 1, 'cockpit: the board shows the figures (manager)');
     check(await page.locator('.bpo-board-stages .btn').count() === 7, 'cockpit: the board counts seven stages');
     check(await page.locator('.bpo-board-table').count() === 1, 'cockpit: the board lists the open contracts');
+    // the board alone (Cockpit scrolls inside its own container, so a full-page shot would cut it)
+    await page.locator('.bpo-board').screenshot({ path: `${out}/cockpit-board.png` });
+    console.log(`     ${out}/cockpit-board.png`);
   }
-  await page.screenshot({ path: `${out}/${name}.png`, fullPage: name === 'cockpit' });
+  await page.screenshot({ path: `${out}/${name}.png` });
   console.log(`     ${out}/${name}.png`);
 }
 await browser.close();
