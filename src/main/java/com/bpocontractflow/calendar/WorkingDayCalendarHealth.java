@@ -1,6 +1,6 @@
 package com.bpocontractflow.calendar;
 
-import com.bpocontractflow.validation.Clocks;
+import com.bpocontractflow.common.Clocks;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.bpocontractflow.contract;
 
-import com.bpocontractflow.validation.Clocks;
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.validation.InputRules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

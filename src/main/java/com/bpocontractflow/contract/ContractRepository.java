@@ -1,5 +1,6 @@
 package com.bpocontractflow.contract;
 
+import com.bpocontractflow.common.Clocks;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.util.LinkedHashMap;
@@ -12,7 +13,6 @@ import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-import com.bpocontractflow.validation.Clocks;
 
 /** The {@code contract} table. Runs inside the caller's transaction (the engine's, in a process step). */
 @Repository

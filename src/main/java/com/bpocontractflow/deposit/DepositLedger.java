@@ -1,6 +1,6 @@
 package com.bpocontractflow.deposit;
 
-import com.bpocontractflow.validation.Clocks;
+import com.bpocontractflow.common.Clocks;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import org.springframework.jdbc.core.simple.JdbcClient;

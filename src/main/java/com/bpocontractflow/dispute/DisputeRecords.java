@@ -1,6 +1,6 @@
 package com.bpocontractflow.dispute;
 
-import com.bpocontractflow.validation.Clocks;
+import com.bpocontractflow.common.Clocks;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.springframework.jdbc.core.simple.JdbcClient;

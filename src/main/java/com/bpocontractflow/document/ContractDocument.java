@@ -1,14 +1,15 @@
 package com.bpocontractflow.document;
 
+import com.bpocontractflow.common.Sha256;
 import com.bpocontractflow.contract.BillingModel;
 import com.bpocontractflow.contract.ClauseSets;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.DepositHandling;
 import com.bpocontractflow.contract.DepositKind;
 import com.bpocontractflow.contract.DisputeForum;
+import com.bpocontractflow.contract.EnumLabels;
 import com.bpocontractflow.contract.SettlementCycle;
 import com.bpocontractflow.mail.MerchantMailer;
-import com.bpocontractflow.merchant.Sha256;
 import com.bpocontractflow.settlement.ContractValue;
 import com.bpocontractflow.settlement.FeeCalculator;
 import com.bpocontractflow.sla.SlaDecisions;
@@ -70,8 +71,8 @@ public class ContractDocument {
       ProviderParty provider) {
     model.put("c", clauses);
     model.put("provider", provider);
-    model.put("settlementCycle", MerchantMailer.label(clauses.get("settlementCycle"), SettlementCycle::valueOf, SettlementCycle::label));
-    model.put("disputeForum", MerchantMailer.label(clauses.get("disputeForum"), DisputeForum::valueOf, DisputeForum::label));
+    model.put("settlementCycle", EnumLabels.label(clauses.get("settlementCycle"), SettlementCycle::valueOf, SettlementCycle::label));
+    model.put("disputeForum", EnumLabels.label(clauses.get("disputeForum"), DisputeForum::valueOf, DisputeForum::label));
     model.put("arbitration", DisputeForum.ARBITRATION.name().equals(clauses.get("disputeForum")));
     BillingModel billing = contract.billingModel() == null ? null : BillingModel.valueOf(contract.billingModel());
     model.put("unitPriceUnit", billing == null ? "元" : switch (billing) {

@@ -1,9 +1,9 @@
 package com.bpocontractflow.document;
 
+import com.bpocontractflow.common.Clocks;
+import com.bpocontractflow.common.Sha256;
 import com.bpocontractflow.contract.ClauseSets;
 import com.bpocontractflow.contract.Contract;
-import com.bpocontractflow.merchant.Sha256;
-import com.bpocontractflow.validation.Clocks;
 import java.nio.ByteBuffer;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;

@@ -3,9 +3,9 @@ package com.bpocontractflow.document;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.ARCHIVE_LOCATION;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.CONTRACT_ID;
 
+import com.bpocontractflow.common.Clocks;
+import com.bpocontractflow.common.Sha256;
 import com.bpocontractflow.merchant.AuthorityDocuments;
-import com.bpocontractflow.merchant.Sha256;
-import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InvalidInputException;
 import java.time.OffsetDateTime;
 import java.util.Optional;

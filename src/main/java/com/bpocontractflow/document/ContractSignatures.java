@@ -1,9 +1,9 @@
 package com.bpocontractflow.document;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.Party;
 import com.bpocontractflow.contract.SignerAuthority;
 import com.bpocontractflow.contract.SigningMethod;
-import com.bpocontractflow.validation.Clocks;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;

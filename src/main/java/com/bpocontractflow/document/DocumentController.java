@@ -74,7 +74,7 @@ class DocumentController {
       if (pdf == null || pdf.length == 0) {
         return problem(HttpStatus.BAD_REQUEST, "请在请求正文中提交要核验的 PDF 文件");
       }
-      String sha256 = com.bpocontractflow.merchant.Sha256.hex(pdf);
+      String sha256 = com.bpocontractflow.common.Sha256.hex(pdf);
       Optional<ContractDocuments.Version> match = documents.findByPdf(contract.id(), pdf);
       Optional<Integer> signed = signatures.signedVersion(contract.id());
       Optional<SignedCopies.SignedCopy> copy = signedCopies.find(contract.id());

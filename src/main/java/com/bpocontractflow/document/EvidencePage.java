@@ -1,8 +1,8 @@
 package com.bpocontractflow.document;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.Party;
-import com.bpocontractflow.validation.Clocks;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;

@@ -1,10 +1,10 @@
 package com.bpocontractflow.document;
 
+import com.bpocontractflow.common.Clocks;
+import com.bpocontractflow.common.Sha256;
 import com.bpocontractflow.contract.ClauseSets;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.SigningMethod;
-import com.bpocontractflow.merchant.Sha256;
-import com.bpocontractflow.validation.Clocks;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;

@@ -1,8 +1,8 @@
 package com.bpocontractflow.integration;
 
-import com.bpocontractflow.merchant.Sha256;
-import java.security.MessageDigest;
+import com.bpocontractflow.common.Sha256;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

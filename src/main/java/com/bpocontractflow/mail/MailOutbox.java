@@ -1,6 +1,6 @@
 package com.bpocontractflow.mail;
 
-import com.bpocontractflow.validation.Clocks;
+import com.bpocontractflow.common.Clocks;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;

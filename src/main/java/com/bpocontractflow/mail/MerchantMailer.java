@@ -5,6 +5,7 @@ import com.bpocontractflow.contract.ClauseSets;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.DepositHandling;
 import com.bpocontractflow.contract.DepositKind;
+import com.bpocontractflow.contract.EnumLabels;
 import com.bpocontractflow.contract.ServiceHours;
 import com.bpocontractflow.contract.ShopPlatform;
 import com.bpocontractflow.contract.SigningMethod;
@@ -17,7 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -104,20 +104,20 @@ public class MerchantMailer {
     m.put("contractNumber", c.contractNumber());
     m.put("merchantName", c.merchantName());
     m.put("contactPerson", c.contactPerson());
-    m.put("shopPlatform", label(c.shopPlatform(), ShopPlatform::valueOf, ShopPlatform::label));
+    m.put("shopPlatform", EnumLabels.label(c.shopPlatform(), ShopPlatform::valueOf, ShopPlatform::label));
     m.put("seats", c.seats());
     m.put("serviceNeeds", c.serviceNeeds());
     m.put("serviceScope", c.serviceScope());
-    m.put("serviceHours", label(c.serviceHours(), ServiceHours::valueOf, ServiceHours::label));
-    m.put("billingModel", label(c.billingModel(), BillingModel::valueOf, BillingModel::label));
+    m.put("serviceHours", EnumLabels.label(c.serviceHours(), ServiceHours::valueOf, ServiceHours::label));
+    m.put("billingModel", EnumLabels.label(c.billingModel(), BillingModel::valueOf, BillingModel::label));
     m.put("unitPrice", yuan(c.unitPrice()));
     m.put("termMonths", c.termMonths());
     m.put("proposalRound", c.proposalRound());
     m.put("reviewRound", c.reviewRound());
-    m.put("signingMethod", label(c.signingMethod(), SigningMethod::valueOf, SigningMethod::label));
+    m.put("signingMethod", EnumLabels.label(c.signingMethod(), SigningMethod::valueOf, SigningMethod::label));
     m.put("paperSigning", SigningMethod.PAPER.name().equals(c.signingMethod()));
     m.put("depositAmount", yuan(c.depositAmount()));
-    m.put("depositHandling", label(c.depositHandling(), DepositHandling::valueOf, DepositHandling::label));
+    m.put("depositHandling", EnumLabels.label(c.depositHandling(), DepositHandling::valueOf, DepositHandling::label));
     m.put("courierCompany", c.courierCompany());
     m.put("trackingNumber", c.trackingNumber());
     m.put("depositDue", c.depositAmount() != null && c.depositAmount().signum() > 0);
@@ -146,10 +146,5 @@ public class MerchantMailer {
     }
     DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
     return format.format(amount.setScale(2, RoundingMode.HALF_UP));
-  }
-
-  /** The zh-CN label of a stored enum name (null stays null). */
-  public static <E extends Enum<E>> String label(Object value, Function<String, E> parse, Function<E, String> label) {
-    return value instanceof String name ? label.apply(parse.apply(name)) : null;
   }
 }

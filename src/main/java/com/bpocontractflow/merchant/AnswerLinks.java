@@ -1,9 +1,9 @@
 package com.bpocontractflow.merchant;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.SigningMethod;
 import com.bpocontractflow.mail.MerchantMail;
-import com.bpocontractflow.validation.Clocks;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,7 +1,8 @@
 package com.bpocontractflow.merchant;
 
+import com.bpocontractflow.common.Clocks;
+import com.bpocontractflow.common.Sha256;
 import com.bpocontractflow.signing.SigningProperties;
-import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InvalidInputException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;

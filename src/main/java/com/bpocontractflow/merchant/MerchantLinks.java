@@ -1,9 +1,10 @@
 package com.bpocontractflow.merchant;
 
+import com.bpocontractflow.common.Clocks;
+import com.bpocontractflow.common.Sha256;
 import com.bpocontractflow.mail.ProviderProperties;
 import com.bpocontractflow.mail.PublicBaseUrl;
 import com.bpocontractflow.security.RandomTokens;
-import com.bpocontractflow.validation.Clocks;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.regex.Pattern;

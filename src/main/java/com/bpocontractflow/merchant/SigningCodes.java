@@ -1,5 +1,7 @@
 package com.bpocontractflow.merchant;
 
+import com.bpocontractflow.common.Clocks;
+import com.bpocontractflow.common.Sha256;
 import com.bpocontractflow.contract.ClauseSets;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.ContractRepository;
@@ -8,7 +10,6 @@ import com.bpocontractflow.mail.MerchantMail;
 import com.bpocontractflow.mail.MerchantMailer;
 import com.bpocontractflow.security.RandomTokens;
 import com.bpocontractflow.signing.SigningProperties;
-import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -6,11 +6,11 @@ import static com.bpocontractflow.term.ServiceTermProcess.Vars.GRANTED_ACCESS;
 import static com.bpocontractflow.term.ServiceTermProcess.Vars.LAST_SERVICE_DAY;
 import static com.bpocontractflow.term.ServiceTermProcess.Vars.REVOKED_ACCESS;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.team.Teams;
 import com.bpocontractflow.term.ServiceInputRules;
 import com.bpocontractflow.term.ServiceTermProcess.Tasks;
 import com.bpocontractflow.term.TermRecords;
-import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InputRules;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.TaskService;

@@ -1,6 +1,6 @@
 package com.bpocontractflow.onboarding;
 
-import com.bpocontractflow.validation.Clocks;
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.validation.InvalidInputException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;

@@ -2,6 +2,7 @@ package com.bpocontractflow.onboarding;
 
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.MERCHANT_PROVISIONS;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.contract.ContractStatus;
@@ -13,7 +14,6 @@ import com.bpocontractflow.merchant.MerchantLinks;
 import com.bpocontractflow.security.ApplicationActions;
 import com.bpocontractflow.security.StaffAuthentication;
 import com.bpocontractflow.signing.ContractSigningProcess.Tasks;
-import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

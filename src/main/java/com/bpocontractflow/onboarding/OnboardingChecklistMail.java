@@ -2,12 +2,12 @@ package com.bpocontractflow.onboarding;
 
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.CONTRACT_ID;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.mail.MerchantMail;
 import com.bpocontractflow.mail.MerchantMailer;
 import com.bpocontractflow.merchant.MerchantLinks;
-import com.bpocontractflow.validation.Clocks;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;

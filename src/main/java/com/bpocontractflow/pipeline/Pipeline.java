@@ -1,14 +1,14 @@
 package com.bpocontractflow.pipeline;
 
 import com.bpocontractflow.calendar.ChineseWorkdays;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.bpocontractflow.mail.OutboxMail;
-import com.bpocontractflow.team.Teams;
 import com.bpocontractflow.calendar.WorkingDayTimers;
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.ContractStatus;
+import com.bpocontractflow.mail.OutboxMail;
 import com.bpocontractflow.signing.OnboardingTargetProperties;
 import com.bpocontractflow.signing.SigningProperties;
-import com.bpocontractflow.validation.Clocks;
+import com.bpocontractflow.team.Teams;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.OffsetDateTime;

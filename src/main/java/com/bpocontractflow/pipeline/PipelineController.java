@@ -1,8 +1,8 @@
 package com.bpocontractflow.pipeline;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.security.StaffAuthentication;
 import com.bpocontractflow.team.Teams;
-import com.bpocontractflow.validation.Clocks;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.OffsetDateTime;
 import java.util.Arrays;

@@ -1,9 +1,9 @@
 package com.bpocontractflow.pipeline;
 
 import com.bpocontractflow.calendar.ChineseWorkdays;
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.ContractStatus;
 import com.bpocontractflow.signing.SigningProperties;
-import com.bpocontractflow.validation.Clocks;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;

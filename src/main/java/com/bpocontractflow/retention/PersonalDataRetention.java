@@ -2,11 +2,11 @@ package com.bpocontractflow.retention;
 
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.ContractStatus;
 import com.bpocontractflow.retention.RetentionTables.Due;
 import com.bpocontractflow.retention.RetentionTables.Open;
 import com.bpocontractflow.retention.RetentionTables.Removed;
-import com.bpocontractflow.validation.Clocks;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

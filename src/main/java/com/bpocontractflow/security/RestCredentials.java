@@ -1,6 +1,6 @@
 package com.bpocontractflow.security;
 
-import com.bpocontractflow.merchant.Sha256;
+import com.bpocontractflow.common.Sha256;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package com.bpocontractflow.signing;
 
+import com.bpocontractflow.contract.EnumLabels;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 
 import com.bpocontractflow.contract.BillingModel;
@@ -32,12 +33,12 @@ public final class ClauseChanges {
   static final Map<String, String> LABELS = labels();
 
   private static final Map<String, Function<Object, String>> ENUM_LABELS = Map.of(
-      SERVICE_HOURS, v -> MerchantMailer.label(v, ServiceHours::valueOf, ServiceHours::label),
-      BILLING_MODEL, v -> MerchantMailer.label(v, BillingModel::valueOf, BillingModel::label),
-      DEPOSIT_HANDLING, v -> MerchantMailer.label(v, DepositHandling::valueOf, DepositHandling::label),
-      DEPOSIT_KIND, v -> MerchantMailer.label(v, DepositKind::valueOf, DepositKind::label),
-      SETTLEMENT_CYCLE, v -> MerchantMailer.label(v, SettlementCycle::valueOf, SettlementCycle::label),
-      DISPUTE_FORUM, v -> MerchantMailer.label(v, DisputeForum::valueOf, DisputeForum::label));
+      SERVICE_HOURS, v -> EnumLabels.label(v, ServiceHours::valueOf, ServiceHours::label),
+      BILLING_MODEL, v -> EnumLabels.label(v, BillingModel::valueOf, BillingModel::label),
+      DEPOSIT_HANDLING, v -> EnumLabels.label(v, DepositHandling::valueOf, DepositHandling::label),
+      DEPOSIT_KIND, v -> EnumLabels.label(v, DepositKind::valueOf, DepositKind::label),
+      SETTLEMENT_CYCLE, v -> EnumLabels.label(v, SettlementCycle::valueOf, SettlementCycle::label),
+      DISPUTE_FORUM, v -> EnumLabels.label(v, DisputeForum::valueOf, DisputeForum::label));
 
   private ClauseChanges() {
   }

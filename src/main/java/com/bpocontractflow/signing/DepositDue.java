@@ -2,8 +2,8 @@ package com.bpocontractflow.signing;
 
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.DEPOSIT_DUE_DATE;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.mail.MerchantMailer;
-import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InputRules;
 import java.time.LocalDate;
 import java.util.Map;

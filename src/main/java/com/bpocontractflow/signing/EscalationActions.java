@@ -1,6 +1,6 @@
 package com.bpocontractflow.signing;
 
-import com.bpocontractflow.validation.Clocks;
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.Contract;
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.*;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;

@@ -3,13 +3,13 @@ package com.bpocontractflow.signing;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.CONTRACT_ID;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.WAITING_FOR;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.mail.MerchantMail;
 import com.bpocontractflow.mail.MerchantMailer;
 import com.bpocontractflow.merchant.AnswerLinks;
 import com.bpocontractflow.merchant.MerchantStep;
-import com.bpocontractflow.validation.Clocks;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Date;

@@ -4,13 +4,13 @@ import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 import static com.bpocontractflow.validation.InputRules.choice;
 import static com.bpocontractflow.validation.InputRules.text;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.contract.Party;
 import com.bpocontractflow.contract.SignerAuthority;
 import com.bpocontractflow.contract.SigningMethod;
 import com.bpocontractflow.document.ContractDocuments;
 import com.bpocontractflow.document.ContractSignatures;
-import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InputRules;
 import java.time.OffsetDateTime;
 import java.util.HashMap;

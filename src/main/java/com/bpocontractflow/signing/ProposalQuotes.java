@@ -2,11 +2,11 @@ package com.bpocontractflow.signing;
 
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.contract.ContractStatus;
 import com.bpocontractflow.mail.MerchantMailer;
 import com.bpocontractflow.settlement.Money;
-import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InputRules;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

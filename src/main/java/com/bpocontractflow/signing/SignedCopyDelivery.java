@@ -1,5 +1,6 @@
 package com.bpocontractflow.signing;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.contract.SigningMethod;
@@ -7,7 +8,6 @@ import com.bpocontractflow.document.SignedCopies;
 import com.bpocontractflow.mail.MerchantMail;
 import com.bpocontractflow.mail.MerchantMailer;
 import com.bpocontractflow.merchant.MerchantLinks;
-import com.bpocontractflow.validation.Clocks;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;

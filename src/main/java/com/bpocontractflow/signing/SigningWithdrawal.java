@@ -6,6 +6,7 @@ import static com.bpocontractflow.signing.ContractSigningProcess.Vars.WITHDRAWN_
 import static com.bpocontractflow.validation.InputRules.choice;
 import static com.bpocontractflow.validation.InputRules.text;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.contract.ContractStatus;
@@ -13,7 +14,6 @@ import com.bpocontractflow.mail.MailNotice;
 import com.bpocontractflow.mail.MerchantMail;
 import com.bpocontractflow.mail.MerchantMailer;
 import com.bpocontractflow.security.ApplicationActions;
-import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InputRules;
 import com.bpocontractflow.validation.InvalidInputException;
 import java.time.OffsetDateTime;

@@ -3,10 +3,10 @@ package com.bpocontractflow.signing;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.WITHDRAWAL_REASON;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.WITHDRAWN_BY;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.security.ApplicationActions;
 import com.bpocontractflow.signing.SigningWithdrawal.Party;
-import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InvalidInputException;
 import java.util.HashMap;
 import java.util.Map;

@@ -4,12 +4,12 @@ import static com.bpocontractflow.term.ServiceTermProcess.Vars.*;
 
 import com.bpocontractflow.calendar.ChineseWorkdays;
 import com.bpocontractflow.calendar.WorkingDayTimers;
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.signing.ContractSigningProcess;
 import com.bpocontractflow.team.Teams;
 import com.bpocontractflow.term.ServiceTermProcess;
 import com.bpocontractflow.term.TermDates;
-import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InputRules;
 import java.time.LocalDate;
 import java.time.YearMonth;

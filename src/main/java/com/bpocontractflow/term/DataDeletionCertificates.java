@@ -1,10 +1,10 @@
 package com.bpocontractflow.term;
 
+import com.bpocontractflow.common.Clocks;
+import com.bpocontractflow.common.Sha256;
 import com.bpocontractflow.document.PdfRenderer;
-import com.bpocontractflow.merchant.Sha256;
 import com.bpocontractflow.onboarding.MerchantAccessRevocations;
 import com.bpocontractflow.security.RandomTokens;
-import com.bpocontractflow.validation.Clocks;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;

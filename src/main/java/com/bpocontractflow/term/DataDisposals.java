@@ -3,6 +3,7 @@ package com.bpocontractflow.term;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.CONTRACT_ID;
 import static com.bpocontractflow.term.ServiceTermProcess.Vars.*;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.ClauseSets;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.ContractRepository;
@@ -15,7 +16,6 @@ import com.bpocontractflow.merchant.MerchantLinks;
 import com.bpocontractflow.merchant.MerchantStep;
 import com.bpocontractflow.term.TermRecords.DataChoice;
 import com.bpocontractflow.term.TermRecords.Term;
-import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InputRules;
 import com.bpocontractflow.validation.InvalidInputException;
 import java.time.LocalDate;

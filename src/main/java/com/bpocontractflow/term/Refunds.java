@@ -5,11 +5,11 @@ import static com.bpocontractflow.term.ServiceTermProcess.Vars.*;
 
 import com.bpocontractflow.calendar.ChineseWorkdays;
 import com.bpocontractflow.calendar.WorkingDayTimers;
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.mail.MerchantMail;
 import com.bpocontractflow.mail.MerchantMailer;
-import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InputRules;
 import java.math.BigDecimal;
 import java.time.LocalDate;

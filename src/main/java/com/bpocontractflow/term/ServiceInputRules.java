@@ -3,6 +3,7 @@ package com.bpocontractflow.term;
 import static com.bpocontractflow.term.ServiceTermProcess.Vars.*;
 import static com.bpocontractflow.validation.InputRules.*;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.ContractNumbers;
 import com.bpocontractflow.contract.DepositKind;
 import com.bpocontractflow.contract.Party;
@@ -10,7 +11,6 @@ import com.bpocontractflow.dispute.DisputeOutcome;
 import com.bpocontractflow.dispute.DisputeResolutionProcess;
 import com.bpocontractflow.settlement.PurposeDefeatedBy;
 import com.bpocontractflow.sla.SlaReviewProcess;
-import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InputRules;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package com.bpocontractflow.term;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.Party;
 import com.bpocontractflow.settlement.FinalSettlement;
-import com.bpocontractflow.validation.Clocks;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package com.bpocontractflow.validation;
 
+import com.bpocontractflow.common.Clocks;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -2,10 +2,10 @@ package com.bpocontractflow.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.signing.OnboardingTargetProperties;
 import com.bpocontractflow.signing.SigningProperties;
 import com.bpocontractflow.signing.SigningSchedule;
-import com.bpocontractflow.validation.Clocks;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package com.bpocontractflow.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bpocontractflow.validation.Clocks;
+import com.bpocontractflow.common.Clocks;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;

@@ -1,6 +1,5 @@
 package com.bpocontractflow.dispute;
 
-import com.bpocontractflow.coverage.ModelCoverage;
 import static com.bpocontractflow.dispute.DisputeResolutionProcess.Vars.*;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -11,12 +10,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.mockito.Mockito.mock;
 
+import com.bpocontractflow.common.Clocks;
+import com.bpocontractflow.coverage.ModelCoverage;
 import com.bpocontractflow.signing.EngineTests;
 import com.bpocontractflow.signing.LatePaymentCap;
 import com.bpocontractflow.signing.SigningRecorder;
 import com.bpocontractflow.signing.UserTaskListener;
 import com.bpocontractflow.term.AppTables;
-import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InvalidInputException;
 import com.bpocontractflow.validation.VaguePhrases;
 import java.time.LocalDate;

@@ -6,8 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.bpocontractflow.common.Sha256;
 import com.bpocontractflow.contract.ContractRepository;
-import com.bpocontractflow.merchant.Sha256;
 import com.bpocontractflow.signing.ContractSigningProcess;
 import com.bpocontractflow.signing.SigningRest;
 import java.nio.charset.StandardCharsets;

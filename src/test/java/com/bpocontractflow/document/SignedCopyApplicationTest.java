@@ -5,11 +5,11 @@ import static com.bpocontractflow.signing.SigningTestData.countersign;
 import static com.bpocontractflow.signing.SigningTestData.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bpocontractflow.common.Sha256;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.contract.SigningMethod;
 import com.bpocontractflow.mail.MailOutbox;
 import com.bpocontractflow.mail.OutboxMail;
-import com.bpocontractflow.merchant.Sha256;
 import com.bpocontractflow.signing.SigningRest;
 import java.util.List;
 import java.util.Map;

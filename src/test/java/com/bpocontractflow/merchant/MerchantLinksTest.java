@@ -1,5 +1,6 @@
 package com.bpocontractflow.merchant;
 
+import com.bpocontractflow.common.Sha256;
 import com.bpocontractflow.contract.Party;
 import com.bpocontractflow.contract.SigningMethod;
 import com.bpocontractflow.document.ContractDocuments;

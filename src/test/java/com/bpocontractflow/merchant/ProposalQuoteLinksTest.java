@@ -6,11 +6,11 @@ import static com.bpocontractflow.signing.SigningTestData.proposal;
 import static com.bpocontractflow.signing.SigningTestData.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.mail.MailOutbox;
 import com.bpocontractflow.mail.OutboxMail;
 import com.bpocontractflow.signing.ContractSigningProcess.Vars;
 import com.bpocontractflow.signing.SigningRest;
-import com.bpocontractflow.validation.Clocks;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;

@@ -1,8 +1,10 @@
 package com.bpocontractflow.merchant;
 
+import com.bpocontractflow.common.Sha256;
 import static com.bpocontractflow.signing.SigningTestData.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.contract.Party;
 import com.bpocontractflow.contract.SignerAuthority;
@@ -10,7 +12,6 @@ import com.bpocontractflow.document.ContractSignatures;
 import com.bpocontractflow.mail.MailOutbox;
 import com.bpocontractflow.mail.OutboxMail;
 import com.bpocontractflow.signing.SigningRest;
-import com.bpocontractflow.validation.Clocks;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -53,7 +53,7 @@ class OperationsTest {
   void shouldGiveTheEngineChinasWorkingDays() {
     var calendars = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getBusinessCalendarManager();
-    java.time.ZoneId china = com.bpocontractflow.validation.Clocks.ZONE;
+    java.time.ZoneId china = com.bpocontractflow.common.Clocks.ZONE;
     // Friday 2026-02-13 16:30: the next working day is Saturday 02-14 (make-up), then the Spring Festival
     java.util.Date friday = java.util.Date.from(java.time.ZonedDateTime.of(2026, 2, 13, 16, 30, 0, 0, china).toInstant());
 

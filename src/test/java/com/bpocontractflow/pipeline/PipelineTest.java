@@ -7,8 +7,8 @@ import static com.bpocontractflow.signing.SigningTestData.proposalAnswer;
 import static com.bpocontractflow.signing.SigningTestData.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.signing.SigningRest;
-import com.bpocontractflow.validation.Clocks;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;

@@ -15,12 +15,12 @@ import static com.bpocontractflow.term.ServiceTermProcess.Vars.UNPAID_INVOICES;
 import static com.bpocontractflow.term.ServiceTermProcess.Vars.USAGE_FEES;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bpocontractflow.common.Clocks;
+import com.bpocontractflow.common.Sha256;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.mail.OutboxSender;
-import com.bpocontractflow.merchant.Sha256;
 import com.bpocontractflow.signing.SigningRest;
 import com.bpocontractflow.signing.SigningRest.Started;
-import com.bpocontractflow.validation.Clocks;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.sql.Timestamp;

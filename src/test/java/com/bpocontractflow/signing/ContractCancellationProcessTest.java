@@ -1,6 +1,5 @@
 package com.bpocontractflow.signing;
 
-import com.bpocontractflow.coverage.ModelCoverage;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
@@ -9,15 +8,16 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reposit
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.ContractStatus;
 import com.bpocontractflow.contract.NewContract;
 import com.bpocontractflow.contract.ShopPlatform;
+import com.bpocontractflow.coverage.ModelCoverage;
 import com.bpocontractflow.mail.OutboxMail;
 import com.bpocontractflow.security.ApplicationActions;
 import com.bpocontractflow.signing.SigningWithdrawal.Party;
 import com.bpocontractflow.term.AppTables;
-import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InvalidInputException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -5,6 +5,7 @@ import static com.bpocontractflow.signing.SigningTestData.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bpocontractflow.TestSmtp;
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.contract.ContractStatus;
@@ -16,7 +17,6 @@ import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import com.bpocontractflow.validation.Clocks;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

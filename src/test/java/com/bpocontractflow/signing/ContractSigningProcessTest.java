@@ -1,6 +1,5 @@
 package com.bpocontractflow.signing;
 
-import com.bpocontractflow.coverage.ModelCoverage;
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.*;
 import static com.bpocontractflow.signing.SigningTestData.*;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,11 +25,13 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.Contract;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.contract.NewContract;
 import com.bpocontractflow.contract.SigningMethod;
 import com.bpocontractflow.contract.TestContracts;
+import com.bpocontractflow.coverage.ModelCoverage;
 import com.bpocontractflow.deposit.DepositLedger;
 import com.bpocontractflow.document.ContractDocuments;
 import com.bpocontractflow.document.ContractSignatures;
@@ -44,7 +45,6 @@ import com.bpocontractflow.onboarding.OnboardingProvisions;
 import com.bpocontractflow.signing.ContractSigningProcess.Elements;
 import com.bpocontractflow.signing.ContractSigningProcess.Messages;
 import com.bpocontractflow.signing.ContractSigningProcess.Vars;
-import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InvalidInputException;
 import com.bpocontractflow.validation.VaguePhrases;
 import java.math.BigDecimal;
@@ -422,7 +422,7 @@ class ContractSigningProcessTest {
   void shouldFixTheDepositDueDateWhenRequestedAndRepeatItInTheRemindersAndTheShortPaymentNotice() {
     // 00:30 on 1 December in China (still 30 November in UTC): the days count in China, by the engine's clock
     ClockUtil.setCurrentTime(Date.from(java.time.ZonedDateTime.of(2026, 12, 1, 0, 30, 0, 0,
-        com.bpocontractflow.validation.Clocks.ZONE).toInstant()));
+        com.bpocontractflow.common.Clocks.ZONE).toInstant()));
     ProcessInstance pi = waitingForDeposit();
 
     assertThat(pi).variables().containsEntry(Vars.DEPOSIT_DUE_DATE, "2026-12-08")
@@ -1027,7 +1027,7 @@ class ContractSigningProcessTest {
     completeTask(pi, SEAL_CONTRACT, seal());
     completeTask(pi, COURIER_CONTRACT, courier());
     Map<String, Object> received = countersignedCopyReceived();
-    received.put(Vars.MERCHANT_SEALED_DATE, com.bpocontractflow.validation.Clocks.today().plusDays(1).toString());
+    received.put(Vars.MERCHANT_SEALED_DATE, com.bpocontractflow.common.Clocks.today().plusDays(1).toString());
 
     assertThatThrownBy(() -> complete(task(RECEIVE_COUNTERSIGNED_CONTRACT, pi), received))
         .isInstanceOf(InvalidInputException.class)
@@ -1037,7 +1037,7 @@ class ContractSigningProcessTest {
 
     completeTask(pi, RECEIVE_COUNTERSIGNED_CONTRACT, countersignedCopyReceived());
     assertThat(pi).isWaitingAt(CONFIRM_DEPOSIT).variables()
-        .containsEntry(Vars.MERCHANT_SEALED_DATE, com.bpocontractflow.validation.Clocks.today().minusDays(1).toString());
+        .containsEntry(Vars.MERCHANT_SEALED_DATE, com.bpocontractflow.common.Clocks.today().minusDays(1).toString());
     verify(recorder).taskCompleted(eq(RECEIVE_COUNTERSIGNED_CONTRACT), eq(42L), any(), any());
   }
 

@@ -9,8 +9,9 @@ import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.RECEIVE_C
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.REVISE_CLAUSES;
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.security.FormComponents;
-import com.bpocontractflow.validation.Clocks;
+import com.bpocontractflow.term.ServiceInputRules;
 import com.bpocontractflow.validation.InputRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,9 +24,8 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
-import com.bpocontractflow.term.ServiceInputRules;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -2,7 +2,7 @@ package com.bpocontractflow.signing;
 
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 
-import com.bpocontractflow.validation.Clocks;
+import com.bpocontractflow.common.Clocks;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -102,7 +102,7 @@ class SigningWithdrawalTest {
     rest.complete(quoted, DRAFT_PROPOSAL, proposal("5000.00"));
     // the quote validity the proposal states (set here as the proposal form sets it)
     runtimeService.setVariable(quoted.processInstanceId(), SigningOffers.QUOTE_VALID_UNTIL,
-        com.bpocontractflow.validation.Clocks.today().plusDays(7).toString());
+        com.bpocontractflow.common.Clocks.today().plusDays(7).toString());
 
     Map<String, Object> refused = rest.report("withdrawals", withdrawal(quoted, "PROVIDER", "报价有误"),
         HttpStatus.BAD_REQUEST);

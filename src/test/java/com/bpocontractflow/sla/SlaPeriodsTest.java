@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.mockito.Mockito.mock;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.signing.ContractSigningProcess;
 import com.bpocontractflow.signing.EngineTests;
 import com.bpocontractflow.signing.LatePaymentCap;
@@ -18,7 +19,6 @@ import com.bpocontractflow.term.AppTables;
 import com.bpocontractflow.term.ServiceTerm;
 import com.bpocontractflow.term.ServiceTermProcess;
 import com.bpocontractflow.term.TermDates;
-import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.VaguePhrases;
 import java.time.LocalDate;
 import java.util.Date;

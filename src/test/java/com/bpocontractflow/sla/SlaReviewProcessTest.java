@@ -1,6 +1,5 @@
 package com.bpocontractflow.sla;
 
-import com.bpocontractflow.coverage.ModelCoverage;
 import static com.bpocontractflow.sla.SlaReviewProcess.Vars.*;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -13,6 +12,8 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.bpocontractflow.common.Clocks;
+import com.bpocontractflow.coverage.ModelCoverage;
 import com.bpocontractflow.document.ContractDocument;
 import com.bpocontractflow.document.ContractDocuments;
 import com.bpocontractflow.document.PdfRenderer;
@@ -22,7 +23,6 @@ import com.bpocontractflow.signing.LatePaymentCap;
 import com.bpocontractflow.signing.SigningRecorder;
 import com.bpocontractflow.signing.UserTaskListener;
 import com.bpocontractflow.term.AppTables;
-import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InvalidInputException;
 import com.bpocontractflow.validation.VaguePhrases;
 import java.math.BigDecimal;

@@ -1,6 +1,5 @@
 package com.bpocontractflow.term;
 
-import com.bpocontractflow.coverage.ModelCoverage;
 import static com.bpocontractflow.term.ServiceTermProcess.Tasks.*;
 import static com.bpocontractflow.term.ServiceTermProcess.Vars.*;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,10 +12,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.mockito.Mockito.mock;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.ContractStatus;
+import com.bpocontractflow.coverage.ModelCoverage;
 import com.bpocontractflow.signing.ContractSigningProcess;
 import com.bpocontractflow.signing.EngineTests;
-import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -239,7 +239,7 @@ class ContractTermProcessTest {
         .contains("在线选择返还或删除数据：https://bpo.example.com/m/").contains("有效期至 2028年6月23日 24:00");
     // the deletion certificate: stored with its SHA-256, its download link mailed
     var certificate = app.certificates().of(contractId).orElseThrow();
-    Assertions.assertThat(certificate.pdfSha256()).isEqualTo(com.bpocontractflow.merchant.Sha256.hex(certificate.pdf()));
+    Assertions.assertThat(certificate.pdfSha256()).isEqualTo(com.bpocontractflow.common.Sha256.hex(certificate.pdf()));
     // with what access was revoked, and when
     try (var pdf = org.apache.pdfbox.Loader.loadPDF(certificate.pdf())) {
       Assertions.assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s", ""))

@@ -2,7 +2,7 @@ package com.bpocontractflow.term;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bpocontractflow.validation.Clocks;
+import com.bpocontractflow.common.Clocks;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;

@@ -1,6 +1,5 @@
 package com.bpocontractflow.term;
 
-import com.bpocontractflow.coverage.ModelCoverage;
 import static com.bpocontractflow.term.ServiceTermProcess.Vars.*;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -10,12 +9,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reposit
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.mockito.Mockito.mock;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.Party;
+import com.bpocontractflow.coverage.ModelCoverage;
 import com.bpocontractflow.mail.OutboxMail;
 import com.bpocontractflow.security.ApplicationActions;
 import com.bpocontractflow.signing.ContractSigningProcess;
 import com.bpocontractflow.signing.EngineTests;
-import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InvalidInputException;
 import java.time.LocalDate;
 import java.util.Date;

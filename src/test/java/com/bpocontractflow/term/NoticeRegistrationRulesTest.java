@@ -3,8 +3,8 @@ package com.bpocontractflow.term;
 import static com.bpocontractflow.term.ServiceTermProcess.Vars.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.security.FormFields;
-import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InputRules;
 import java.time.LocalDate;
 import java.util.HashMap;

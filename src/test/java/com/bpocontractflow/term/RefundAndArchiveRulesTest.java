@@ -4,9 +4,9 @@ import static com.bpocontractflow.term.ServiceTermProcess.Vars.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.signing.ContractSigningProcess;
 import com.bpocontractflow.signing.SigningInputRules;
-import com.bpocontractflow.validation.Clocks;
 import com.bpocontractflow.validation.InputRules;
 import java.util.HashMap;
 import java.util.Map;

@@ -5,12 +5,12 @@ import static com.bpocontractflow.term.ServiceTermProcess.Vars.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bpocontractflow.TestSmtp;
+import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.contract.ContractStatus;
 import com.bpocontractflow.mail.OutboxSender;
 import com.bpocontractflow.signing.ContractSigningProcess;
 import com.bpocontractflow.signing.SigningRest;
-import com.bpocontractflow.validation.Clocks;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.Date;
@@ -245,7 +245,7 @@ class ServiceTermApplicationTest {
     byte[] pdf = download.getBody();
     String sha256 = jdbc.sql("SELECT pdf_sha256 FROM data_deletion_certificate WHERE contract_id = :id")
         .param("id", id).query(String.class).single();
-    assertThat(com.bpocontractflow.merchant.Sha256.hex(pdf)).isEqualTo(sha256);
+    assertThat(com.bpocontractflow.common.Sha256.hex(pdf)).isEqualTo(sha256);
     assertThat(mail).contains("数据删除证明 SHA-256：" + sha256);
     String text;
     try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {

@@ -1,5 +1,6 @@
 package com.bpocontractflow.validation;
 
+import com.bpocontractflow.common.Clocks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

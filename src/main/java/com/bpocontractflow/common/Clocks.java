@@ -1,4 +1,4 @@
-package com.bpocontractflow.validation;
+package com.bpocontractflow.common;
 
 import java.time.LocalDate;
 import java.time.ZoneId;

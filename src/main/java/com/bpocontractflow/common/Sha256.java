@@ -1,4 +1,4 @@
-package com.bpocontractflow.merchant;
+package com.bpocontractflow.common;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
