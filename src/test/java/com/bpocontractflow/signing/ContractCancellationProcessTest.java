@@ -2,9 +2,7 @@ package com.bpocontractflow.signing;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
@@ -121,14 +119,7 @@ class ContractCancellationProcessTest {
 
   /** Submits the start form as the sales demo user, as Tasklist does. */
   ProcessInstance submit(Map<String, Object> variables) {
-    engine.getProcessEngine().getIdentityService().setAuthentication("sales", List.of("sales"));
-    try {
-      String definition = repositoryService().createProcessDefinitionQuery()
-          .processDefinitionKey(ContractCancellationProcess.KEY).latestVersion().singleResult().getId();
-      return formService().submitStartForm(definition, variables);
-    } finally {
-      engine.getProcessEngine().getIdentityService().clearAuthentication();
-    }
+    return EngineTests.submitStartForm(engine.getProcessEngine(), ContractCancellationProcess.KEY, "sales", "sales", variables);
   }
 
   @Test

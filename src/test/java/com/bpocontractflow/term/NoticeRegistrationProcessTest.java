@@ -3,9 +3,7 @@ package com.bpocontractflow.term;
 import static com.bpocontractflow.term.ServiceTermProcess.Vars.*;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.mockito.Mockito.mock;
 
@@ -112,14 +110,7 @@ class NoticeRegistrationProcessTest {
 
   /** Submits the start form as the legal demo user, as Tasklist does. */
   ProcessInstance submit(Map<String, Object> variables) {
-    engine.getProcessEngine().getIdentityService().setAuthentication("legal", List.of("legal"));
-    try {
-      String definition = repositoryService().createProcessDefinitionQuery()
-          .processDefinitionKey(NoticeRegistrationProcess.KEY).latestVersion().singleResult().getId();
-      return formService().submitStartForm(definition, variables);
-    } finally {
-      engine.getProcessEngine().getIdentityService().clearAuthentication();
-    }
+    return EngineTests.submitStartForm(engine.getProcessEngine(), NoticeRegistrationProcess.KEY, "legal", "legal", variables);
   }
 
   @Test
