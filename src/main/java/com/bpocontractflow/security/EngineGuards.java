@@ -1,7 +1,5 @@
 package com.bpocontractflow.security;
 
-import com.bpocontractflow.signing.ContractSigningProcess;
-import com.bpocontractflow.term.ServiceTermProcess;
 import com.bpocontractflow.validation.InputRules;
 import com.bpocontractflow.validation.InvalidInputException;
 import java.lang.reflect.Field;
@@ -11,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
@@ -31,6 +30,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
  * fields only unchanged; a person starting a process sets only the fields of its start form. So nobody
  * can slip {@code contractId}, {@code goLiveApproved} or {@code depositPaidInFull} into a completion.</li>
  * <li>The public messages ({@code DepositReceived}, {@code MerchantSigned}, {@code SigningWithdrawn},
- * {@code TerminationNoticeReceived})
+ * {@code TerminationNoticeReceived}: each feature declares its own in its {@link ProcessAccess})
  * are correlated to exactly one contract: by business key or process instance, never to "all".</li>
  * <li>Outside the demo profile nobody deploys through the engine's API: a deployed model runs expressions
  * on the server, so models are deployed by the application from its own files (see docs/operations.md).</li>
@@ -52,29 +52,31 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngineGuards extends AbstractProcessEnginePlugin {
 
-  static final Set<String> PUBLIC_MESSAGES = Set.of(ContractSigningProcess.Messages.DEPOSIT_RECEIVED,
-      ContractSigningProcess.Messages.MERCHANT_SIGNED, ContractSigningProcess.Messages.SIGNING_WITHDRAWN,
-      ServiceTermProcess.Messages.TERMINATION_NOTICE_RECEIVED);
-
   private final boolean demo;
+  private final ObjectProvider<ProcessAccess> processes;
 
-  public EngineGuards(@Value("${bpo.demo.enabled:false}") boolean demo) {
+  public EngineGuards(@Value("${bpo.demo.enabled:false}") boolean demo, ObjectProvider<ProcessAccess> processes) {
     this.demo = demo;
+    this.processes = processes;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired();
     List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
-    all.add(new Guard(demo));
+    Set<String> singleContractMessages = processes.orderedStream()
+        .flatMap(process -> process.singleContractMessages().stream()).collect(Collectors.toUnmodifiableSet());
+    all.add(new Guard(demo, singleContractMessages));
     configuration.setCustomPostCommandInterceptorsTxRequired(all);
   }
 
   static final class Guard extends CommandInterceptor {
     private final boolean demo;
+    private final Set<String> singleContractMessages;
 
-    Guard(boolean demo) {
+    Guard(boolean demo, Set<String> singleContractMessages) {
       this.demo = demo;
+      this.singleContractMessages = singleContractMessages;
     }
 
     @Override
@@ -110,9 +112,9 @@ public class EngineGuards extends AbstractProcessEnginePlugin {
       return user != null && context.isAuthorizationCheckEnabled();
     }
 
-    private static void checkCorrelation(Command<?> command) {
+    private void checkCorrelation(Command<?> command) {
       MessageCorrelationBuilderImpl builder = field(command, AbstractCorrelateMessageCmd.class, "builder");
-      if (!PUBLIC_MESSAGES.contains(builder.getMessageName())) {
+      if (!singleContractMessages.contains(builder.getMessageName())) {
         return;
       }
       if (command instanceof CorrelateAllMessageCmd

@@ -3,15 +3,9 @@ package com.bpocontractflow.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import com.bpocontractflow.dispute.DisputeResolutionProcess;
-import com.bpocontractflow.merchant.MerchantAnswers;
-import com.bpocontractflow.signing.ContractCancellationProcess;
-import com.bpocontractflow.signing.ContractSigningProcess;
-import com.bpocontractflow.sla.SlaReviewProcess;
 import com.bpocontractflow.team.Teams;
-import com.bpocontractflow.term.NoticeRegistrationProcess;
-import com.bpocontractflow.term.ServiceTermProcess;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -25,6 +19,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -43,22 +38,27 @@ import org.springframework.stereotype.Component;
  * <li>Systems (payment, e-signature, customer service) and merchants have no engine rights: they reach the
  * processes through the application's integration endpoints and signed links ({@link ApplicationActions}).</li>
  * </ul>
- * At start-up each of these grants is set to exactly these permissions (earlier, broader versions are
+ * Which team starts or reads which process is declared by each feature beside its process
+ * ({@link ProcessAccess} beans); the grants every team and the managers hold whatever the processes are are
+ * here. At start-up each of these grants is set to exactly these permissions (earlier, broader versions are
  * narrowed), the grants earlier versions gave systems and merchant links are removed, and the UPDATE that
  * earlier versions gave on each open task becomes TASK_WORK. Operators' own grants on other resources stay.
  */
 @Component
 class TeamAuthorizations {
 
-  /** Groups that earlier versions gave engine rights and that now hold none. */
-  static final List<String> NO_ENGINE_RIGHTS = List.of("integrations", MerchantAnswers.MERCHANT_GROUP);
-  static final List<String> PROCESSES = List.of(ContractSigningProcess.KEY, ServiceTermProcess.KEY,
-      SlaReviewProcess.KEY, DisputeResolutionProcess.KEY, NoticeRegistrationProcess.KEY, ContractCancellationProcess.KEY);
+  /**
+   * Groups that earlier versions gave engine rights and that now hold none: the integration systems and the
+   * merchant links' technical group (both act through {@link ApplicationActions} today).
+   */
+  static final List<String> NO_ENGINE_RIGHTS = List.of("integrations", "merchant");
 
   private final AuthorizationService authorizations;
+  private final ObjectProvider<ProcessAccess> processes;
 
-  TeamAuthorizations(AuthorizationService authorizations) {
+  TeamAuthorizations(AuthorizationService authorizations, ObjectProvider<ProcessAccess> processes) {
     this.authorizations = authorizations;
+    this.processes = processes;
   }
 
   /** One grant: a group's exact permissions on one resource (or all of its kind). */
@@ -68,8 +68,8 @@ class TeamAuthorizations {
     }
   }
 
-  /** Every grant of the model. */
-  static List<Grant> grants() {
+  /** Every grant of the model, for the processes the features declare. */
+  static List<Grant> grants(List<ProcessAccess> processes) {
     List<Grant> grants = new ArrayList<>();
     for (Teams team : Teams.taskTeams()) {
       String group = team.groupId();
@@ -78,32 +78,24 @@ class TeamAuthorizations {
       grants.add(new Grant(group, Resources.USER, ANY, Permissions.READ));
       grants.add(new Grant(group, Resources.GROUP, ANY, Permissions.READ));
     }
-    // who starts what: sales a contract, a dispute and a cancellation, legal a dispute and a termination notice,
-    // managers all
-    startable(grants, Teams.SALES.groupId(), ContractSigningProcess.KEY, DisputeResolutionProcess.KEY,
-        ContractCancellationProcess.KEY);
-    startable(grants, Teams.LEGAL.groupId(), DisputeResolutionProcess.KEY, NoticeRegistrationProcess.KEY);
-    startable(grants, Teams.MANAGERS.groupId(), ContractSigningProcess.KEY, SlaReviewProcess.KEY,
-        DisputeResolutionProcess.KEY, NoticeRegistrationProcess.KEY, ContractCancellationProcess.KEY);
-    for (Teams team : List.of(Teams.FINANCE, Teams.ONBOARDING)) {
-      for (String key : PROCESSES) {
-        grants.add(new Grant(team.groupId(), Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ));
+    List<ProcessAccess> sorted = processes.stream().sorted(Comparator.comparing(ProcessAccess::processKey)).toList();
+    for (Teams team : Teams.taskTeams()) {
+      boolean startsAny = false;
+      for (ProcessAccess process : sorted) {
+        if (process.startedBy().contains(team)) {
+          grants.add(new Grant(team.groupId(), Resources.PROCESS_DEFINITION, process.processKey(),
+              ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
+          startsAny = true;
+        } else if (process.readBy().contains(team)) {
+          grants.add(new Grant(team.groupId(), Resources.PROCESS_DEFINITION, process.processKey(),
+              ProcessDefinitionPermissions.READ));
+        }
+      }
+      // a team that starts a process creates its instances (managers hold CREATE on all instances below)
+      if (startsAny && team != Teams.MANAGERS) {
+        grants.add(new Grant(team.groupId(), Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
       }
     }
-    grants.add(new Grant(Teams.LEGAL.groupId(), Resources.PROCESS_DEFINITION, ContractSigningProcess.KEY,
-        ProcessDefinitionPermissions.READ));
-    for (String key : List.of(ServiceTermProcess.KEY, SlaReviewProcess.KEY)) {
-      grants.add(new Grant(Teams.SALES.groupId(), Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ));
-      grants.add(new Grant(Teams.LEGAL.groupId(), Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ));
-    }
-    grants.add(new Grant(Teams.MANAGERS.groupId(), Resources.PROCESS_DEFINITION, ServiceTermProcess.KEY,
-        ProcessDefinitionPermissions.READ));
-    // sales reads the notice registration without starting it (REST answers 403, Tasklist does not offer it)
-    grants.add(new Grant(Teams.SALES.groupId(), Resources.PROCESS_DEFINITION, NoticeRegistrationProcess.KEY,
-        ProcessDefinitionPermissions.READ));
-    // legal reads the cancellation without starting it, as finance and onboarding (REST answers 403)
-    grants.add(new Grant(Teams.LEGAL.groupId(), Resources.PROCESS_DEFINITION, ContractCancellationProcess.KEY,
-        ProcessDefinitionPermissions.READ));
 
     String managers = Teams.MANAGERS.groupId();
     grants.add(new Grant(managers, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
@@ -123,20 +115,10 @@ class TeamAuthorizations {
     return grants;
   }
 
-  private static void startable(List<Grant> grants, String group, String... processKeys) {
-    for (String key : processKeys) {
-      grants.add(new Grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.CREATE_INSTANCE));
-    }
-    if (!group.equals(Teams.MANAGERS.groupId())) {
-      grants.add(new Grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
-    }
-  }
-
   @EventListener
   @Order(5)
   public void onEngineStarted(ApplicationStartedEvent event) {
-    for (Grant grant : grants()) {
+    for (Grant grant : grants(processes.orderedStream().toList())) {
       setExactly(grant);
     }
     for (String group : NO_ENGINE_RIGHTS) {

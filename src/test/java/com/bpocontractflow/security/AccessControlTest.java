@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bpocontractflow.signing.SigningRest;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +29,10 @@ class AccessControlTest {
 
   @Autowired
   TestRestTemplate anonymous;
+  @Autowired
+  List<ProcessAccess> declaredAccess;
+  @Autowired
+  RepositoryService repository;
   SigningRest rest;
   SigningRest.Started contract;
   String financeTask;
@@ -45,6 +51,19 @@ class AccessControlTest {
     headers.setContentType(MediaType.APPLICATION_JSON);
     return anonymous.withBasicAuth(user, "demo")
         .exchange("/engine-rest" + path, method, new HttpEntity<>(body, headers), String.class);
+  }
+
+  /**
+   * Every process the application deploys is declared by its feature ({@link ProcessAccess}): a process
+   * without a declaration would have no grants at all, and its messages no guard.
+   */
+  @Test
+  void shouldHaveAnAccessDeclarationForEveryDeployedProcess() {
+    List<String> deployed = repository.createProcessDefinitionQuery().latestVersion().list().stream()
+        .map(ProcessDefinition::getKey).toList();
+    assertThat(declaredAccess).extracting(ProcessAccess::processKey).containsExactlyInAnyOrderElementsOf(deployed);
+    assertThat(declaredAccess).flatExtracting(access -> List.copyOf(access.singleContractMessages()))
+        .containsExactlyInAnyOrder("DepositReceived", "MerchantSigned", "SigningWithdrawn", "TerminationNoticeReceived");
   }
 
   @Test
