@@ -17,9 +17,12 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.QueryOrderingProperty;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,8 +102,13 @@ class TaskListAuthorizationTest {
   private List<String> query(String user, List<String> groups) {
     identityService.setAuthentication(user, groups);
     try {
+      // paged along an index: each task read is checked by an index probe (the correlated form)
       TaskQuery query = taskService.createTaskQuery().processInstanceIdIn(first, second).orderByTaskCreateTime().desc();
       List<String> ids = query.listPage(0, 50).stream().map(Task::getId).toList();
+      // sorted by a column without an index, and counted: the grants hashed once (the uncorrelated form)
+      List<String> byDueDate = taskService.createTaskQuery().processInstanceIdIn(first, second).orderByDueDate().asc()
+          .listPage(0, 50).stream().map(Task::getId).toList();
+      assertThat(byDueDate).as("both forms of the check agree").containsExactlyInAnyOrderElementsOf(ids);
       assertThat(query.count()).as("count agrees with the list").isEqualTo(ids.size());
       return ids;
     } finally {
@@ -135,6 +143,22 @@ class TaskListAuthorizationTest {
         .isEqualTo(TaskListAuthorization.NAMESPACE + ".selectTaskByQueryCriteriaHashedAuthorization");
     assertThat(sessions.mapStatement("selectTaskCountByQueryCriteria"))
         .isEqualTo(TaskListAuthorization.NAMESPACE + ".selectTaskCountByQueryCriteriaHashedAuthorization");
+  }
+
+  @Test
+  void shouldCheckEachTaskByAnIndexProbeOnlyWhenTheListIsPagedAlongAnIndex() {
+    assertThat(TaskListAuthorization.pagedByIndex(List.of())).as("unsorted: the engine orders by id").isTrue();
+    assertThat(TaskListAuthorization.pagedByIndex(orderings(taskService.createTaskQuery().orderByTaskCreateTime().desc())))
+        .isTrue();
+    assertThat(TaskListAuthorization.pagedByIndex(orderings(taskService.createTaskQuery().orderByDueDate().asc())))
+        .isFalse();
+    assertThat(TaskListAuthorization.pagedByIndex(orderings(taskService.createTaskQuery()
+        .orderByProcessVariable("contractNumber", ValueType.STRING).asc())))
+        .as("ordered by a variable (another table)").isFalse();
+  }
+
+  private static List<QueryOrderingProperty> orderings(TaskQuery query) {
+    return ((TaskQueryImpl) query).getOrderingProperties();
   }
 
   @Test
