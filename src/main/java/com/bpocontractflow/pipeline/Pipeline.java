@@ -5,6 +5,7 @@ import com.bpocontractflow.calendar.WorkingDayTimers;
 import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.ContractStatus;
 import com.bpocontractflow.mail.OutboxMail;
+import com.bpocontractflow.merchant.MerchantStep;
 import com.bpocontractflow.signing.OnboardingTargetProperties;
 import com.bpocontractflow.signing.SigningProperties;
 import com.bpocontractflow.team.Teams;
@@ -90,6 +91,7 @@ public class Pipeline {
     Set<String> visible = teams == null ? null : followedBy(teams, steps);
     Map<String, LastEmail> lastEmails = lastEmails();
     Map<String, OffsetDateTime> answers = lastAnswers();
+    Set<String> awaiting = awaitingTheMerchant(steps);
     Map<String, OffsetDateTime> formed = formedBeforeGoLive();
     List<Row> rows = new ArrayList<>();
     for (OpenContract contract : openContracts()) {
@@ -124,10 +126,45 @@ public class Pipeline {
       rows.add(new Row(contract.number(), contract.merchantName(), contract.status(), contract.status().label(),
           contractStage, contractStage.label(), contract.requestedAt(), days(contract.requestedAt(), now),
           workingDays(contract.requestedAt(), now), open, daysInStep, workingDaysInStep, target, target == null ? null : target.label(), goLive, goLive == null ? null : goLive.label(),
-          email, answered,
-          email == null ? null : answered != null && answered.isAfter(email.at()), links));
+          email, answered, answeredLastEmail(awaiting.contains(contract.number()), email, answered), links));
     }
     return rows;
+  }
+
+  /**
+   * Whether the merchant answered: no while a step waits for the merchant's answer; yes when a link was used
+   * after the last e-mail; otherwise nothing to say (null): the last e-mail asked for no answer (a receipt, a
+   * notice), or the answer came another way (recorded by staff).
+   */
+  static Boolean answeredLastEmail(boolean awaitingTheMerchant, LastEmail email, OffsetDateTime answered) {
+    if (awaitingTheMerchant) {
+      return false;
+    }
+    return email != null && answered != null && answered.isAfter(email.at()) ? Boolean.TRUE : null;
+  }
+
+  /**
+   * The contracts a step waits at for the merchant's answer: an open task of one of the merchant's steps (the
+   * proposal's answer, the clause review, the countersigned copy) or the wait for the e-signature.
+   */
+  private Set<String> awaitingTheMerchant(Map<String, List<Step>> steps) {
+    Set<String> waits = new HashSet<>();
+    for (MerchantStep step : MerchantStep.values()) {
+      if (step.waitActivityId() != null) {
+        waits.add(step.waitActivityId());
+      }
+    }
+    Set<String> awaiting = new HashSet<>();
+    steps.forEach((number, open) -> {
+      if (open.stream().anyMatch(step -> waits.contains(step.taskKey()))) {
+        awaiting.add(number);
+      }
+    });
+    awaiting.addAll(jdbc.sql("""
+            SELECT p.BUSINESS_KEY_ FROM ACT_RU_EVENT_SUBSCR s JOIN ACT_RU_EXECUTION p ON p.ID_ = s.PROC_INST_ID_
+            WHERE s.ACTIVITY_ID_ IN (:waits) AND p.BUSINESS_KEY_ IS NOT NULL
+            """).param("waits", waits).query(String.class).list());
+    return awaiting;
   }
 
   /** How many of these rows are in each stage (every stage, zero included). */

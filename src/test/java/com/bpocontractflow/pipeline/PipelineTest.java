@@ -228,6 +228,34 @@ class PipelineTest {
     assertThat(mine("manager", "?overdue=false&sort=daysInStep")).hasSize(2);
   }
 
+  /**
+   * 未回复 while a step waits for the merchant's answer, 已回复 once a link was used after the last e-mail,
+   * nothing where no answer was asked (a receipt) or the answer came another way (staff recorded it).
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void shouldSayWhetherTheMerchantAnsweredOnlyWhereAnAnswerIsAsked() {
+    SigningRest.Started quoted = rest.start(request());
+    rest.complete(quoted, DRAFT_PROPOSAL, proposal("5000.00"));
+    Map<String, Map<String, Object>> rows = ((List<Map<String, Object>>) get("manager", "").getBody().get("contracts"))
+        .stream().collect(java.util.stream.Collectors.toMap(row -> (String) row.get("contractNumber"), row -> row));
+
+    assertThat(rows.get(quoted.number())).as("the quote awaits the merchant's answer")
+        .containsEntry("merchantAnsweredLastEmail", false);
+    assertThat(rows.get(proposing.number())).as("the last e-mail, the request's receipt, asks for no answer")
+        .containsEntry("merchantAnsweredLastEmail", null);
+    assertThat(rows.get(drafting.number())).as("sales recorded the answer").containsEntry("merchantAnsweredLastEmail",
+        null);
+
+    // the merchant had answered through the quote's link instead
+    jdbc.sql("UPDATE merchant_link SET used_at = CURRENT_TIMESTAMP WHERE contract_id = "
+            + "(SELECT id FROM contract WHERE contract_number = :number)")
+        .param("number", drafting.number()).update();
+    Map<String, Object> answered = mine("manager", "").get(drafting.number());
+    assertThat(answered).containsEntry("merchantAnsweredLastEmail", true);
+    assertThat(answered.get("merchantLastAnsweredAt")).isNotNull();
+  }
+
   @Test
   @SuppressWarnings("unchecked")
   void shouldAnswerAPageOfRowsWithTheTotal() {
