@@ -211,9 +211,8 @@ public class EscalationActions {
     // checked before the message: once it has interrupted the signing, a refusal could not be undone cleanly
     Contract contract = contracts.ofProcess(task.getVariable(CONTRACT_ID), task.getExecution().getProcessBusinessKey());
     boolean quoteAwaitsAnswer = Context.getCommandContext().runWithoutAuthorization(() ->
-        task.getProcessEngineServices().getRuntimeService().createExecutionQuery()
-            .processInstanceId(task.getProcessInstanceId()).activityId(ContractSigningProcess.Tasks.CONFIRM_PROPOSAL)
-            .count() > 0);
+        SigningWithdrawals.quoteAwaitsAnswer(task.getProcessEngineServices().getRuntimeService(),
+            task.getProcessInstanceId()));
     SigningOffers.refusal(contract, SigningWithdrawal.Party.PROVIDER, task.getVariable(SigningOffers.QUOTE_VALID_UNTIL),
         quoteAwaitsAnswer, Clocks.today()).ifPresent(refusal -> {
           throw new InvalidInputException("「处理方式」：" + refusal);

@@ -40,9 +40,17 @@ public class SigningWithdrawals {
         && actions.as("system", () -> runtimeService.createProcessInstanceQuery().processInstanceId(instance).count() > 0);
     Object quoteValidUntil = running
         ? actions.as("system", () -> runtimeService.getVariable(instance, SigningOffers.QUOTE_VALID_UNTIL)) : null;
-    boolean quoteAwaitsAnswer = running && actions.as("system", () -> runtimeService.createExecutionQuery()
-        .processInstanceId(instance).activityId(ContractSigningProcess.Tasks.CONFIRM_PROPOSAL).count() > 0);
+    boolean quoteAwaitsAnswer = running && actions.as("system", () -> quoteAwaitsAnswer(runtimeService, instance));
     return SigningOffers.refusal(contract, party, quoteValidUntil, quoteAwaitsAnswer, Clocks.today());
+  }
+
+  /**
+   * Whether the contract's quote awaits the merchant's answer (the process waits at confirm-proposal), for the
+   * acceptance period's rule of {@link SigningOffers}; the caller runs it with the rights to read the instance.
+   */
+  static boolean quoteAwaitsAnswer(RuntimeService runtimeService, String processInstanceId) {
+    return runtimeService.createExecutionQuery().processInstanceId(processInstanceId)
+        .activityId(ContractSigningProcess.Tasks.CONFIRM_PROPOSAL).count() > 0;
   }
 
   /**
