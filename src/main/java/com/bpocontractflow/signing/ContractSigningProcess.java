@@ -60,7 +60,7 @@ public final class ContractSigningProcess {
     public static final String DEPOSIT_RECEIVED = "BoundaryEvent_DepositReceived";
     /** From the request to the second signature or seal: the scope the signing target runs on. */
     public static final String SIGNING = "SubProcess_Signing";
-    /** Its end: the contract is formed (Civil Code art. 490); ends whatever is still open in the scope. */
+    /** Its end: the contract is formed (Civil Code art. 490); each phase before it ended what was still open in it. */
     public static final String END_CONTRACT_FORMED = "EndEvent_ContractFormed";
     public static final String SIGNING_TARGET_MISSED = "BoundaryEvent_SigningTargetMissed";
     /** From formation to the go-live approval: the scope the go-live target runs on. */

@@ -170,11 +170,23 @@ class EscalationActionsProcessTest {
   @Test
   void shouldRefuseToRemindWhenTheMerchantHasAnsweredMeanwhile() {
     ProcessInstance pi = escalatedProposalAnswer();
-    complete(task(CONFIRM_PROPOSAL, pi), proposalAnswer("ACCEPTED"));
+    // a revision keeps the proposal phase (and the escalation in it) open; the wait for the answer is over
+    complete(task(CONFIRM_PROPOSAL, pi), proposalAnswer("REVISION_REQUESTED"));
 
     assertThatThrownBy(() -> complete(task(ESCALATE_PROPOSAL_ANSWER, pi), action(EscalationChoice.REMIND)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("当前没有在等待商家");
     BpmnAwareTests.assertThat(pi).isWaitingAt(ESCALATE_PROPOSAL_ANSWER);
+  }
+
+  @Test
+  void shouldEndAnOpenEscalationWithItsPhase() {
+    ProcessInstance pi = escalatedProposalAnswer();
+    complete(task(CONFIRM_PROPOSAL, pi), proposalAnswer("ACCEPTED"));
+
+    // the proposal phase (SubProcess_Proposal) ends at its terminate end event, and the escalation with it
+    assertThat(taskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(ESCALATE_PROPOSAL_ANSWER).count()).isZero();
+    BpmnAwareTests.assertThat(pi).isWaitingAt(DRAFT_CONTRACT);
   }
 
   @Test
