@@ -176,6 +176,18 @@ class ContractSigningProcessTest {
   void completeTask(ProcessInstance pi, String taskKey, Map<String, Object> variables) {
     assertThat(pi).isWaitingAt(taskKey);
     complete(task(taskKey, pi), variables);
+    startReviewRound(pi);
+  }
+
+  /**
+   * The review round (document version, merchant's e-mail) starts in a job after the request that led to it:
+   * runs that job as the job executor would, when the step just completed led there.
+   */
+  void startReviewRound(ProcessInstance pi) {
+    if (managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(Elements.SEND_CONTRACT_FOR_REVIEW).count() > 0) {
+      execute(job(Elements.SEND_CONTRACT_FOR_REVIEW, pi));
+    }
   }
 
   /** Runs the proposal and clause review once, accepting both. */
@@ -636,6 +648,52 @@ class ContractSigningProcessTest {
     completeTask(pi, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
     assertThat(pi).isWaitingAt(DRAFT_CONTRACT);
     return pi;
+  }
+
+  @Test
+  void shouldRenderTheReviewVersionAndMailTheMerchantInAJobAfterTheDraftIsSubmitted() {
+    ProcessInstance pi = draftingContract();
+    complete(task(DRAFT_CONTRACT, pi), contractDraft("PAPER", "5000.00"));
+
+    // the submission is committed without the document: the round waits in a job for the job executor
+    assertThat(pi).isWaitingAt(Elements.SEND_CONTRACT_FOR_REVIEW).hasPassed(DRAFT_CONTRACT);
+    Assertions.assertThat(job(Elements.SEND_CONTRACT_FOR_REVIEW, pi)).isNotNull();
+    verify(recorder, never()).reviewRoundStarted(anyLong(), anyInt());
+    Assertions.assertThat(mailsSent()).doesNotContain(MerchantMail.CONTRACT_FOR_REVIEW);
+
+    execute(job(Elements.SEND_CONTRACT_FOR_REVIEW, pi));
+    // the version exists before the e-mail that links it is written, in the same job
+    org.mockito.InOrder order = org.mockito.Mockito.inOrder(recorder, mailer);
+    order.verify(recorder).reviewRoundStarted(42L, 1);
+    order.verify(mailer).send(eq(MerchantMail.CONTRACT_FOR_REVIEW), any(), any(), any(Object[].class));
+    assertThat(pi).isWaitingAt(REVIEW_CLAUSES);
+  }
+
+  @Test
+  void shouldKeepTheReviewRoundAsAJobWithAnIncidentWhenTheDocumentCannotBeRendered() {
+    when(recorder.reviewRoundStarted(42L, 1)).thenThrow(new IllegalStateException("PDF rendering failed"));
+    ProcessInstance pi = draftingContract();
+    complete(task(DRAFT_CONTRACT, pi), contractDraft("PAPER", "5000.00"));
+
+    // each failed attempt costs a retry; the last one leaves an incident for Cockpit, the step is not lost
+    for (int attempt = 0; attempt < 3; attempt++) {
+      String jobId = job(Elements.SEND_CONTRACT_FOR_REVIEW, pi).getId();
+      assertThatThrownBy(() -> managementService().executeJob(jobId)).hasMessageContaining("PDF rendering failed");
+    }
+    Assertions.assertThat(job(Elements.SEND_CONTRACT_FOR_REVIEW, pi).getRetries()).isZero();
+    Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult()
+        .getActivityId()).isEqualTo(Elements.SEND_CONTRACT_FOR_REVIEW);
+    assertThat(pi).isWaitingAt(Elements.SEND_CONTRACT_FOR_REVIEW);
+    Assertions.assertThat(mailsSent()).doesNotContain(MerchantMail.CONTRACT_FOR_REVIEW);
+
+    // once the cause is mended, an operator's retry (Cockpit) completes the round
+    org.mockito.Mockito.reset(recorder);
+    when(recorder.reviewRoundStarted(42L, 1)).thenReturn("第 1 轮审阅");
+    when(recorder.contractId(any(), any())).thenAnswer(invocation -> ((Number) invocation.getArgument(0)).longValue());
+    managementService().setJobRetries(job(Elements.SEND_CONTRACT_FOR_REVIEW, pi).getId(), 1);
+    execute(job(Elements.SEND_CONTRACT_FOR_REVIEW, pi));
+    assertThat(pi).isWaitingAt(REVIEW_CLAUSES);
+    verify(mailer).send(eq(MerchantMail.CONTRACT_FOR_REVIEW), any(), any(), any(Object[].class));
   }
 
   @Test
