@@ -78,7 +78,13 @@ async function fill(page, values) {
 }
 
 async function completeTask(user, processInstanceId, taskKey, values) {
-  const [task] = await rest(`/task?processInstanceId=${processInstanceId}&taskDefinitionKey=${taskKey}`);
+  // a step after an asynchronous continuation (the review round renders the contract in a job) opens
+  // once the job executor ran it: wait for the task up to 30 s
+  let task;
+  for (let waited = 0; !task && waited <= 30000; waited += 250) {
+    [task] = await rest(`/task?processInstanceId=${processInstanceId}&taskDefinitionKey=${taskKey}`);
+    if (!task) await new Promise((resolve) => setTimeout(resolve, 250));
+  }
   if (!task) throw new Error(`no open task ${taskKey}`);
   const page = await login(user);
   await page.goto(`${base}/camunda/app/tasklist/default/#/?task=${task.id}`);

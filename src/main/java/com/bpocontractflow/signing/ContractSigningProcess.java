@@ -77,6 +77,11 @@ public final class ContractSigningProcess {
     public static final String RECHECK_APPROVAL = "BusinessRuleTask_RecheckApproval";
     /** When the deposit is settled (or none is due): the merchant's onboarding checklist e-mail. */
     public static final String SEND_ONBOARDING_CHECKLIST = "ServiceTask_SendOnboardingChecklist";
+    /**
+     * A review round starts here (the contract's next document version, HTML and PDF) and the merchant is
+     * mailed the link to it, in one job after the request that led here (asynchronous continuation).
+     */
+    public static final String SEND_CONTRACT_FOR_REVIEW = "ServiceTask_SendContractForReview";
 
     private Elements() {
     }

@@ -73,10 +73,10 @@ public class UserTaskListener implements TaskListener {
     if (DRAFT_CONTRACT.equals(task.getTaskDefinitionKey()) || REVISE_CLAUSES.equals(task.getTaskDefinitionKey())) {
       prefillClauses(task);
       // read first, above the decisions: what the prefilled clauses change against the standard template
-      task.setVariable(CLAUSE_DEVIATION_SUMMARY, ClauseDeviations.summary(task.getVariables()));
+      task.setVariableLocal(CLAUSE_DEVIATION_SUMMARY, ClauseDeviations.summary(task.getVariables()));
       if (courtVenues != null) {
         // shown read-only beside the venue: the places a court may be chosen at, from the parties' addresses
-        task.setVariable(FORUM_VENUE_CHOICES, courtVenues.choices(task.getVariables()));
+        task.setVariableLocal(FORUM_VENUE_CHOICES, courtVenues.choices(task.getVariables()));
       }
     }
     Object number = task.getVariable(CONTRACT_NUMBER);
@@ -93,10 +93,12 @@ public class UserTaskListener implements TaskListener {
   }
 
   /**
-   * The clause fields are variables only while a draft or revision is open (Camunda Forms bind fields to
-   * variables): a revision starts from the latest recorded version, a first draft from the proposal and
-   * the standard template. On completion they are recorded as a clause set version and removed from the
-   * process, which keeps references and routing values.
+   * The clause fields are variables of the open draft or revision only (Camunda Forms bind fields to
+   * variables): task-local, so they never become process variables. A revision starts from the latest
+   * recorded version, a first draft from the proposal and the standard template. Every clause gets its local
+   * variable, empty ones too: a submission (Tasklist, {@code submit-form}) then writes into the task's own
+   * variables (an existing local variable is set where it is), and they end with the task. On completion the
+   * clauses are recorded as a clause set version; the process keeps references and routing values.
    */
   private void prefillClauses(DelegateTask task) {
     Map<String, Object> latest = REVISE_CLAUSES.equals(task.getTaskDefinitionKey())
@@ -107,14 +109,13 @@ public class UserTaskListener implements TaskListener {
       String key = rule.key();
       Object value = latest.containsKey(key) ? latest.get(key)
           : task.getVariable(key) != null ? task.getVariable(key) : template.get(key);
-      if (value != null) {
-        task.setVariable(key, value);
-      }
+      task.setVariableLocal(key, value);
     }
   }
 
   private void complete(DelegateTask task) {
     String key = task.getTaskDefinitionKey();
+    keepCompletionValuesLocal(task);
     Map<String, Object> values = task.getVariables();
     InputRules rules = SigningInputRules.hasRules(key) ? SigningInputRules.forStep(key) : ServiceInputRules.forStep(key);
     List<String> problems = new ArrayList<>(rules.problems(values));
@@ -137,8 +138,11 @@ public class UserTaskListener implements TaskListener {
     }
     if (DRAFT_CONTRACT.equals(key) || REVISE_CLAUSES.equals(key)) {
       // the clauses are recorded (contract_clause_set): the process keeps what routes it (is a deposit
-      // awaited?) and what later forms show (confirm-deposit, conduct-training)
-      ClauseRules.RULES.forEach(rule -> task.getExecution().removeVariable(rule.key()));
+      // awaited?) and what later forms show (confirm-deposit, conduct-training). The clauses themselves are
+      // task-local; removed here is only what the proposal left on the process, what a completion through the
+      // Java or REST "complete" call wrote there, and the clauses of a task opened before they were task-local.
+      ClauseRules.RULES.stream().map(InputRules.Rule::key).filter(name -> !KEPT_ON_PROCESS.contains(name))
+          .forEach(name -> task.getExecution().removeVariable(name));
       task.getExecution().removeVariable(FORUM_VENUE_CHOICES);
       task.getExecution().removeVariable(CLAUSE_DEVIATION_SUMMARY);
       task.getExecution().setVariable(DEPOSIT_REQUIRED, InputRules.toDecimal(deposit).signum() > 0);
@@ -151,6 +155,52 @@ public class UserTaskListener implements TaskListener {
     }
     if (escalationActions != null) {
       escalationActions.act(task);
+    }
+  }
+
+  /** Clause values the process keeps after a draft or revision (set on the execution, never removed first). */
+  private static final java.util.Set<String> KEPT_ON_PROCESS = java.util.Set.of(DEPOSIT_AMOUNT, SERVICE_SCOPE);
+
+  /**
+   * A completion through {@code TaskService.complete(id, variables)} (REST {@code POST /task/{id}/complete})
+   * writes its variables to the task's execution (Camunda's {@code TaskEntity.setExecutionVariables}), where the
+   * task's own variable of the same name would hide them; {@code submit-form} and Tasklist write into the
+   * task-local variables. So the submitted value of each of the task's own variables is set on the task here
+   * too, and validation and the record read what was submitted whichever way it came.
+   */
+  private static void keepCompletionValuesLocal(DelegateTask task) {
+    var invocation = org.camunda.bpm.engine.impl.context.Context.getCommandInvocationContext();
+    if (invocation == null || !(invocation.getCommand() instanceof org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd command)) {
+      return;
+    }
+    Map<String, Object> submitted = submittedVariables(command);
+    if (submitted != null) {
+      submitted.forEach((name, value) -> {
+        if (task.hasVariableLocal(name)) {
+          task.setVariableLocal(name, value);
+        }
+      });
+    }
+  }
+
+  /** {@code CompleteTaskCmd} keeps its variables in a protected field (Camunda 7.24 is pinned by the BOM). */
+  private static final java.lang.reflect.Field COMPLETION_VARIABLES;
+
+  static {
+    try {
+      COMPLETION_VARIABLES = org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd.class.getDeclaredField("variables");
+      COMPLETION_VARIABLES.setAccessible(true);
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException("Camunda CompleteTaskCmd has no field variables", e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> submittedVariables(org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd command) {
+    try {
+      return (Map<String, Object>) COMPLETION_VARIABLES.get(command);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("Camunda CompleteTaskCmd.variables is not readable", e);
     }
   }
 

@@ -86,7 +86,7 @@ class CrashRecoveryIT {
   void shouldContinueEveryContractAfterSigkillWithoutLosingOrRepeatingEmails() throws Exception {
     port = freePort();
     rest = SigningRest.singleUser(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)
-        .basicAuthentication("admin", ADMIN_PASSWORD)), INTEGRATION_KEY);
+        .basicAuthentication("admin", ADMIN_PASSWORD)), INTEGRATION_KEY).withJobExecutor();
     startApp();
 
     List<SigningRest.Started> contracts = new ArrayList<>();

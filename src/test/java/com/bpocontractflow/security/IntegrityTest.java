@@ -234,6 +234,7 @@ class IntegrityTest {
     unchanged.put("clauseDeviationSummary", "与标准模板一致");
     assertThat(status("legal", HttpMethod.POST, "/task/" + task + "/complete",
         Map.of("variables", SigningRest.typed(unchanged)))).isEqualTo(204);
+    rest.startReviewRound(contract);
     assertThat(rest.taskKeys(contract)).containsExactly(REVIEW_CLAUSES);
   }
 

@@ -84,6 +84,13 @@ class ContractSigningApplicationTest {
   @Autowired
   IdentityService identityService;
 
+  @org.springframework.boot.test.web.server.LocalServerPort
+  int port;
+  @Autowired
+  org.camunda.bpm.engine.RuntimeService runtimeService;
+  @Autowired
+  org.camunda.bpm.engine.HistoryService historyService;
+
   @org.junit.jupiter.api.BeforeEach
   void authenticate() {
     rest = new SigningRest(anonymous);
@@ -106,6 +113,77 @@ class ContractSigningApplicationTest {
         .isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(anonymous.withBasicAuth("sales", "demo").getForEntity("/engine-rest/process-definition", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  /** Tasklist's own API: submit a task's form with the logged-in user's session. */
+  private static java.net.http.HttpResponse<String> submitForm(com.bpocontractflow.security.WebAppSession session,
+      String base, String task, Map<String, Object> values) throws Exception {
+    String body = new com.fasterxml.jackson.databind.ObjectMapper()
+        .writeValueAsString(Map.of("variables", SigningRest.typed(values)));
+    return session.browser().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(base + "/camunda/api/engine/engine/default/task/" + task + "/submit-form"))
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", session.csrfToken())
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void shouldSubmitADraftInTasklistIntoTheTasksOwnVariablesAndLeaveNoClauseOnTheProcess() throws Exception {
+    SigningRest.Started contract = rest.start(request());
+    rest.complete(contract, DRAFT_PROPOSAL, proposal("5000.00"));
+    rest.complete(contract, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
+    String pi = contract.processInstanceId();
+    java.util.Set<String> draftOnly = new java.util.HashSet<>();
+    ClauseRules.RULES.forEach(rule -> draftOnly.add(rule.key()));
+    draftOnly.add(ContractSigningProcess.Vars.CLAUSE_DEVIATION_SUMMARY);
+    draftOnly.add(ContractSigningProcess.Vars.FORUM_VENUE_CHOICES);
+    draftOnly.removeAll(runtimeService.getVariables(pi).keySet()); // the proposal's terms stay its own
+    String task = rest.taskId(contract, DRAFT_CONTRACT);
+    String base = "http://localhost:" + port;
+    com.bpocontractflow.security.WebAppSession session = com.bpocontractflow.security.WebAppSession.login(base, "legal", "demo");
+
+    // Tasklist shows the prefilled clauses: the task's own variables
+    java.net.http.HttpResponse<String> form = session.browser().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(base + "/camunda/api/engine/engine/default/task/" + task + "/form-variables")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+    Map<String, Map<String, Object>> shown = new com.fasterxml.jackson.databind.ObjectMapper().readValue(form.body(),
+        new com.fasterxml.jackson.core.type.TypeReference<>() {
+        });
+    assertThat(shown.get(ContractSigningProcess.Vars.TERMINATION_NOTICE_DAYS)).containsEntry("value", 30);
+    assertThat(shown.get(ContractSigningProcess.Vars.CLAUSE_DEVIATION_SUMMARY)).containsEntry("value", "与标准模板一致");
+    assertThat(shown).containsKey(ContractSigningProcess.Vars.FORUM_VENUE_CHOICES);
+    assertThat(runtimeService.getVariables(pi).keySet()).doesNotContainAnyElementsOf(draftOnly);
+
+    Map<String, Object> draft = contractDraft("PAPER", "5000.00");
+    draft.put(ContractSigningProcess.Vars.DATA_RETURN_DAYS, 20);
+    // the guards still accept exactly the form's fields, the read-only ones unchanged
+    Map<String, Object> smuggled = new HashMap<>(draft);
+    smuggled.put(ContractSigningProcess.Vars.DEPOSIT_REQUIRED, false);
+    java.net.http.HttpResponse<String> refused = submitForm(session, base, task, smuggled);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("「depositRequired」不是此任务表单中的字段，不能提交");
+    Map<String, Object> rewritten = new HashMap<>(draft);
+    rewritten.put(ContractSigningProcess.Vars.CLAUSE_DEVIATION_SUMMARY, "与标准模板一致（已核对）");
+    assertThat(submitForm(session, base, task, rewritten).body())
+        .contains("「clauseDeviationSummary」在此任务中只能查看，不能修改");
+    Map<String, Object> unchanged = new HashMap<>(draft);
+    unchanged.put(ContractSigningProcess.Vars.CLAUSE_DEVIATION_SUMMARY, "与标准模板一致");
+    java.net.http.HttpResponse<String> submitted = submitForm(session, base, task, unchanged);
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
+    rest.startReviewRound(contract);
+    assertThat(rest.taskKeys(contract)).containsExactly(REVIEW_CLAUSES);
+
+    // the submission is what was recorded; the process holds no clause and never held one
+    long contractId = contracts.findByNumber(contract.number()).orElseThrow().id();
+    assertThat(clauseSets.latest(contractId).orElseThrow())
+        .hasEntrySatisfying(ContractSigningProcess.Vars.DATA_RETURN_DAYS, days -> assertThat(days).hasToString("20"))
+        .containsEntry(ContractSigningProcess.Vars.MERCHANT_LEGAL_NAME, "杭州小象电子商务有限公司");
+    assertThat(runtimeService.getVariables(pi).keySet()).doesNotContainAnyElementsOf(draftOnly)
+        .contains(ContractSigningProcess.Vars.DEPOSIT_REQUIRED);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi)
+        .variableNameIn(draftOnly.toArray(String[]::new)).list()).isNotEmpty()
+        .allSatisfy(variable -> assertThat(variable.getTaskId()).as(variable.getName()).isEqualTo(task));
   }
 
   @Test

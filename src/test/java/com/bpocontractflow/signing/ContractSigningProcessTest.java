@@ -176,6 +176,18 @@ class ContractSigningProcessTest {
   void completeTask(ProcessInstance pi, String taskKey, Map<String, Object> variables) {
     assertThat(pi).isWaitingAt(taskKey);
     complete(task(taskKey, pi), variables);
+    startReviewRound(pi);
+  }
+
+  /**
+   * The review round (document version, merchant's e-mail) starts in a job after the request that led to it:
+   * runs that job as the job executor would, when the step just completed led there.
+   */
+  void startReviewRound(ProcessInstance pi) {
+    if (managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(Elements.SEND_CONTRACT_FOR_REVIEW).count() > 0) {
+      execute(job(Elements.SEND_CONTRACT_FOR_REVIEW, pi));
+    }
   }
 
   /** Runs the proposal and clause review once, accepting both. */
@@ -639,10 +651,133 @@ class ContractSigningProcessTest {
   }
 
   @Test
+  void shouldRenderTheReviewVersionAndMailTheMerchantInAJobAfterTheDraftIsSubmitted() {
+    ProcessInstance pi = draftingContract();
+    complete(task(DRAFT_CONTRACT, pi), contractDraft("PAPER", "5000.00"));
+
+    // the submission is committed without the document: the round waits in a job for the job executor
+    assertThat(pi).isWaitingAt(Elements.SEND_CONTRACT_FOR_REVIEW).hasPassed(DRAFT_CONTRACT);
+    Assertions.assertThat(job(Elements.SEND_CONTRACT_FOR_REVIEW, pi)).isNotNull();
+    verify(recorder, never()).reviewRoundStarted(anyLong(), anyInt());
+    Assertions.assertThat(mailsSent()).doesNotContain(MerchantMail.CONTRACT_FOR_REVIEW);
+
+    execute(job(Elements.SEND_CONTRACT_FOR_REVIEW, pi));
+    // the version exists before the e-mail that links it is written, in the same job
+    org.mockito.InOrder order = org.mockito.Mockito.inOrder(recorder, mailer);
+    order.verify(recorder).reviewRoundStarted(42L, 1);
+    order.verify(mailer).send(eq(MerchantMail.CONTRACT_FOR_REVIEW), any(), any(), any(Object[].class));
+    assertThat(pi).isWaitingAt(REVIEW_CLAUSES);
+  }
+
+  @Test
+  void shouldKeepTheReviewRoundAsAJobWithAnIncidentWhenTheDocumentCannotBeRendered() {
+    when(recorder.reviewRoundStarted(42L, 1)).thenThrow(new IllegalStateException("PDF rendering failed"));
+    ProcessInstance pi = draftingContract();
+    complete(task(DRAFT_CONTRACT, pi), contractDraft("PAPER", "5000.00"));
+
+    // each failed attempt costs a retry; the last one leaves an incident for Cockpit, the step is not lost
+    for (int attempt = 0; attempt < 3; attempt++) {
+      String jobId = job(Elements.SEND_CONTRACT_FOR_REVIEW, pi).getId();
+      assertThatThrownBy(() -> managementService().executeJob(jobId)).hasMessageContaining("PDF rendering failed");
+    }
+    Assertions.assertThat(job(Elements.SEND_CONTRACT_FOR_REVIEW, pi).getRetries()).isZero();
+    Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult()
+        .getActivityId()).isEqualTo(Elements.SEND_CONTRACT_FOR_REVIEW);
+    assertThat(pi).isWaitingAt(Elements.SEND_CONTRACT_FOR_REVIEW);
+    Assertions.assertThat(mailsSent()).doesNotContain(MerchantMail.CONTRACT_FOR_REVIEW);
+
+    // once the cause is mended, an operator's retry (Cockpit) completes the round
+    org.mockito.Mockito.reset(recorder);
+    when(recorder.reviewRoundStarted(42L, 1)).thenReturn("第 1 轮审阅");
+    when(recorder.contractId(any(), any())).thenAnswer(invocation -> ((Number) invocation.getArgument(0)).longValue());
+    managementService().setJobRetries(job(Elements.SEND_CONTRACT_FOR_REVIEW, pi).getId(), 1);
+    execute(job(Elements.SEND_CONTRACT_FOR_REVIEW, pi));
+    assertThat(pi).isWaitingAt(REVIEW_CLAUSES);
+    verify(mailer).send(eq(MerchantMail.CONTRACT_FOR_REVIEW), any(), any(), any(Object[].class));
+  }
+
+  /** The clause fields' variables (and the two texts shown beside them) while a draft or revision is open. */
+  static java.util.Set<String> clauseVariables() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    ClauseRules.RULES.forEach(rule -> names.add(rule.key()));
+    names.add(Vars.CLAUSE_DEVIATION_SUMMARY);
+    names.add(Vars.FORUM_VENUE_CHOICES);
+    return names;
+  }
+
+  @Test
+  void shouldKeepTheClausesOfADraftAndARevisionOnTheTaskWithoutProcessVariablesToRemove() {
+    ProcessInstance pi = draftingContract();
+    // what the proposal left on the process (its terms); the draft writes no other clause there
+    java.util.Set<String> fromProposal = new java.util.HashSet<>(runtimeService().getVariables(pi.getId()).keySet());
+    java.util.Set<String> draftOnly = new java.util.HashSet<>(clauseVariables());
+    draftOnly.removeAll(fromProposal);
+    Task draft = task(DRAFT_CONTRACT, pi);
+    Assertions.assertThat(taskService().getVariablesLocal(draft.getId()).keySet())
+        .as("every clause field prefilled on the task").containsAll(ClauseRules.standardTemplate().keySet())
+        .contains(Vars.CLAUSE_DEVIATION_SUMMARY);
+    Assertions.assertThat(runtimeService().getVariables(pi.getId()).keySet()).doesNotContainAnyElementsOf(draftOnly);
+
+    // as Tasklist submits the form: into the task's own variables
+    Map<String, Object> submitted = contractDraft("PAPER", "5000.00");
+    submitted.put(Vars.DATA_RETURN_DAYS, 20L);
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService().submitTaskForm(draft.getId(), submitted);
+    startReviewRound(pi);
+
+    Assertions.assertThat(recordedClauses).as("the submission is what is recorded")
+        .containsEntry(Vars.DATA_RETURN_DAYS, 20L).containsEntry(Vars.MERCHANT_LEGAL_NAME, "杭州小象电子商务有限公司");
+    Assertions.assertThat(runtimeService().getVariables(pi.getId()).keySet())
+        .as("the process holds no clause but what it keeps").doesNotContainAnyElementsOf(draftOnly)
+        .contains(Vars.DEPOSIT_REQUIRED, Vars.DEPOSIT_AMOUNT, Vars.SERVICE_SCOPE);
+    // no clause was ever written on the process instance by the draft: none created there, none deleted
+    Assertions.assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableNameIn(draftOnly.toArray(String[]::new)).list())
+        .allSatisfy(variable -> Assertions.assertThat(variable.getTaskId()).as(variable.getName()).isNotNull());
+    Assertions.assertThat(historyService().createHistoricDetailQuery().processInstanceId(pi.getId())
+        .variableUpdates().list()).filteredOn(detail -> draftOnly.contains(
+            ((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getVariableName()))
+        .isNotEmpty().allSatisfy(detail -> Assertions.assertThat(detail.getTaskId()).isEqualTo(draft.getId()));
+
+    // the merchant asks for changes: the revision starts from the clauses just recorded, again on the task
+    completeTask(pi, REVIEW_CLAUSES, clauseReview(false));
+    Task revise = task(REVISE_CLAUSES, pi);
+    Assertions.assertThat(taskService().getVariablesLocal(revise.getId()))
+        .containsEntry(Vars.DATA_RETURN_DAYS, 20L).containsEntry(Vars.MERCHANT_LEGAL_NAME, "杭州小象电子商务有限公司");
+    Map<String, Object> revision = revision();
+    revision.put(Vars.DATA_RETURN_DAYS, 15L);
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService().submitTaskForm(revise.getId(), revision);
+    startReviewRound(pi);
+    Assertions.assertThat(recordedClauses).containsEntry(Vars.DATA_RETURN_DAYS, 15L);
+    Assertions.assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableNameIn(draftOnly.toArray(String[]::new)).list())
+        .allSatisfy(variable -> Assertions.assertThat(variable.getTaskId()).as(variable.getName()).isNotNull());
+    assertThat(pi).isWaitingAt(REVIEW_CLAUSES);
+  }
+
+  @Test
+  void shouldRecordWhatACompletionCallSubmitsNotThePrefilledClause() {
+    ProcessInstance pi = draftingContract();
+    Map<String, Object> submitted = contractDraft("PAPER", "5000.00");
+    submitted.put(Vars.DATA_RETURN_DAYS, 20L);
+    // TaskService.complete (REST POST /task/{id}/complete) writes to the execution, not to the task's variables
+    completeTask(pi, DRAFT_CONTRACT, submitted);
+
+    Assertions.assertThat(recordedClauses).containsEntry(Vars.DATA_RETURN_DAYS, 20L)
+        .containsEntry(Vars.MERCHANT_LEGAL_NAME, "杭州小象电子商务有限公司");
+    Assertions.assertThat(runtimeService().getVariables(pi.getId()))
+        .doesNotContainKeys(Vars.DATA_RETURN_DAYS, Vars.MERCHANT_LEGAL_NAME, Vars.CLAUSE_DEVIATION_SUMMARY)
+        .containsEntry(Vars.DEPOSIT_REQUIRED, true);
+  }
+
+  @Test
   void shouldPrefillANewContractFromTheStandardTemplate() {
     ProcessInstance pi = draftingContract();
-    assertThat(pi).variables().containsEntry(Vars.TERMINATION_NOTICE_DAYS, 30).containsEntry(Vars.FIRST_RESPONSE_MINUTES, 5)
-        .containsEntry(Vars.NO_SUB_ENTRUSTING, true).doesNotContainKey(Vars.DISPUTE_FORUM);
+    // the form's values: the task's own variables
+    Map<String, Object> form = taskService().getVariablesLocal(task(DRAFT_CONTRACT, pi).getId());
+    Assertions.assertThat(form).containsEntry(Vars.TERMINATION_NOTICE_DAYS, 30).containsEntry(Vars.FIRST_RESPONSE_MINUTES, 5)
+        .containsEntry(Vars.NO_SUB_ENTRUSTING, true);
+    Assertions.assertThat(form.get(Vars.DISPUTE_FORUM)).as("legal chooses the forum").isNull();
+    assertThat(pi).variables().doesNotContainKeys(Vars.TERMINATION_NOTICE_DAYS, Vars.NO_SUB_ENTRUSTING, Vars.DISPUTE_FORUM);
   }
 
   @Test
@@ -1195,8 +1330,9 @@ class ContractSigningProcessTest {
     completeTask(pi, DRAFT_PROPOSAL, proposal);
     completeTask(pi, CONFIRM_PROPOSAL, proposalAnswer("ACCEPTED"));
 
-    assertThat(pi).isWaitingAt(DRAFT_CONTRACT).variables().containsEntry(Vars.EXTRA_FEES, drafted)
-        .containsEntry(Vars.HOLIDAY_COVERAGE, false);
+    assertThat(pi).isWaitingAt(DRAFT_CONTRACT);
+    Assertions.assertThat(taskService().getVariablesLocal(task(DRAFT_CONTRACT, pi).getId()))
+        .containsEntry(Vars.EXTRA_FEES, drafted).containsEntry(Vars.HOLIDAY_COVERAGE, false);
   }
 
   @Test
