@@ -10,12 +10,16 @@ import com.bpocontractflow.term.ServiceInputRules;
 import com.bpocontractflow.validation.InputRules;
 import com.bpocontractflow.validation.InvalidInputException;
 import com.bpocontractflow.validation.VaguePhrases;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +30,21 @@ import org.springframework.stereotype.Component;
  */
 @Component("userTaskListener")
 public class UserTaskListener implements TaskListener {
+
+  /** Clause values the process keeps after a draft or revision (set on the execution, never removed first). */
+  private static final Set<String> KEPT_ON_PROCESS = Set.of(DEPOSIT_AMOUNT, SERVICE_SCOPE);
+
+  /** {@code CompleteTaskCmd} keeps its variables in a protected field (Camunda 7.24 is pinned by the BOM). */
+  private static final Field COMPLETION_VARIABLES;
+
+  static {
+    try {
+      COMPLETION_VARIABLES = CompleteTaskCmd.class.getDeclaredField("variables");
+      COMPLETION_VARIABLES.setAccessible(true);
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException("Camunda CompleteTaskCmd has no field variables", e);
+    }
+  }
 
   private final SigningRecorder recorder;
   private final VaguePhrases vaguePhrases;
@@ -158,9 +177,6 @@ public class UserTaskListener implements TaskListener {
     }
   }
 
-  /** Clause values the process keeps after a draft or revision (set on the execution, never removed first). */
-  private static final java.util.Set<String> KEPT_ON_PROCESS = java.util.Set.of(DEPOSIT_AMOUNT, SERVICE_SCOPE);
-
   /**
    * A completion through {@code TaskService.complete(id, variables)} (REST {@code POST /task/{id}/complete})
    * writes its variables to the task's execution (Camunda's {@code TaskEntity.setExecutionVariables}), where the
@@ -169,8 +185,8 @@ public class UserTaskListener implements TaskListener {
    * too, and validation and the record read what was submitted whichever way it came.
    */
   private static void keepCompletionValuesLocal(DelegateTask task) {
-    var invocation = org.camunda.bpm.engine.impl.context.Context.getCommandInvocationContext();
-    if (invocation == null || !(invocation.getCommand() instanceof org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd command)) {
+    var invocation = Context.getCommandInvocationContext();
+    if (invocation == null || !(invocation.getCommand() instanceof CompleteTaskCmd command)) {
       return;
     }
     Map<String, Object> submitted = submittedVariables(command);
@@ -183,20 +199,8 @@ public class UserTaskListener implements TaskListener {
     }
   }
 
-  /** {@code CompleteTaskCmd} keeps its variables in a protected field (Camunda 7.24 is pinned by the BOM). */
-  private static final java.lang.reflect.Field COMPLETION_VARIABLES;
-
-  static {
-    try {
-      COMPLETION_VARIABLES = org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd.class.getDeclaredField("variables");
-      COMPLETION_VARIABLES.setAccessible(true);
-    } catch (NoSuchFieldException e) {
-      throw new IllegalStateException("Camunda CompleteTaskCmd has no field variables", e);
-    }
-  }
-
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> submittedVariables(org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd command) {
+  private static Map<String, Object> submittedVariables(CompleteTaskCmd command) {
     try {
       return (Map<String, Object>) COMPLETION_VARIABLES.get(command);
     } catch (IllegalAccessException e) {
