@@ -22,6 +22,9 @@ import java.util.Map;
  * --outbox-sent 100000 --outbox-pending 10000
  * --task-list-sizes 1000,10000,100000
  * --samples 30                   timed calls per query
+ * --storm-contracts 10000        timer storm: contracts whose reminder timers fall due at once
+ * --storm-rounds index,noindex,index  storms on one seeding, with or without the job due-date index
+ * --storm-tuning k=v;k=v          application properties of the storm (job executor settings)
  * --out bench/results
  * --reuse-db --hold              keep the seeded database of an earlier run (bench/run with BENCH_PG_DIR)
  *                                and keep the application running afterwards, for a closer look
@@ -35,7 +38,7 @@ public final class Benchmark {
   public static void main(String[] args) throws Exception {
     Map<String, String> options = options(args);
     if (options.containsKey("help") || !options.containsKey("db")) {
-      System.out.println("usage: bench/run [--scenarios tasklist,outbox] [--task-list-sizes 1000,10000,100000] [--samples 30] [--outbox-sent 100000] [--outbox-pending 10000]");
+      System.out.println("usage: bench/run [--scenarios tasklist,outbox] [--task-list-sizes 1000,10000,100000] [--samples 30] [--outbox-sent 100000] [--outbox-pending 10000] [--storm-contracts 10000] [--storm-rounds index,noindex,index] [--storm-tuning k=v;k=v]");
       return;
     }
     String[] db = options.get("db").split(":", 4);
@@ -67,6 +70,18 @@ public final class Benchmark {
       results.put("outbox", OutboxBench.run(server, Integer.parseInt(options.getOrDefault("outbox-sent", "100000")),
           Integer.parseInt(options.getOrDefault("outbox-pending", "10000")),
           !"log".equals(options.get("outbox-transport"))));
+    }
+    if (scenarios.contains("timers")) {
+      Map<String, Object> tuning = new LinkedHashMap<>();
+      for (String setting : options.getOrDefault("storm-tuning", "").split(";")) {
+        if (setting.contains("=")) {
+          tuning.put(setting.substring(0, setting.indexOf('=')).trim(), setting.substring(setting.indexOf('=') + 1).trim());
+        }
+      }
+      Map<String, Object> timers = new LinkedHashMap<>();
+      timers.put("app", TimerStormBench.app(server, Integer.parseInt(options.getOrDefault("storm-contracts", "10000")),
+          List.of(options.getOrDefault("storm-rounds", "index,noindex,index").split(",")), tuning));
+      results.put("timers", timers);
     }
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     String stamp = OffsetDateTime.now().toString().substring(0, 19).replace(':', '-');

@@ -36,6 +36,47 @@ final class Report {
           outbox.get("emails"), outbox.get("seconds"), outbox.get("emailsPerSecond"), outbox.get("sentRowsBefore"),
           outbox.get("received"), outbox.get("repeatedMessageIds")));
     }
+    Map<String, Object> timers = (Map<String, Object>) results.get("timers");
+    if (timers != null) {
+      md.append(timerStorm(timers));
+    }
+    return md.toString();
+  }
+
+  /** The timer storm: one row per round (app, then the skeleton when measured) and the ratio. */
+  @SuppressWarnings("unchecked")
+  private static String timerStorm(Map<String, Object> timers) {
+    StringBuilder md = new StringBuilder("\n| Timer storm | round | due jobs (in table) | drain s | jobs/s | once / twice / lost "
+        + "| acquisition: calls, mean ms | reminders: per contract once / twice / none | mail lag p50 / p95 / max s | mails/s |\n");
+    md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (String engine : List.of("app", "skeleton")) {
+      Map<String, Object> storm = (Map<String, Object>) timers.get(engine);
+      if (storm == null) {
+        continue;
+      }
+      for (Map<String, Object> row : (List<Map<String, Object>>) storm.get("rounds")) {
+        Map<String, Object> acquisition = (Map<String, Object>) row.get("acquisition");
+        md.append(String.format("| %s (%,d contracts) | %s | %,d (%,d) | %s | %s | %s / %s / %s | %s, %s | %s | %s | %s |%n",
+            engine, storm.get("contracts"), row.get("round"), row.get("stormJobs"), row.get("jobsInTable"),
+            row.get("seconds"), row.get("jobsPerSecond"), row.getOrDefault("jobsSucceededOnce", "-"),
+            row.getOrDefault("jobsSucceededTwice", "-"), row.getOrDefault("jobsLost", "-"),
+            acquisition.get("calls"), acquisition.get("meanMs"),
+            row.containsKey("contractsReminded") ? (((Number) row.get("contractsReminded")).longValue()
+                - ((Number) row.get("contractsRemindedTwice")).longValue()) + " / " + row.get("contractsRemindedTwice")
+                + " / " + row.get("contractsNotReminded") : "-",
+            row.containsKey("mailLagP95Seconds") ? row.get("mailLagP50Seconds") + " / " + row.get("mailLagP95Seconds")
+                + " / " + row.get("mailLagMaxSeconds") : "-",
+            row.getOrDefault("mailsPerSecond", "-")));
+      }
+    }
+    if (timers.get("ratio") != null) {
+      md.append("\nTimer storm, app / skeleton in jobs/s: ").append(timers.get("ratio")).append("\n");
+    }
+    Object tuning = ((Map<String, Object>) timers.get("app")).get("tuning");
+    md.append("\nReminder timers of contracts waiting at 记录商家对方案的答复 made due at once; the job executor "
+        + "started then. Rounds `index`/`noindex`: with or without ACT_IDX_JOB_DUEDATE (V24). Mail lag: from the "
+        + "job (the e-mail's insert) to SMTP acceptance by a local sink. Application settings: ")
+        .append(tuning == null || ((Map<?, ?>) tuning).isEmpty() ? "as packaged" : tuning).append(".\n");
     return md.toString();
   }
 
