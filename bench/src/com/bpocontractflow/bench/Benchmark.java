@@ -25,6 +25,8 @@ import java.util.Map;
  * --storm-contracts 10000        timer storm: contracts whose reminder timers fall due at once
  * --storm-rounds index,noindex,index  storms on one seeding, with or without the job due-date index
  * --storm-tuning k=v;k=v          application properties of the storm (job executor settings)
+ * --storm-no-skeleton            the application's storm only
+ * --storm-jfr /some/dir          a flight recording of each drain there
  * --out bench/results
  * --reuse-db --hold              keep the seeded database of an earlier run (bench/run with BENCH_PG_DIR)
  *                                and keep the application running afterwards, for a closer look
@@ -72,6 +74,9 @@ public final class Benchmark {
           !"log".equals(options.get("outbox-transport"))));
     }
     if (scenarios.contains("timers")) {
+      if (options.containsKey("storm-jfr")) {
+        System.setProperty("bench.storm.jfr", options.get("storm-jfr"));
+      }
       Map<String, Object> tuning = new LinkedHashMap<>();
       for (String setting : options.getOrDefault("storm-tuning", "").split(";")) {
         if (setting.contains("=")) {
@@ -81,6 +86,11 @@ public final class Benchmark {
       Map<String, Object> timers = new LinkedHashMap<>();
       timers.put("app", TimerStormBench.app(server, Integer.parseInt(options.getOrDefault("storm-contracts", "10000")),
           List.of(options.getOrDefault("storm-rounds", "index,noindex,index").split(",")), tuning));
+      if (!options.containsKey("storm-no-skeleton")) {
+        timers.put("skeleton", TimerStormBench.skeleton(server, Integer.parseInt(options.getOrDefault("storm-contracts",
+            "10000")), List.of(options.getOrDefault("storm-rounds", "index,noindex,index").split(","))));
+        timers.put("ratio", TimerStormBench.ratio(timers));
+      }
       results.put("timers", timers);
     }
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

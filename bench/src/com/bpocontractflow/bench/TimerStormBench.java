@@ -5,6 +5,8 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -20,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
@@ -90,7 +94,7 @@ final class TimerStormBench {
       result.put("tuning", tuning);
       List<Map<String, Object>> results = new ArrayList<>();
       for (String round : rounds) {
-        Map<String, Object> row = storm(database, jobs, round, tuning, true);
+        Map<String, Object> row = storm(database, jobs, "app", round, tuning);
         row.putAll(outbox(database, contracts, ((Number) row.get("roundStartedEpochMillis")).longValue(), sink));
         System.out.println("timer storm (app, " + round + "): " + row);
         results.add(row);
@@ -103,11 +107,51 @@ final class TimerStormBench {
   }
 
   /**
+   * The same storm on the skeleton ({@link Skeleton}: the models without the application's code, a bare
+   * engine with the starter's defaults): seeded the same way, no e-mails.
+   */
+  static Map<String, Object> skeleton(Database server, int contracts, List<String> rounds) throws Exception {
+    Database database = server.fresh("bench_timers_skeleton");
+    try (Skeleton skeleton = Skeleton.start(database, Skeleton.SIGNING)) {
+      ProcessEngine engine = skeleton.engine;
+      JobExecutor jobs = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+      if (jobs.isActive()) {
+        jobs.shutdown();
+      }
+      long seedStart = System.nanoTime();
+      seed(contracts, i -> {
+        Map<String, Object> request = SigningTestData.request();
+        request.putAll(Contracts.request(i));
+        String instance = engine.getRuntimeService().startProcessInstanceByKey("contract-signing", request).getId();
+        Task draft = engine.getTaskService().createTaskQuery().processInstanceId(instance)
+            .taskDefinitionKey("draft-proposal").singleResult();
+        engine.getTaskService().complete(draft.getId(), SigningTestData.proposal("5000.00"));
+      });
+      double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+      long waiting = engine.getTaskService().createTaskQuery().taskDefinitionKey("confirm-proposal").count();
+      if (waiting != contracts) {
+        throw new IllegalStateException(waiting + " of " + contracts + " skeleton contracts wait at confirm-proposal");
+      }
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("contracts", contracts);
+      result.put("seedSeconds", Math.round(seedSeconds));
+      List<Map<String, Object>> results = new ArrayList<>();
+      for (String round : rounds) {
+        Map<String, Object> row = storm(database, jobs, "skeleton", round, Map.of());
+        System.out.println("timer storm (skeleton, " + round + "): " + row);
+        results.add(row);
+      }
+      result.put("rounds", results);
+      return result;
+    }
+  }
+
+  /**
    * One storm: the reminder timers made due at once, the job executor started, its drain timed. The
    * executor is stopped again afterwards (the timers' next cycles are days away).
    */
-  static Map<String, Object> storm(Database database, JobExecutor jobs, String round, Map<String, Object> tuning,
-      boolean withHistory) throws Exception {
+  static Map<String, Object> storm(Database database, JobExecutor jobs, String engineName, String round,
+      Map<String, Object> tuning) throws Exception {
     if ("index".equals(round)) {
       database.execute(CREATE_INDEX);
     } else if ("noindex".equals(round)) {
@@ -132,10 +176,24 @@ final class TimerStormBench {
     String plan = explain(database, acquisition(byDueDate, timersFirst, jobs.getMaxJobsPerAcquisition()));
     resetStatements(database);
 
+    // --storm-jfr DIR: a flight recording (profile settings) of each drain, for a closer look (jfr print)
+    String jfr = System.getProperty("bench.storm.jfr");
+    Recording recording = jfr == null ? null : new Recording(Configuration.getConfiguration("profile"));
+    if (recording != null) {
+      recording.start();
+    }
     long start = System.nanoTime();
     jobs.start();
     awaitZero(database, "SELECT COUNT(*) FROM ACT_RU_JOB WHERE ID_ IN (SELECT id FROM bench_storm_jobs)", 7200);
     double seconds = (System.nanoTime() - start) / 1e9;
+    if (recording != null) {
+      recording.stop();
+      Path file = Path.of(jfr, "timer-storm-" + engineName + "-" + round + "-" + System.currentTimeMillis() + ".jfr");
+      Files.createDirectories(file.getParent());
+      recording.dump(file);
+      recording.close();
+      System.out.println("flight recording of the drain: " + file);
+    }
     Map<String, Object> acquisitionCost = acquisitionStatements(database);
     jobs.shutdown();
 
@@ -148,24 +206,37 @@ final class TimerStormBench {
     row.put("roundStartedEpochMillis", roundStart);
     row.put("acquisitionPlan", plan);
     row.put("acquisition", acquisitionCost);
-    if (withHistory) {
-      // the engine's job log: each job of the storm succeeded exactly once (none twice, none lost)
-      try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-          ResultSet rs = statement.executeQuery("""
-              SELECT COUNT(*) FILTER (WHERE ok = 1), COUNT(*) FILTER (WHERE ok > 1), COUNT(*) FILTER (WHERE ok = 0),
-                COALESCE(SUM(failed), 0)
-              FROM (SELECT s.id, COUNT(*) FILTER (WHERE l.JOB_STATE_ = 2) AS ok,
-                      COUNT(*) FILTER (WHERE l.JOB_STATE_ = 1) AS failed
-                    FROM bench_storm_jobs s LEFT JOIN ACT_HI_JOB_LOG l ON l.JOB_ID_ = s.id GROUP BY s.id) j
-              """)) {
-        rs.next();
-        row.put("jobsSucceededOnce", rs.getLong(1));
-        row.put("jobsSucceededTwice", rs.getLong(2));
-        row.put("jobsLost", rs.getLong(3));
-        row.put("jobFailures", rs.getLong(4));
-      }
+    // the engine's job log: each job of the storm succeeded exactly once (none twice, none lost)
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("""
+            SELECT COUNT(*) FILTER (WHERE ok = 1), COUNT(*) FILTER (WHERE ok > 1), COUNT(*) FILTER (WHERE ok = 0),
+              COALESCE(SUM(failed), 0)
+            FROM (SELECT s.id, COUNT(*) FILTER (WHERE l.JOB_STATE_ = 2) AS ok,
+                    COUNT(*) FILTER (WHERE l.JOB_STATE_ = 1) AS failed
+                  FROM bench_storm_jobs s LEFT JOIN ACT_HI_JOB_LOG l ON l.JOB_ID_ = s.id GROUP BY s.id) j
+            """)) {
+      rs.next();
+      row.put("jobsSucceededOnce", rs.getLong(1));
+      row.put("jobsSucceededTwice", rs.getLong(2));
+      row.put("jobsLost", rs.getLong(3));
+      row.put("jobFailures", rs.getLong(4));
     }
     return row;
+  }
+
+  /** app / skeleton in jobs/s, round by round (same round kinds in the same order): "r1, r2, … (median m)". */
+  @SuppressWarnings("unchecked")
+  static String ratio(Map<String, Object> timers) {
+    List<Map<String, Object>> app = (List<Map<String, Object>>) ((Map<String, Object>) timers.get("app")).get("rounds");
+    List<Map<String, Object>> skeleton = (List<Map<String, Object>>) ((Map<String, Object>) timers.get("skeleton"))
+        .get("rounds");
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < Math.min(app.size(), skeleton.size()); i++) {
+      ratios.add(((Number) app.get(i).get("jobsPerSecond")).doubleValue()
+          / ((Number) skeleton.get(i).get("jobsPerSecond")).doubleValue());
+    }
+    return ratios.stream().map(r -> String.format("%.2fx", r)).collect(Collectors.joining(", "))
+        + (ratios.isEmpty() ? "" : String.format(" (median %.2fx)", Stats.median(ratios)));
   }
 
   /** The reminder e-mails of the round: one per contract, and their delivery (lag from job to SMTP). */
