@@ -47,8 +47,8 @@ final class Report {
   @SuppressWarnings("unchecked")
   private static String timerStorm(Map<String, Object> timers) {
     StringBuilder md = new StringBuilder("\n| Timer storm | round | due jobs (in table) | drain s | jobs/s | once / twice / lost "
-        + "| acquisition: calls, mean ms | reminders: per contract once / twice / none | mail lag p50 / p95 / max s | mails/s |\n");
-    md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        + "| acquisition: calls, mean ms | per job: statements, commits, DB ms | reminders: per contract once / twice / none | mail lag p50 / p95 / max s | mails/s |\n");
+    md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (String engine : List.of("app", "skeleton")) {
       Map<String, Object> storm = (Map<String, Object>) timers.get(engine);
       if (storm == null) {
@@ -56,11 +56,12 @@ final class Report {
       }
       for (Map<String, Object> row : (List<Map<String, Object>>) storm.get("rounds")) {
         Map<String, Object> acquisition = (Map<String, Object>) row.get("acquisition");
-        md.append(String.format("| %s (%,d contracts) | %s | %,d (%,d) | %s | %s | %s / %s / %s | %s, %s | %s | %s | %s |%n",
+        md.append(String.format("| %s (%,d contracts) | %s | %,d (%,d) | %s | %s | %s / %s / %s | %s, %s | %s, %s, %s | %s | %s | %s |%n",
             engine, storm.get("contracts"), row.get("round"), row.get("stormJobs"), row.get("jobsInTable"),
             row.get("seconds"), row.get("jobsPerSecond"), row.getOrDefault("jobsSucceededOnce", "-"),
             row.getOrDefault("jobsSucceededTwice", "-"), row.getOrDefault("jobsLost", "-"),
-            acquisition.get("calls"), acquisition.get("meanMs"),
+            acquisition.get("calls"), acquisition.get("meanMs"), row.get("statementsPerJob"), row.get("commitsPerJob"),
+            row.get("dbMsPerJob"),
             row.containsKey("contractsReminded") ? (((Number) row.get("contractsReminded")).longValue()
                 - ((Number) row.get("contractsRemindedTwice")).longValue()) + " / " + row.get("contractsRemindedTwice")
                 + " / " + row.get("contractsNotReminded") : "-",

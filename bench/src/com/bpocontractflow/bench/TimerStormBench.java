@@ -175,6 +175,7 @@ final class TimerStormBench {
         "camunda.bpm.generic-properties.properties.jobExecutorPreferTimerJobs", "false")));
     String plan = explain(database, acquisition(byDueDate, timersFirst, jobs.getMaxJobsPerAcquisition()));
     resetStatements(database);
+    long commitsBefore = commits(database);
 
     // --storm-jfr DIR: a flight recording (profile settings) of each drain, for a closer look (jfr print)
     String jfr = System.getProperty("bench.storm.jfr");
@@ -195,6 +196,8 @@ final class TimerStormBench {
       System.out.println("flight recording of the drain: " + file);
     }
     Map<String, Object> acquisitionCost = acquisitionStatements(database);
+    long commits = commits(database) - commitsBefore;
+    Map<String, Object> statements = statements(database);
     jobs.shutdown();
 
     Map<String, Object> row = new LinkedHashMap<>();
@@ -206,6 +209,12 @@ final class TimerStormBench {
     row.put("roundStartedEpochMillis", roundStart);
     row.put("acquisitionPlan", plan);
     row.put("acquisition", acquisitionCost);
+    // everything the database did during the drain (the engine's, the outbox's, the benchmark's polling)
+    row.put("commitsPerJob", Math.round(commits * 10.0 / stormJobs) / 10.0);
+    row.put("statementsPerJob", Math.round(((Number) statements.getOrDefault("calls", 0L)).doubleValue() * 10
+        / stormJobs) / 10.0);
+    row.put("dbMsPerJob", Math.round(((Number) statements.getOrDefault("totalMs", 0L)).doubleValue() * 100
+        / stormJobs) / 100.0);
     // the engine's job log: each job of the storm succeeded exactly once (none twice, none lost)
     try (Connection connection = database.connect(); Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("""
@@ -340,6 +349,26 @@ final class TimerStormBench {
       cost.put("unavailable", unavailable.getMessage());
     }
     return cost;
+  }
+
+  /** All statements since the reset, but the benchmark's own polling and plans: calls and execution time. */
+  private static Map<String, Object> statements(Database database) {
+    Map<String, Object> cost = new LinkedHashMap<>();
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT COALESCE(SUM(calls), 0), COALESCE(SUM(total_exec_time), 0) "
+            + "FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+            + "AND query NOT ILIKE '%bench_storm_jobs%' AND query NOT ILIKE '%pg_stat%' AND query NOT ILIKE 'EXPLAIN%'")) {
+      rs.next();
+      cost.put("calls", rs.getLong(1));
+      cost.put("totalMs", Math.round(rs.getDouble(2)));
+    } catch (Exception unavailable) {
+      cost.put("unavailable", unavailable.getMessage());
+    }
+    return cost;
+  }
+
+  private static long commits(Database database) throws Exception {
+    return database.queryLong("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()");
   }
 
   /** Waits (polling the benchmark's own progress, not a test) until the query answers 0. */
