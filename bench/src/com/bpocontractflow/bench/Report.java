@@ -75,7 +75,7 @@ final class Report {
     }
     Object tuning = ((Map<String, Object>) timers.get("app")).get("tuning");
     md.append("\nReminder timers of contracts waiting at 记录商家对方案的答复 made due at once; the job executor "
-        + "started then. Rounds `index`/`noindex`: with or without ACT_IDX_JOB_DUEDATE (V24). Mail lag: from the "
+        + "started then. Rounds `index`/`noindex`: with or without the job acquisition indexes of V24 (ACT_IDX_JOB_DUEDATE, ACT_IDX_JOB_LOCKED). Mail lag: from the "
         + "job (the e-mail's insert) to SMTP acceptance by a local sink. Application settings: ")
         .append(tuning == null || ((Map<?, ?>) tuning).isEmpty() ? "as packaged" : tuning).append(".\n");
     return md.toString();
