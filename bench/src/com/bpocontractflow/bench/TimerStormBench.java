@@ -89,7 +89,10 @@ final class TimerStormBench {
         throw new IllegalStateException(waiting + " of " + contracts + " contracts wait for the merchant's answer");
       }
       // the seeding's own e-mails (request received, proposal) are delivered before the storm
-      awaitZero(database, "SELECT COUNT(*) FROM mail_outbox WHERE status <> 'SENT'", 1800);
+      boolean delivering = !"false".equals(String.valueOf(tuning.get("bpo.mail.sender-enabled")));
+      if (delivering) {
+        awaitZero(database, "SELECT COUNT(*) FROM mail_outbox WHERE status <> 'SENT'", 1800);
+      }
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("contracts", contracts);
       result.put("seedSeconds", Math.round(seedSeconds));
@@ -97,7 +100,11 @@ final class TimerStormBench {
       List<Map<String, Object>> results = new ArrayList<>();
       for (String round : rounds) {
         Map<String, Object> row = storm(database, jobs, "app", round, tuning);
-        row.putAll(outbox(database, contracts, ((Number) row.get("roundStartedEpochMillis")).longValue(), sink));
+        // with the outbox's senders off (--storm-tuning bpo.mail.sender-enabled=false) the drain is the jobs'
+        // alone, without the delivery competing for the CPU; no e-mail is then delivered
+        if (delivering) {
+          row.putAll(outbox(database, contracts, ((Number) row.get("roundStartedEpochMillis")).longValue(), sink));
+        }
         System.out.println("timer storm (app, " + round + "): " + row);
         results.add(row);
       }
