@@ -47,7 +47,7 @@ final class Report {
   @SuppressWarnings("unchecked")
   private static String timerStorm(Map<String, Object> timers) {
     StringBuilder md = new StringBuilder("\n| Timer storm | round | due jobs (in table) | drain s | jobs/s | once / twice / lost "
-        + "| acquisition: calls, mean ms | per job: statements, commits, DB ms | reminders: per contract once / twice / none | mail lag p50 / p95 / max s | mails/s |\n");
+        + "| acquisition: calls, mean ms | per job: statements, commits, DB ms | reminders: contracts reminded / repeated / not reminded | mail lag p50 / p95 / max s | mails/s |\n");
     md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (String engine : List.of("app", "skeleton")) {
       Map<String, Object> storm = (Map<String, Object>) timers.get(engine);
@@ -62,8 +62,7 @@ final class Report {
             row.getOrDefault("jobsSucceededTwice", "-"), row.getOrDefault("jobsLost", "-"),
             acquisition.get("calls"), acquisition.get("meanMs"), row.get("statementsPerJob"), row.get("commitsPerJob"),
             row.get("dbMsPerJob"),
-            row.containsKey("contractsReminded") ? (((Number) row.get("contractsReminded")).longValue()
-                - ((Number) row.get("contractsRemindedTwice")).longValue()) + " / " + row.get("contractsRemindedTwice")
+            row.containsKey("contractsReminded") ? row.get("contractsReminded") + " / " + row.get("repeatedReminders")
                 + " / " + row.get("contractsNotReminded") : "-",
             row.containsKey("mailLagP95Seconds") ? row.get("mailLagP50Seconds") + " / " + row.get("mailLagP95Seconds")
                 + " / " + row.get("mailLagMaxSeconds") : "-",

@@ -273,7 +273,7 @@ final class TimerStormBench {
         rs.next();
         row.put("reminderEmails", rs.getLong(1));
         row.put("contractsReminded", rs.getLong(2));
-        row.put("contractsRemindedTwice", rs.getLong(3));
+        row.put("repeatedReminders", rs.getLong(3));
         row.put("contractsNotReminded", contracts - rs.getLong(2));
       }
       try (ResultSet rs = statement.executeQuery("""
