@@ -68,6 +68,8 @@ final class LifecycleBench {
   private final int pdfRenders;
   private final boolean skeletonAuth;
   private final AtomicInteger contractIndex = new AtomicInteger();
+  /** The measured completions of the current round by task key. */
+  private final Map<String, List<Double>> byTask = new java.util.concurrent.ConcurrentHashMap<>();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
       .executor(Executors.newFixedThreadPool(2, named("bench-http"))).build();
 
@@ -127,12 +129,13 @@ final class LifecycleBench {
     for (String key : List.of("outboxMailsPerContract", "outboxCommitsPerContract")) {
       appMedians.put(key, round2(Stats.median(app.stream().map(row -> number(row, key)).toList())));
     }
+    // start-up in JVMs of their own: on an empty database, and on the one holding this scenario's contracts
     Map<String, Object> startup = new LinkedHashMap<>();
-    startup.put("appEmptySeconds", app.get(0).get("startSeconds"));
-    startup.put("appSeededSeconds", rounds > 1 ? app.get(rounds - 1).get("startSeconds") : null);
-    startup.put("skeletonEmptySeconds", skeleton.get(0).get("startSeconds"));
-    startup.put("skeletonSeededSeconds", rounds > 1 ? skeleton.get(rounds - 1).get("startSeconds") : null);
-    startup.put("seededContracts", rounds > 1 ? app.get(rounds - 1).get("contractsBefore") : 0);
+    startup.put("appEmpty", StartupProbe.measure("app", server.fresh("bench_startup_app")));
+    startup.put("skeletonEmpty", StartupProbe.measure("skeleton", server.fresh("bench_startup_skeleton")));
+    startup.put("seededContracts", appDb.queryLong("SELECT COUNT(*) FROM act_hi_procinst WHERE proc_def_key_ = 'contract-signing'"));
+    startup.put("appSeeded", StartupProbe.measure("app", appDb));
+    startup.put("skeletonSeeded", StartupProbe.measure("skeleton", skeletonDb));
     result.put("startup", startup);
     result.put("pdf", pdf);
     return result;
@@ -148,7 +151,8 @@ final class LifecycleBench {
         : db.queryLong("SELECT COUNT(*) FROM act_hi_procinst WHERE proc_def_key_ = 'contract-signing'");
     Target target = isApp ? startApp(db) : startSkeleton(db);
     try (target) {
-      drive(target, warmup);
+      // the first round also warms the JVM up (class loading, JIT) for the rounds after it: three times as long
+      drive(target, round == 1 ? 3 * warmup : warmup);
       if (isApp) {
         drain(target.application);
       }
@@ -158,6 +162,7 @@ final class LifecycleBench {
       double jvm0 = Cpu.jvmMillis();
       double driver0 = Cpu.threadsMillis(DRIVER_THREADS);
       double pg0 = Cpu.postgresMillis(postmaster);
+      byTask.clear();
       long start = System.nanoTime();
       List<Double> completions = drive(target, contracts);
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -166,6 +171,7 @@ final class LifecycleBench {
       double pg = Cpu.postgresMillis(postmaster) - pg0;
       long statements = db.queryLong("SELECT COALESCE(SUM(s.calls), 0) FROM pg_stat_statements s "
           + "JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = '" + db.name() + "'");
+      List<Map<String, Object>> topStatements = topStatements(db);
       Thread.sleep(STATS_SETTLE_MILLIS);
       long commits1 = commits(db);
       Map<String, Object> row = new LinkedHashMap<>();
@@ -186,6 +192,13 @@ final class LifecycleBench {
       Stats stats = Stats.of(completions);
       row.put("completionP50", round2(stats.p50()));
       row.put("completionP95", round2(stats.p95()));
+      Map<String, Object> perTask = new LinkedHashMap<>();
+      for (String key : TASKS) {
+        Stats task = Stats.of(byTask.get(key));
+        perTask.put(key, Map.of("p50", round2(task.p50()), "p95", round2(task.p95())));
+      }
+      row.put("completionByTask", perTask);
+      row.put("topStatements", topStatements);
       if (isApp) {
         int mails = drain(target.application);
         Thread.sleep(STATS_SETTLE_MILLIS);
@@ -193,9 +206,30 @@ final class LifecycleBench {
         row.put("outboxCommitsPerContract", round2((double) (commits(db) - commits1) / contracts));
         row.put("pdf", pdf(target.application));
       }
-      System.out.println("lifecycle round: " + row);
+      Map<String, Object> printed = new LinkedHashMap<>(row);
+      printed.remove("topStatements");
+      printed.remove("completionByTask");
+      System.out.println("lifecycle round: " + printed);
       return row;
     }
+  }
+
+  /** The round's 15 most frequent statements (JSON only): calls per contract and the statement's start. */
+  private List<Map<String, Object>> topStatements(Database db) throws Exception {
+    List<Map<String, Object>> top = new ArrayList<>();
+    try (var connection = db.connect(); var statement = connection.createStatement();
+        var rs = statement.executeQuery("SELECT s.calls, s.total_exec_time, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 160) "
+            + "FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = current_database() "
+            + "ORDER BY s.calls DESC LIMIT 15")) {
+      while (rs.next()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("callsPerContract", round2((double) rs.getLong(1) / contracts));
+        row.put("msPerContract", round2(rs.getDouble(2) / contracts));
+        row.put("query", rs.getString(3));
+        top.add(row);
+      }
+    }
+    return top;
   }
 
   private long commits(Database db) throws Exception {
@@ -320,7 +354,9 @@ final class LifecycleBench {
     }
     long start = System.nanoTime();
     target.post(user, "/task/" + taskId + "/complete", Map.of("variables", SigningRest.typed(variables)));
-    completions.add((System.nanoTime() - start) / 1e6);
+    double millis = (System.nanoTime() - start) / 1e6;
+    completions.add(millis);
+    byTask.computeIfAbsent(taskKey, key -> Collections.synchronizedList(new ArrayList<>())).add(millis);
   }
 
   Target startApp(Database db) {
