@@ -18,10 +18,13 @@ import java.util.Map;
  *
  * <pre>
  * --db host:port:user:password   the PostgreSQL server (bench/run passes it)
- * --scenarios tasklist,outbox    which scenarios, comma-separated
+ * --scenarios tasklist,outbox,lifecycle,timers   which scenarios, comma-separated (default: all)
  * --outbox-sent 100000 --outbox-pending 10000
  * --task-list-sizes 1000,10000,100000
  * --samples 30                   timed calls per query
+ * --contracts 200 --rounds 3     lifecycle: contracts per round, interleaved app/skeleton rounds
+ * --warmup 20 --pdf-renders 20   lifecycle: untimed contracts before each round, timed renders of one PDF
+ * --skeleton-auth basic|none     lifecycle: the skeleton's engine REST with HTTP Basic authentication (default) or none
  * --storm-contracts 10000        timer storm: contracts whose reminder timers fall due at once
  * --storm-rounds index,noindex,index  storms on one seeding, with or without the job due-date index
  * --storm-tuning k=v;k=v          application properties of the storm (job executor settings)
@@ -34,18 +37,23 @@ import java.util.Map;
  */
 public final class Benchmark {
 
+  /** Every scenario, the default. */
+  static final String ALL = "tasklist,outbox,lifecycle,timers";
+
   private Benchmark() {
   }
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = options(args);
     if (options.containsKey("help") || !options.containsKey("db")) {
-      System.out.println("usage: bench/run [--scenarios tasklist,outbox] [--task-list-sizes 1000,10000,100000] [--samples 30] [--outbox-sent 100000] [--outbox-pending 10000] [--storm-contracts 10000] [--storm-rounds index,noindex,index] [--storm-tuning k=v;k=v]");
+      System.out.println("usage: bench/run [--scenarios " + ALL + "] [--task-list-sizes 1000,10000,100000] [--samples 30] "
+          + "[--outbox-sent 100000] [--outbox-pending 10000] [--contracts 200] [--rounds 3] [--warmup 20] [--pdf-renders 20] [--skeleton-auth basic|none] "
+          + "[--storm-contracts 10000] [--storm-rounds index,noindex,index] [--storm-tuning k=v;k=v]");
       return;
     }
     String[] db = options.get("db").split(":", 4);
     Database server = new Database(db[0], Integer.parseInt(db[1]), "postgres", db[2], db[3]);
-    List<String> scenarios = List.of(options.getOrDefault("scenarios", "tasklist,outbox").split(","));
+    List<String> scenarios = List.of(options.getOrDefault("scenarios", ALL).split(","));
     int samples = Integer.parseInt(options.getOrDefault("samples", "30"));
     Path out = Path.of(options.getOrDefault("out", "bench/results"));
     Files.createDirectories(out);
@@ -72,6 +80,12 @@ public final class Benchmark {
       results.put("outbox", OutboxBench.run(server, Integer.parseInt(options.getOrDefault("outbox-sent", "100000")),
           Integer.parseInt(options.getOrDefault("outbox-pending", "10000")),
           !"log".equals(options.get("outbox-transport"))));
+    }
+    if (scenarios.contains("lifecycle")) {
+      results.put("lifecycle", new LifecycleBench(server, Integer.parseInt(options.getOrDefault("contracts", "200")),
+          Integer.parseInt(options.getOrDefault("rounds", "3")), Integer.parseInt(options.getOrDefault("warmup", "20")),
+          Integer.parseInt(options.getOrDefault("pdf-renders", "20")),
+          !"none".equals(options.get("skeleton-auth"))).run());
     }
     if (scenarios.contains("timers")) {
       if (options.containsKey("storm-jfr")) {

@@ -36,6 +36,10 @@ final class Report {
           outbox.get("emails"), outbox.get("seconds"), outbox.get("emailsPerSecond"), outbox.get("sentRowsBefore"),
           outbox.get("received"), outbox.get("repeatedMessageIds")));
     }
+    Map<String, Object> lifecycle = (Map<String, Object>) results.get("lifecycle");
+    if (lifecycle != null) {
+      lifecycle(md, lifecycle);
+    }
     Map<String, Object> timers = (Map<String, Object>) results.get("timers");
     if (timers != null) {
       md.append(timerStorm(timers));
@@ -78,6 +82,54 @@ final class Report {
         + "job (the e-mail's insert) to SMTP acceptance by a local sink. Application settings: ")
         .append(tuning == null || ((Map<?, ?>) tuning).isEmpty() ? "as packaged" : tuning).append(".\n");
     return md.toString();
+  }
+
+  private static final Map<String, String> LIFECYCLE_LABELS = new java.util.LinkedHashMap<>(Map.of(
+      "contractsPerSecond", "contracts/s",
+      "jvmCpuMsPerCompletion", "JVM CPU ms per task completion (driver's threads excluded)",
+      "pgCpuMsPerCompletion", "PostgreSQL CPU ms per task completion",
+      "statementsPerContract", "SQL statements per contract",
+      "commitsPerContract", "commits per contract (outbox delivery excluded)",
+      "completionP50", "task completion p50 (ms)",
+      "completionP95", "task completion p95 (ms)"));
+
+  @SuppressWarnings("unchecked")
+  private static void lifecycle(StringBuilder md, Map<String, Object> lifecycle) {
+    Map<String, Object> app = (Map<String, Object>) lifecycle.get("appMedians");
+    Map<String, Object> skeleton = (Map<String, Object>) lifecycle.get("skeletonMedians");
+    Map<String, Object> ratios = (Map<String, Object>) lifecycle.get("ratios");
+    md.append(String.format("%nLifecycle: %s contracts per round through the electronic happy path over REST (%s task "
+        + "completions, 2 messages each), concurrency %s, %s interleaved rounds of the application and the skeleton "
+        + "(bench/README.md); the skeleton's REST authentication: %s.%n%n", lifecycle.get("contractsPerRound"),
+        lifecycle.get("taskCompletionsPerContract"), lifecycle.get("concurrency"), lifecycle.get("rounds"),
+        lifecycle.get("skeletonRestAuthentication")));
+    md.append("| | app (median) | skeleton (median) | app / skeleton: min / median / max |\n");
+    md.append("|---|---:|---:|---:|\n");
+    for (String key : LifecycleBench.MEASURES) {
+      Map<String, Object> ratio = (Map<String, Object>) ratios.get(key);
+      md.append(String.format("| %s | %s | %s | %s / %s / %s |%n", LIFECYCLE_LABELS.get(key), app.get(key),
+          skeleton.get(key), ratio.get("min"), ratio.get("median"), ratio.get("max")));
+    }
+    md.append(String.format("%nThe application's e-mails, held during each round and delivered after it (to its log "
+        + "transport): %s e-mails and %s commits per contract.%n", app.get("outboxMailsPerContract"),
+        app.get("outboxCommitsPerContract")));
+    Map<String, Object> pdf = (Map<String, Object>) lifecycle.get("pdf");
+    if (pdf != null) {
+      md.append(String.format("PDF: one contract version (%s pages) rendered %s times in the application's JVM after 3 "
+          + "untimed renders: %s ms CPU per render, **%s ms CPU per page** (%s ms wall per render).%n", pdf.get("pages"),
+          pdf.get("renders"), pdf.get("cpuMsPerRender"), pdf.get("cpuMsPerPage"), pdf.get("wallMsPerRender")));
+    }
+    Map<String, Object> startup = (Map<String, Object>) lifecycle.get("startup");
+    md.append(String.format("Start-up in a JVM of its own, to ApplicationReadyEvent (in brackets: from the JVM's start): "
+        + "application %s on an empty database, %s with %s contracts; skeleton %s and %s.%n",
+        startup(startup.get("appEmpty")), startup(startup.get("appSeeded")), startup.get("seededContracts"),
+        startup(startup.get("skeletonEmpty")), startup(startup.get("skeletonSeeded"))));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String startup(Object times) {
+    Map<String, Object> t = (Map<String, Object>) times;
+    return t.get("ready") + " s (" + t.get("jvm") + " s)";
   }
 
   private static String cell(Object stats) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -156,7 +157,8 @@ final class Skeleton implements AutoCloseable {
   }
 
   private void deploy(Set<String> models, Map<String, String> timers) throws Exception {
-    DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("skeleton");
+    DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("skeleton")
+        .enableDuplicateFiltering(false);
     for (String model : models) {
       Path file = Path.of("bpmn", model);
       if (model.endsWith(".bpmn")) {
@@ -225,7 +227,7 @@ final class Skeleton implements AutoCloseable {
         field.getParentElement().removeChildElement(field);
       }
     }
-    String yearAhead = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusYears(1).withNano(0)
+    String yearAhead = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusYears(1).truncatedTo(ChronoUnit.DAYS)
         .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     for (TimerEventDefinition timer : list(model, TimerEventDefinition.class)) {
       fix(timer.getTimeDate(), timers, yearAhead);

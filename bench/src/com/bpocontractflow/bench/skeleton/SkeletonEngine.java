@@ -4,6 +4,7 @@ import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
@@ -15,12 +16,14 @@ import org.springframework.context.annotation.Bean;
  *
  * <p>The one addition is the engine REST's own HTTP Basic authentication filter, as Camunda's documentation
  * configures it for a Spring Boot application: every REST call authenticates (the application's calls do too);
- * the engine's authorization checks stay off, its default.
+ * the engine's authorization checks stay off, its default. {@code bench.skeleton.rest-auth=false} leaves it out
+ * (the engine REST's default: no authentication at all).
  */
 @SpringBootApplication
 public class SkeletonEngine {
 
   @Bean
+  @ConditionalOnProperty(name = "bench.skeleton.rest-auth", havingValue = "true", matchIfMissing = true)
   FilterRegistrationBean<Filter> restAuthentication() {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.addUrlPatterns("/engine-rest/*");
