@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * <p>A Java migration, not a SQL file, for one reason: the engine's tables are not the application's. The
  * application's start creates them (or finds them, made by an operator with Camunda's scripts) before
  * Flyway runs, but a database holding only the application's tables (tests that migrate a bare H2) has no
- * {@code ACT_RU_JOB}: there nothing is done. Operators who create the engine's schema themselves create
- * the same index (docs/operations.md).
+ * {@code ACT_RU_JOB}: there nothing is done. Operators who create the engine's tables again after V24 ran
+ * create the same indexes (docs/operations.md).
  */
 public class V24__job_due_date_index extends BaseJavaMigration {
 
