@@ -40,9 +40,12 @@ final class Cpu {
 
   /** The postmaster of the server {@code database} is on: the parent of a backend of it. */
   static long postmaster(Database database) throws Exception {
-    long backend = database.queryLong("SELECT pg_backend_pid()");
-    // the backend ends with its connection; its parent, the postmaster, stays
-    return stat(Long.toString(backend))[1];
+    // read while the connection is open: the backend ends with it; its parent, the postmaster, stays
+    try (var connection = database.connect(); var statement = connection.createStatement();
+        var rs = statement.executeQuery("SELECT pg_backend_pid()")) {
+      rs.next();
+      return stat(Long.toString(rs.getLong(1)))[1];
+    }
   }
 
   /**

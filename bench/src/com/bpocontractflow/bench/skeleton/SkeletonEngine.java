@@ -14,16 +14,16 @@ import org.springframework.context.annotation.Bean;
  * this class; bench's Skeleton starts it with the application's auto-configurations that do not belong to a
  * bare engine excluded (Flyway, the Camunda webapps, mail) and no application.yaml.
  *
- * <p>The one addition is the engine REST's own HTTP Basic authentication filter, as Camunda's documentation
- * configures it for a Spring Boot application: every REST call authenticates (the application's calls do too);
- * the engine's authorization checks stay off, its default. {@code bench.skeleton.rest-auth=false} leaves it out
- * (the engine REST's default: no authentication at all).
+ * <p>The engine REST is not authenticated (its default) and the engine's authorization checks are off (the
+ * engine's default). With {@code bench.skeleton.rest-auth=true} the engine REST's own HTTP Basic filter is added,
+ * as Camunda's documentation configures it for a Spring Boot application: every call then checks password,
+ * groups and tenants (three transactions), as the application's calls authenticate too.
  */
 @SpringBootApplication
 public class SkeletonEngine {
 
   @Bean
-  @ConditionalOnProperty(name = "bench.skeleton.rest-auth", havingValue = "true", matchIfMissing = true)
+  @ConditionalOnProperty(name = "bench.skeleton.rest-auth", havingValue = "true")
   FilterRegistrationBean<Filter> restAuthentication() {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.addUrlPatterns("/engine-rest/*");
