@@ -14,9 +14,12 @@ final class Application implements AutoCloseable {
 
   final ConfigurableApplicationContext context;
   final String baseUrl;
+  /** From {@code run} to ApplicationReadyEvent, seconds. */
+  final double startSeconds;
 
-  private Application(ConfigurableApplicationContext context) {
+  private Application(ConfigurableApplicationContext context, double startSeconds) {
     this.context = context;
+    this.startSeconds = startSeconds;
     int port = ((WebServerApplicationContext) context).getWebServer().getPort();
     this.baseUrl = "http://localhost:" + port;
   }
@@ -35,8 +38,14 @@ final class Application implements AutoCloseable {
     // as command-line arguments: they win over application.yaml's environment placeholders
     String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
         .toArray(String[]::new);
-    return new Application(new SpringApplicationBuilder(BpoContractFlowApplication.class)
-        .profiles("demo", "postgres").run(arguments));
+    java.util.concurrent.atomic.AtomicLong ready = new java.util.concurrent.atomic.AtomicLong();
+    long start = System.nanoTime();
+    ConfigurableApplicationContext context = new SpringApplicationBuilder(BpoContractFlowApplication.class)
+        .profiles("demo", "postgres")
+        .listeners((org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent>)
+            event -> ready.set(System.nanoTime()))
+        .run(arguments);
+    return new Application(context, (ready.get() - start) / 1e9);
   }
 
   <T> T bean(Class<T> type) {

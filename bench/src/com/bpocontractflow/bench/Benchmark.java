@@ -18,10 +18,18 @@ import java.util.Map;
  *
  * <pre>
  * --db host:port:user:password   the PostgreSQL server (bench/run passes it)
- * --scenarios tasklist,outbox    which scenarios, comma-separated
+ * --scenarios tasklist,outbox,lifecycle,timers   which scenarios, comma-separated (default: all)
  * --outbox-sent 100000 --outbox-pending 10000
  * --task-list-sizes 1000,10000,100000
  * --samples 30                   timed calls per query
+ * --contracts 200 --rounds 3     lifecycle: contracts per round, interleaved app/skeleton rounds
+ * --warmup 20 --pdf-renders 20   lifecycle: untimed contracts before each round, timed renders of one PDF
+ * --skeleton-auth none|basic     lifecycle: the skeleton's engine REST unauthenticated (none, default) or with HTTP Basic
+ * --storm-contracts 10000        timer storm: contracts whose reminder timers fall due at once
+ * --storm-rounds index,noindex,index  storms on one seeding, with or without the job due-date index
+ * --storm-tuning k=v;k=v          application properties of the storm (job executor settings)
+ * --storm-no-skeleton            the application's storm only
+ * --storm-jfr /some/dir          a flight recording of each drain there
  * --out bench/results
  * --reuse-db --hold              keep the seeded database of an earlier run (bench/run with BENCH_PG_DIR)
  *                                and keep the application running afterwards, for a closer look
@@ -29,18 +37,23 @@ import java.util.Map;
  */
 public final class Benchmark {
 
+  /** Every scenario, the default. */
+  static final String ALL = "tasklist,outbox,lifecycle,timers";
+
   private Benchmark() {
   }
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = options(args);
     if (options.containsKey("help") || !options.containsKey("db")) {
-      System.out.println("usage: bench/run [--scenarios tasklist,outbox] [--task-list-sizes 1000,10000,100000] [--samples 30] [--outbox-sent 100000] [--outbox-pending 10000]");
+      System.out.println("usage: bench/run [--scenarios " + ALL + "] [--task-list-sizes 1000,10000,100000] [--samples 30] "
+          + "[--outbox-sent 100000] [--outbox-pending 10000] [--contracts 200] [--rounds 3] [--warmup 20] [--pdf-renders 20] [--skeleton-auth none|basic] "
+          + "[--storm-contracts 10000] [--storm-rounds index,noindex,index] [--storm-tuning k=v;k=v]");
       return;
     }
     String[] db = options.get("db").split(":", 4);
     Database server = new Database(db[0], Integer.parseInt(db[1]), "postgres", db[2], db[3]);
-    List<String> scenarios = List.of(options.getOrDefault("scenarios", "tasklist,outbox").split(","));
+    List<String> scenarios = List.of(options.getOrDefault("scenarios", ALL).split(","));
     int samples = Integer.parseInt(options.getOrDefault("samples", "30"));
     Path out = Path.of(options.getOrDefault("out", "bench/results"));
     Files.createDirectories(out);
@@ -67,6 +80,32 @@ public final class Benchmark {
       results.put("outbox", OutboxBench.run(server, Integer.parseInt(options.getOrDefault("outbox-sent", "100000")),
           Integer.parseInt(options.getOrDefault("outbox-pending", "10000")),
           !"log".equals(options.get("outbox-transport"))));
+    }
+    if (scenarios.contains("lifecycle")) {
+      results.put("lifecycle", new LifecycleBench(server, Integer.parseInt(options.getOrDefault("contracts", "200")),
+          Integer.parseInt(options.getOrDefault("rounds", "3")), Integer.parseInt(options.getOrDefault("warmup", "20")),
+          Integer.parseInt(options.getOrDefault("pdf-renders", "20")),
+          "basic".equals(options.get("skeleton-auth"))).run());
+    }
+    if (scenarios.contains("timers")) {
+      if (options.containsKey("storm-jfr")) {
+        System.setProperty("bench.storm.jfr", options.get("storm-jfr"));
+      }
+      Map<String, Object> tuning = new LinkedHashMap<>();
+      for (String setting : options.getOrDefault("storm-tuning", "").split(";")) {
+        if (setting.contains("=")) {
+          tuning.put(setting.substring(0, setting.indexOf('=')).trim(), setting.substring(setting.indexOf('=') + 1).trim());
+        }
+      }
+      Map<String, Object> timers = new LinkedHashMap<>();
+      timers.put("app", TimerStormBench.app(server, Integer.parseInt(options.getOrDefault("storm-contracts", "10000")),
+          List.of(options.getOrDefault("storm-rounds", "index,noindex,index").split(",")), tuning));
+      if (!options.containsKey("storm-no-skeleton")) {
+        timers.put("skeleton", TimerStormBench.skeleton(server, Integer.parseInt(options.getOrDefault("storm-contracts",
+            "10000")), List.of(options.getOrDefault("storm-rounds", "index,noindex,index").split(","))));
+        timers.put("ratio", TimerStormBench.ratio(timers));
+      }
+      results.put("timers", timers);
     }
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     String stamp = OffsetDateTime.now().toString().substring(0, 19).replace(':', '-');
