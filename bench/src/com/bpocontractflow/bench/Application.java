@@ -3,8 +3,11 @@ package com.bpocontractflow.bench;
 import com.bpocontractflow.BpoContractFlowApplication;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The application as it is packaged (demo users, PostgreSQL profile), in this JVM, on a free port. */
@@ -38,12 +41,11 @@ final class Application implements AutoCloseable {
     // as command-line arguments: they win over application.yaml's environment placeholders
     String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
         .toArray(String[]::new);
-    java.util.concurrent.atomic.AtomicLong ready = new java.util.concurrent.atomic.AtomicLong();
+    AtomicLong ready = new AtomicLong();
     long start = System.nanoTime();
     ConfigurableApplicationContext context = new SpringApplicationBuilder(BpoContractFlowApplication.class)
         .profiles("demo", "postgres")
-        .listeners((org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent>)
-            event -> ready.set(System.nanoTime()))
+        .listeners((ApplicationListener<ApplicationReadyEvent>) event -> ready.set(System.nanoTime()))
         .run(arguments);
     return new Application(context, (ready.get() - start) / 1e9);
   }

@@ -70,6 +70,10 @@ final class LifecycleBench {
   private final AtomicInteger contractIndex = new AtomicInteger();
   /** The measured completions of the current round by task key. */
   private final Map<String, List<Double>> byTask = new java.util.concurrent.ConcurrentHashMap<>();
+  /** The driver's repeated calls in the current round: a task not open yet, a message refused (then retried). */
+  private final AtomicInteger retries = new AtomicInteger();
+  /** The first refusal of a message in the current round, printed once. */
+  private final java.util.concurrent.atomic.AtomicReference<String> firstRefusal = new java.util.concurrent.atomic.AtomicReference<>();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
       .executor(Executors.newFixedThreadPool(2, named("bench-http"))).build();
 
@@ -163,6 +167,8 @@ final class LifecycleBench {
       double driver0 = Cpu.threadsMillis(DRIVER_THREADS);
       double pg0 = Cpu.postgresMillis(postmaster);
       byTask.clear();
+      retries.set(0);
+      firstRefusal.set(null);
       long start = System.nanoTime();
       List<Double> completions = drive(target, contracts);
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -192,6 +198,11 @@ final class LifecycleBench {
       Stats stats = Stats.of(completions);
       row.put("completionP50", round2(stats.p50()));
       row.put("completionP95", round2(stats.p95()));
+      // calls the driver repeated (each one more REST call, transaction and statements in this round's figures)
+      row.put("driverRetriesPerContract", round2((double) retries.get() / contracts));
+      if (firstRefusal.get() != null) {
+        System.out.println("first refused message on " + target.name + ": " + firstRefusal.get());
+      }
       Map<String, Object> perTask = new LinkedHashMap<>();
       for (String key : TASKS) {
         Stats task = Stats.of(byTask.get(key));
@@ -349,6 +360,7 @@ final class LifecycleBench {
       } else if (System.nanoTime() > deadline) {
         throw new IllegalStateException("no open task " + taskKey + " in " + processInstanceId + " on " + target.name);
       } else {
+        retries.incrementAndGet();
         Thread.sleep(20); // an asynchronous step ahead of the task (the benchmark's own wait, not a test)
       }
     }
@@ -441,6 +453,8 @@ final class LifecycleBench {
         if (response.statusCode() / 100 == 2) {
           return;
         }
+        retries.incrementAndGet();
+        firstRefusal.compareAndSet(null, messageName + ": HTTP " + response.statusCode() + " " + response.body());
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(messageName + " for " + processInstanceId + " on " + name + ": HTTP "
               + response.statusCode() + " " + response.body());

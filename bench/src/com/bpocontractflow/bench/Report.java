@@ -84,14 +84,14 @@ final class Report {
     return md.toString();
   }
 
-  private static final Map<String, String> LIFECYCLE_LABELS = new java.util.LinkedHashMap<>(Map.of(
+  private static final Map<String, String> LIFECYCLE_LABELS = Map.of(
       "contractsPerSecond", "contracts/s",
       "jvmCpuMsPerCompletion", "JVM CPU ms per task completion (driver's threads excluded)",
       "pgCpuMsPerCompletion", "PostgreSQL CPU ms per task completion",
       "statementsPerContract", "SQL statements per contract",
       "commitsPerContract", "commits per contract (outbox delivery excluded)",
       "completionP50", "task completion p50 (ms)",
-      "completionP95", "task completion p95 (ms)"));
+      "completionP95", "task completion p95 (ms)");
 
   @SuppressWarnings("unchecked")
   private static void lifecycle(StringBuilder md, Map<String, Object> lifecycle) {
@@ -111,12 +111,12 @@ final class Report {
           skeleton.get(key), ratio.get("min"), ratio.get("median"), ratio.get("max")));
     }
     md.append(String.format("%nThe application's e-mails, held during each round and delivered after it (to its log "
-        + "transport): %s e-mails and %s commits per contract.%n", app.get("outboxMailsPerContract"),
+        + "transport): %s e-mails and %s commits per contract.%n%n", app.get("outboxMailsPerContract"),
         app.get("outboxCommitsPerContract")));
     Map<String, Object> pdf = (Map<String, Object>) lifecycle.get("pdf");
     if (pdf != null) {
       md.append(String.format("PDF: one contract version (%s pages) rendered %s times in the application's JVM after 3 "
-          + "untimed renders: %s ms CPU per render, **%s ms CPU per page** (%s ms wall per render).%n", pdf.get("pages"),
+          + "untimed renders: %s ms CPU per render, **%s ms CPU per page** (%s ms wall per render).%n%n", pdf.get("pages"),
           pdf.get("renders"), pdf.get("cpuMsPerRender"), pdf.get("cpuMsPerPage"), pdf.get("wallMsPerRender")));
     }
     Map<String, Object> startup = (Map<String, Object>) lifecycle.get("startup");

@@ -49,7 +49,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <pre>
  * try (Skeleton skeleton = Skeleton.start(db, Skeleton.SIGNING)) {
- *   skeleton.engineRest  // http://localhost:port/engine-rest/engine/skeleton, HTTP Basic as ADMIN / PASSWORD
+ *   skeleton.engineRest  // http://localhost:port/engine-rest/engine/skeleton (HTTP Basic as ADMIN / PASSWORD
+ *                        // when started with bench.skeleton.rest-auth=true; unauthenticated otherwise)
  *   skeleton.engine      // the ProcessEngine (Java API), e.g. for bulk seeding
  * }
  * </pre>
