@@ -91,6 +91,7 @@ public class PdfRenderer {
   private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
   public PdfRenderer() {
+    PdfLogging.install();
     font = parse(FONT_RESOURCE);
   }
 
