@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import db.migration.JobAcquisitionQuery;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -301,9 +302,8 @@ final class TimerStormBench {
   }
 
   /**
-   * The engine's acquisition query (Job.xml {@code selectNextJobsToExecute}, 7.24.0, PostgreSQL) as the
-   * application's settings make it: no {@code ensureJobDueDateNotNull}, not deployment-aware, no priority
-   * range, history cleanup on; ordered by due date (and timers first) when those options are on.
+   * The engine's acquisition query ({@link JobAcquisitionQuery}), ordered by due date (and timers first) when
+   * those options are on.
    */
   static String acquisition(boolean byDueDate, boolean timersFirst, int limit) {
     List<String> order = new ArrayList<>();
@@ -313,18 +313,8 @@ final class TimerStormBench {
     if (byDueDate) {
       order.add("RES.DUEDATE_ asc");
     }
-    return """
-        select RES.ID_, RES.REV_, RES.DUEDATE_, RES.PROCESS_INSTANCE_ID_, RES.EXCLUSIVE_
-        from ACT_RU_JOB RES
-        where (RES.RETRIES_ > 0)
-          and (RES.DUEDATE_ is null or RES.DUEDATE_ <= now())
-          and (RES.LOCK_OWNER_ is null or RES.LOCK_EXP_TIME_ < now())
-          and RES.SUSPENSION_STATE_ = 1
-          and ((RES.EXCLUSIVE_ = true and not exists(select J2.ID_ from ACT_RU_JOB J2
-                  where J2.PROCESS_INSTANCE_ID_ = RES.PROCESS_INSTANCE_ID_ and (J2.EXCLUSIVE_ = true)
-                    and (J2.LOCK_OWNER_ is not null and J2.LOCK_EXP_TIME_ >= now())))
-               or RES.EXCLUSIVE_ = false)
-        """ + (order.isEmpty() ? "" : "order by " + String.join(", ", order) + "\n") + "LIMIT " + limit;
+    return JobAcquisitionQuery.UNORDERED + (order.isEmpty() ? "" : "order by " + String.join(", ", order) + "\n")
+        + "LIMIT " + limit;
   }
 
   private static String explain(Database database, String sql) throws Exception {

@@ -22,19 +22,7 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 class JobDueDateIndexMigrationTest {
 
   /** The engine's job acquisition (Job.xml selectNextJobsToExecute, 7.24.0), as bench/TimerStormBench runs it. */
-  static final String ACQUISITION = """
-      select RES.ID_, RES.REV_, RES.DUEDATE_, RES.PROCESS_INSTANCE_ID_, RES.EXCLUSIVE_
-      from ACT_RU_JOB RES
-      where (RES.RETRIES_ > 0)
-        and (RES.DUEDATE_ is null or RES.DUEDATE_ <= now())
-        and (RES.LOCK_OWNER_ is null or RES.LOCK_EXP_TIME_ < now())
-        and RES.SUSPENSION_STATE_ = 1
-        and ((RES.EXCLUSIVE_ = true and not exists(select J2.ID_ from ACT_RU_JOB J2
-                where J2.PROCESS_INSTANCE_ID_ = RES.PROCESS_INSTANCE_ID_ and (J2.EXCLUSIVE_ = true)
-                  and (J2.LOCK_OWNER_ is not null and J2.LOCK_EXP_TIME_ >= now())))
-             or RES.EXCLUSIVE_ = false)
-      LIMIT 10
-      """;
+  static final String ACQUISITION = JobAcquisitionQuery.UNORDERED + "LIMIT 10";
 
   @Test
   void shouldIndexTheJobsDueDateWhereTheEngineTablesAreOnH2() {
