@@ -70,30 +70,6 @@ public class EngineGuards extends AbstractProcessEnginePlugin {
     configuration.setCustomPostCommandInterceptorsTxRequired(all);
   }
 
-  private static final Map<String, Field> FIELDS = new ConcurrentHashMap<>();
-
-  /**
-   * An argument an engine command keeps in a field of {@code declaring} (Camunda 7.24, pinned by the BOM, has
-   * no getters for them); each field is looked up and opened once, not on every command.
-   */
-  @SuppressWarnings("unchecked")
-  public static <V> V commandArgument(Object command, Class<?> declaring, String name) {
-    Field field = FIELDS.computeIfAbsent(declaring.getName() + "#" + name, key -> {
-      try {
-        Field found = declaring.getDeclaredField(name);
-        found.setAccessible(true);
-        return found;
-      } catch (NoSuchFieldException e) {
-        throw new IllegalStateException("Camunda " + declaring.getSimpleName() + " has no field " + name, e);
-      }
-    });
-    try {
-      return (V) field.get(command);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException("Camunda " + declaring.getSimpleName() + "." + name + " is not readable", e);
-    }
-  }
-
   static final class Guard extends CommandInterceptor {
     private final boolean demo;
     private final Set<String> singleContractMessages;
@@ -112,19 +88,19 @@ public class EngineGuards extends AbstractProcessEnginePlugin {
         throw new AuthorizationException("只有系统本身可以部署流程模型（模型随应用发布）；请按运维文档发布新版本");
       } else if (byPerson(context)) {
         if (command instanceof CompleteTaskCmd) {
-          checkTaskVariables(context, commandArgument(command, CompleteTaskCmd.class, "taskId"),
-              commandArgument(command, CompleteTaskCmd.class, "variables"));
+          checkTaskVariables(context, field(command, CompleteTaskCmd.class, "taskId"),
+              field(command, CompleteTaskCmd.class, "variables"));
         } else if (command instanceof SubmitTaskFormCmd) {
-          checkTaskVariables(context, commandArgument(command, SubmitTaskFormCmd.class, "taskId"),
-              commandArgument(command, SubmitTaskFormCmd.class, "properties"));
+          checkTaskVariables(context, field(command, SubmitTaskFormCmd.class, "taskId"),
+              field(command, SubmitTaskFormCmd.class, "properties"));
         } else if (command instanceof StartProcessInstanceCmd) {
-          ProcessInstantiationBuilderImpl builder = commandArgument(command, StartProcessInstanceCmd.class, "instantiationBuilder");
+          ProcessInstantiationBuilderImpl builder = field(command, StartProcessInstanceCmd.class, "instantiationBuilder");
           String key = builder.getProcessDefinitionKey() != null ? builder.getProcessDefinitionKey()
               : definitionKey(context, builder.getProcessDefinitionId());
           checkStartVariables(key, builder.getVariables());
         } else if (command instanceof SubmitStartFormCmd) {
-          checkStartVariables(definitionKey(context, commandArgument(command, SubmitStartFormCmd.class, "processDefinitionId")),
-              commandArgument(command, SubmitStartFormCmd.class, "variables"));
+          checkStartVariables(definitionKey(context, field(command, SubmitStartFormCmd.class, "processDefinitionId")),
+              field(command, SubmitStartFormCmd.class, "variables"));
         }
       }
       return next.execute(command);
@@ -137,7 +113,7 @@ public class EngineGuards extends AbstractProcessEnginePlugin {
     }
 
     private void checkCorrelation(Command<?> command) {
-      MessageCorrelationBuilderImpl builder = commandArgument(command, AbstractCorrelateMessageCmd.class, "builder");
+      MessageCorrelationBuilderImpl builder = field(command, AbstractCorrelateMessageCmd.class, "builder");
       if (!singleContractMessages.contains(builder.getMessageName())) {
         return;
       }
@@ -219,5 +195,25 @@ public class EngineGuards extends AbstractProcessEnginePlugin {
     }
 
     /** The engine's commands keep their arguments in protected fields; 7.24 is pinned by the BOM. */
+    private static final Map<String, Field> FIELDS = new ConcurrentHashMap<>();
+
+    /** A command's argument; each field is looked up and opened once, not on every command. */
+    @SuppressWarnings("unchecked")
+    private static <V> V field(Object command, Class<?> declaring, String name) {
+      Field field = FIELDS.computeIfAbsent(declaring.getName() + "#" + name, key -> {
+        try {
+          Field found = declaring.getDeclaredField(name);
+          found.setAccessible(true);
+          return found;
+        } catch (NoSuchFieldException e) {
+          throw new IllegalStateException("Camunda " + declaring.getSimpleName() + " has no field " + name, e);
+        }
+      });
+      try {
+        return (V) field.get(command);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("Camunda " + declaring.getSimpleName() + "." + name + " is not readable", e);
+      }
+    }
   }
 }

@@ -6,11 +6,11 @@ import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.REVISE_CL
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.*;
 
 import com.bpocontractflow.contract.DepositKind;
-import com.bpocontractflow.security.EngineGuards;
 import com.bpocontractflow.term.ServiceInputRules;
 import com.bpocontractflow.validation.InputRules;
 import com.bpocontractflow.validation.InvalidInputException;
 import com.bpocontractflow.validation.VaguePhrases;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +34,17 @@ public class UserTaskListener implements TaskListener {
   /** Clause values the process keeps after a draft or revision (set on the execution, never removed first). */
   private static final Set<String> KEPT_ON_PROCESS = Set.of(DEPOSIT_AMOUNT, SERVICE_SCOPE);
 
+  /** {@code CompleteTaskCmd} keeps its variables in a protected field (Camunda 7.24 is pinned by the BOM). */
+  private static final Field COMPLETION_VARIABLES;
+
+  static {
+    try {
+      COMPLETION_VARIABLES = CompleteTaskCmd.class.getDeclaredField("variables");
+      COMPLETION_VARIABLES.setAccessible(true);
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException("Camunda CompleteTaskCmd has no field variables", e);
+    }
+  }
 
   private final SigningRecorder recorder;
   private final VaguePhrases vaguePhrases;
@@ -178,13 +189,22 @@ public class UserTaskListener implements TaskListener {
     if (invocation == null || !(invocation.getCommand() instanceof CompleteTaskCmd command)) {
       return;
     }
-    Map<String, Object> submitted = EngineGuards.commandArgument(command, CompleteTaskCmd.class, "variables");
+    Map<String, Object> submitted = submittedVariables(command);
     if (submitted != null) {
       submitted.forEach((name, value) -> {
         if (task.hasVariableLocal(name)) {
           task.setVariableLocal(name, value);
         }
       });
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> submittedVariables(CompleteTaskCmd command) {
+    try {
+      return (Map<String, Object>) COMPLETION_VARIABLES.get(command);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("Camunda CompleteTaskCmd.variables is not readable", e);
     }
   }
 
