@@ -67,6 +67,11 @@ final class LifecycleBench {
   private final int warmup;
   private final int pdfRenders;
   private final boolean skeletonAuth;
+  /**
+   * How a task is completed: {@code submit-form} (POST /task/{id}/submit-form, what Tasklist sends when a staff
+   * member completes a form) or {@code complete} (POST /task/{id}/complete, what an integration would call).
+   */
+  private final String completeWith;
   private final AtomicInteger contractIndex = new AtomicInteger();
   /** The measured completions of the current round by task key. */
   private final Map<String, List<Double>> byTask = new java.util.concurrent.ConcurrentHashMap<>();
@@ -77,8 +82,13 @@ final class LifecycleBench {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
       .executor(Executors.newFixedThreadPool(2, named("bench-http"))).build();
 
-  LifecycleBench(Database server, int contracts, int rounds, int warmup, int pdfRenders, boolean skeletonAuth) {
+  LifecycleBench(Database server, int contracts, int rounds, int warmup, int pdfRenders, boolean skeletonAuth,
+      String completeWith) {
+    if (!List.of("submit-form", "complete").contains(completeWith)) {
+      throw new IllegalArgumentException("--complete-with is submit-form or complete, not " + completeWith);
+    }
     this.skeletonAuth = skeletonAuth;
+    this.completeWith = completeWith;
     this.server = server;
     this.contracts = contracts;
     this.rounds = rounds;
@@ -110,6 +120,7 @@ final class LifecycleBench {
     result.put("rounds", rounds);
     result.put("concurrency", CONCURRENCY);
     result.put("skeletonRestAuthentication", skeletonAuth ? "basic" : "none");
+    result.put("completeWith", completeWith);
     result.put("taskCompletionsPerContract", TASKS.size());
     result.put("app", app);
     result.put("skeleton", skeleton);
@@ -365,7 +376,7 @@ final class LifecycleBench {
       }
     }
     long start = System.nanoTime();
-    target.post(user, "/task/" + taskId + "/complete", Map.of("variables", SigningRest.typed(variables)));
+    target.post(user, "/task/" + taskId + "/" + completeWith, Map.of("variables", SigningRest.typed(variables)));
     double millis = (System.nanoTime() - start) / 1e6;
     completions.add(millis);
     byTask.computeIfAbsent(taskKey, key -> Collections.synchronizedList(new ArrayList<>())).add(millis);
