@@ -1359,6 +1359,105 @@ class ContractSigningProcessTest {
     Assertions.assertThat(models.getAllValues()).extracting(m -> m.get("reminderNumber")).containsExactly(1, 1);
   }
 
+  /**
+   * Issue #12: the reminder number and the deadline come from one statement ({@link MerchantReminderDelegate.WaitState})
+   * instead of two history queries and a job query. Reminders 1, 2, 3 in one wait, then 1, 2 after a loop back
+   * to the same wait (a new quote); in every state the new reading equals what the engine's queries gave.
+   */
+  @Test
+  void shouldCountTheRemindersOfEachWaitAsTheEngineHistoryDoes() {
+    ProcessInstance pi = start();
+    completeTask(pi, DRAFT_PROPOSAL, proposal("5000.00"));
+    assertWaitStateAsByTheEngineQueries(pi, WaitingFor.PROPOSAL_ANSWER, 0);
+    for (int i = 0; i < 3; i++) {
+      Job reminder = reminderJob(pi, WaitingFor.PROPOSAL_ANSWER);
+      ClockUtil.setCurrentTime(new Date(reminder.getDuedate().getTime() + 1000));
+      execute(reminder);
+      assertWaitStateAsByTheEngineQueries(pi, WaitingFor.PROPOSAL_ANSWER, i + 1);
+    }
+    // a loop back to the same wait, an hour later: a new count
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofHours(1).toMillis()));
+    completeTask(pi, CONFIRM_PROPOSAL, proposalAnswer("REVISION_REQUESTED"));
+    completeTask(pi, DRAFT_PROPOSAL, proposal("5000.00"));
+    assertWaitStateAsByTheEngineQueries(pi, WaitingFor.PROPOSAL_ANSWER, 0);
+    for (int i = 0; i < 2; i++) {
+      Job reminder = reminderJob(pi, WaitingFor.PROPOSAL_ANSWER);
+      ClockUtil.setCurrentTime(new Date(reminder.getDuedate().getTime() + 1000));
+      execute(reminder);
+      assertWaitStateAsByTheEngineQueries(pi, WaitingFor.PROPOSAL_ANSWER, i + 1);
+    }
+    // the escalation timer fired: no deadline any more, the count stays
+    execute(job(WaitingFor.PROPOSAL_ANSWER.escalationTimerId(), pi));
+    assertWaitStateAsByTheEngineQueries(pi, WaitingFor.PROPOSAL_ANSWER, 2);
+
+    ArgumentCaptor<Map<String, Object>> models = mapCaptor();
+    verify(mailer, times(5)).send(eq(MerchantMail.REMINDER), any(), models.capture(), any(Object[].class));
+    Assertions.assertThat(models.getAllValues()).extracting(m -> m.get("reminderNumber"))
+        .containsExactly(1, 2, 3, 1, 2);
+    Assertions.assertThat(models.getAllValues()).extracting(m -> (String) m.get("deadline"))
+        .allMatch(deadline -> deadline.matches("\\d{4}年\\d{1,2}月\\d{1,2}日"));
+  }
+
+  /**
+   * Issue #12: a wait of a sub-process (the deposit) counts like the others, and a wait that had reminders
+   * before a process instance migration (deployment/ModelMigration, history kept) goes on counting after it.
+   * The count keeps no state of its own, so a wait started before this change (its reminders sent by the
+   * previous code, which wrote the same history) needs nothing either: the second reminder here is the
+   * first the new version of the model sends in a wait started on the old one.
+   */
+  @Test
+  void shouldGoOnCountingAfterAMigrationToANewVersion() {
+    ProcessInstance pi = runtimeService().createProcessInstanceByKey(ContractSigningProcess.KEY).businessKey(NUMBER)
+        .startBeforeActivity(WaitingFor.DEPOSIT.hostActivityId()).setVariables(contextVariables()).execute();
+    execute(reminderJob(pi, WaitingFor.DEPOSIT));
+    String previous = runtimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+        .getProcessDefinitionId();
+    org.camunda.bpm.engine.RepositoryService repository = engine.getProcessEngine().getRepositoryService();
+    String next = repository.createDeployment().name("reminder-count-next-version")
+        .addClasspathResource(ContractSigningProcess.RESOURCE).deploy().getId();
+    try {
+      Assertions.assertThat(new com.bpocontractflow.deployment.ModelMigration(engine.getProcessEngine())
+          .migrate(ContractSigningProcess.KEY)).singleElement()
+          .satisfies(result -> Assertions.assertThat(result.migrated()).containsExactly(pi.getId()));
+      Assertions.assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+          .getProcessDefinitionId()).isNotEqualTo(previous);
+      assertWaitStateAsByTheEngineQueries(pi, WaitingFor.DEPOSIT, 1);
+
+      Job second = reminderJob(pi, WaitingFor.DEPOSIT);
+      ClockUtil.setCurrentTime(new Date(second.getDuedate().getTime() + 1000));
+      execute(second);
+      assertWaitStateAsByTheEngineQueries(pi, WaitingFor.DEPOSIT, 2);
+      ArgumentCaptor<Map<String, Object>> models = mapCaptor();
+      verify(mailer, times(2)).send(eq(MerchantMail.REMINDER), any(), models.capture(), any(Object[].class));
+      Assertions.assertThat(models.getAllValues()).extracting(m -> m.get("reminderNumber")).containsExactly(1, 2);
+    } finally {
+      runtimeService().deleteProcessInstance(pi.getId(), "test over");
+      repository.deleteDeployment(next, true);
+    }
+  }
+
+  /**
+   * Reads {@link MerchantReminderDelegate.WaitState} in a command, as the reminder does, and checks it against
+   * the engine's queries the reminder used before issue #12 (and against the expected count).
+   */
+  void assertWaitStateAsByTheEngineQueries(ProcessInstance pi, WaitingFor waitingFor, int expectedReminders) {
+    MerchantReminderDelegate.WaitState state = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        engine.getProcessEngine().getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(context -> MerchantReminderDelegate.WaitState.of(pi.getId(), waitingFor, "none"));
+    Date waitStarted = historyService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId(waitingFor.hostActivityId()).unfinished().list().stream()
+        .map(org.camunda.bpm.engine.history.HistoricActivityInstance::getStartTime)
+        .max(java.util.Comparator.naturalOrder()).orElse(new Date(0));
+    long byHistory = historyService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId(waitingFor.reminderTaskId()).startedAfter(new Date(waitStarted.getTime() - 1)).count();
+    Job escalation = managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(waitingFor.escalationTimerId()).singleResult();
+    Assertions.assertThat(state.previousReminders()).as("reminders sent in this wait")
+        .isEqualTo(byHistory).isEqualTo(expectedReminders);
+    Assertions.assertThat(state.escalationDue()).as("the escalation timer's due date")
+        .isEqualTo(escalation == null ? null : escalation.getDuedate());
+  }
+
   @Test
   void shouldTellManagersWhenTheFourteenDayTargetIsPassed() {
     ProcessInstance pi = start();
