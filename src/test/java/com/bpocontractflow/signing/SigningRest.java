@@ -99,6 +99,7 @@ public class SigningRest {
     as(workerOf(taskKey)).post("/task/" + taskId(contract, taskKey) + "/complete", Map.of("variables", typed(variables)), HttpStatus.NO_CONTENT);
     startReviewRound(contract);
     makeSignedCopy(contract);
+    confirmDataDisposal(contract);
   }
 
   /**
@@ -112,6 +113,15 @@ public class SigningRest {
   /** The final signed copy (and its e-mail) is made in a job after the second signature: runs it if it waits. */
   public void makeSignedCopy(Started contract) {
     runContinuation(contract, ContractSigningProcess.Elements.MAKE_SIGNED_COPY, "the signed copy's job");
+  }
+
+  /**
+   * At the end of the service (contract-term), the data disposal (its deletion certificate and e-mail) is
+   * confirmed in a job after the completion that joined last: runs it if it waits.
+   */
+  public void confirmDataDisposal(Started term) {
+    runContinuation(term, com.bpocontractflow.term.ServiceTermProcess.Elements.CONFIRM_DATA_DISPOSAL,
+        "the data disposal's job");
   }
 
   private void runContinuation(Started contract, String activityId, String what) {
