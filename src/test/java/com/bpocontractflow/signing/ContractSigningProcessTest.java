@@ -105,6 +105,7 @@ class ContractSigningProcessTest {
   final ContractSignatures signatures = mock(ContractSignatures.class);
   final MerchantLinks links = mock(MerchantLinks.class);
   final OnboardingChecklist checklist = mock(OnboardingChecklist.class);
+  final SignedCopyDelivery signedCopyDelivery = mock(SignedCopyDelivery.class);
   final com.bpocontractflow.document.ContractOriginals originals =
       mock(com.bpocontractflow.document.ContractOriginals.class);
   static final ContractDocuments.Version SIGNED_VERSION = new ContractDocuments.Version(42L, 1, 1, "a".repeat(64),
@@ -154,6 +155,7 @@ class ContractSigningProcessTest {
     when(checklist.summary(anyLong())).thenReturn("【已提供】商品资料：已发至培训邮箱");
     Mocks.register("onboardingProvisions", new OnboardingProvisions(checklist));
     Mocks.register("contractOriginals", originals);
+    Mocks.register("signedCopy", new SignedCopyDelegate(contracts, signedCopyDelivery));
   }
 
   @AfterEach
@@ -177,6 +179,15 @@ class ContractSigningProcessTest {
     assertThat(pi).isWaitingAt(taskKey);
     complete(task(taskKey, pi), variables);
     startReviewRound(pi);
+    makeSignedCopy(pi);
+  }
+
+  /** The signed copy (and its e-mail) is made in a job after the second signature: runs it when it waits. */
+  void makeSignedCopy(ProcessInstance pi) {
+    if (managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(Elements.MAKE_SIGNED_COPY).count() > 0) {
+      execute(job(Elements.MAKE_SIGNED_COPY, pi));
+    }
   }
 
   /**
@@ -694,6 +705,64 @@ class ContractSigningProcessTest {
     execute(job(Elements.SEND_CONTRACT_FOR_REVIEW, pi));
     assertThat(pi).isWaitingAt(REVIEW_CLAUSES);
     verify(mailer).send(eq(MerchantMail.CONTRACT_FOR_REVIEW), any(), any(), any(Object[].class));
+  }
+
+  @ParameterizedTest
+  @EnumSource(SigningMethod.class)
+  void shouldMakeAndMailTheSignedCopyInAJobAfterTheSecondSignature(SigningMethod method) {
+    useContract(new BigDecimal("5000.00"), method);
+    ProcessInstance pi = agreeOnContract(method.name(), "5000.00");
+    String secondSignature;
+    if (method == SigningMethod.PAPER) {
+      completeTask(pi, SEAL_CONTRACT, seal());
+      completeTask(pi, COURIER_CONTRACT, courier());
+      secondSignature = RECEIVE_COUNTERSIGNED_CONTRACT;
+      complete(task(RECEIVE_COUNTERSIGNED_CONTRACT, pi), countersignedCopyReceived());
+    } else {
+      correlate(pi, Messages.MERCHANT_SIGNED, vars(Vars.SIGNER_NAME, "王小明"));
+      secondSignature = COUNTERSIGN_CONTRACT;
+      complete(task(COUNTERSIGN_CONTRACT, pi), countersign());
+    }
+
+    // the completion records the second signature and is committed without the copy: it waits in a job
+    verify(recorder).taskCompleted(eq(secondSignature), eq(42L), any(), any());
+    assertThat(pi).isWaitingAt(Elements.MAKE_SIGNED_COPY).hasPassed(secondSignature);
+    verify(signedCopyDelivery, never()).bothSigned(anyLong(), any());
+
+    execute(job(Elements.MAKE_SIGNED_COPY, pi));
+    verify(signedCopyDelivery, times(1)).bothSigned(42L, pi.getId());
+    assertThat(pi).hasPassed(Elements.MAKE_SIGNED_COPY).isWaitingAt(CONFIRM_DEPOSIT);
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(Elements.MAKE_SIGNED_COPY).count()).isZero();
+  }
+
+  @Test
+  void shouldKeepTheSignedCopyAsAJobWithAnIncidentWhenItCannotBeRendered() {
+    doAnswer(invocation -> {
+      throw new IllegalStateException("PDF rendering failed");
+    }).when(signedCopyDelivery).bothSigned(anyLong(), any());
+    ProcessInstance pi = agreeOnContract("PAPER", "5000.00");
+    completeTask(pi, SEAL_CONTRACT, seal());
+    completeTask(pi, COURIER_CONTRACT, courier());
+    complete(task(RECEIVE_COUNTERSIGNED_CONTRACT, pi), countersignedCopyReceived());
+
+    // the signature stays recorded; each failed attempt costs a retry, the last one leaves an incident
+    verify(recorder).taskCompleted(eq(RECEIVE_COUNTERSIGNED_CONTRACT), eq(42L), any(), any());
+    for (int attempt = 0; attempt < 3; attempt++) {
+      String jobId = job(Elements.MAKE_SIGNED_COPY, pi).getId();
+      assertThatThrownBy(() -> managementService().executeJob(jobId)).hasMessageContaining("PDF rendering failed");
+    }
+    Assertions.assertThat(job(Elements.MAKE_SIGNED_COPY, pi).getRetries()).isZero();
+    Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult()
+        .getActivityId()).isEqualTo(Elements.MAKE_SIGNED_COPY);
+    assertThat(pi).isWaitingAt(Elements.MAKE_SIGNED_COPY);
+
+    // once the cause is mended, an operator's retry (Cockpit) makes the copy and the contract is formed
+    org.mockito.Mockito.reset(signedCopyDelivery);
+    managementService().setJobRetries(job(Elements.MAKE_SIGNED_COPY, pi).getId(), 1);
+    execute(job(Elements.MAKE_SIGNED_COPY, pi));
+    verify(signedCopyDelivery).bothSigned(42L, pi.getId());
+    assertThat(pi).hasPassed(Elements.MAKE_SIGNED_COPY).isWaitingAt(CONFIRM_DEPOSIT);
   }
 
   /** The clause fields' variables (and the two texts shown beside them) while a draft or revision is open. */
