@@ -290,7 +290,6 @@ public final class ContractSigningProcess {
     public static final String CANCELLATION_REASON = "cancellationReason";
     // service-task inputs
     public static final String MAIL_TEMPLATE = "mailTemplate";
-    public static final String WAITING_FOR = "waitingFor";
 
     private Vars() {
     }

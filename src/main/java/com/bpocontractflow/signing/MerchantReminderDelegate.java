@@ -1,7 +1,6 @@
 package com.bpocontractflow.signing;
 
 import static com.bpocontractflow.signing.ContractSigningProcess.Vars.CONTRACT_ID;
-import static com.bpocontractflow.signing.ContractSigningProcess.Vars.WAITING_FOR;
 
 import com.bpocontractflow.common.Clocks;
 import com.bpocontractflow.contract.Contract;
@@ -52,7 +51,10 @@ public class MerchantReminderDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    remind(execution, WaitingFor.valueOf((String) execution.getVariable(WAITING_FOR)));
+    // the wait is known from the reminder task's id (every version of the model names them alike); it is no
+    // longer passed as an input parameter, a variable written to the history on every reminder
+    remind(execution, WaitingFor.ofReminderTask(execution.getCurrentActivityId()).orElseThrow(() ->
+        new IllegalStateException(execution.getCurrentActivityId() + " is not the reminder task of a wait")));
   }
 
   /** Sends the reminder of {@code waitingFor} now (also when a manager asks for it in an escalation). */
