@@ -24,6 +24,8 @@ import java.util.Map;
  * --samples 30                   timed calls per query
  * --contracts 200 --rounds 3     lifecycle: contracts per round, interleaved app/skeleton rounds
  * --warmup 20 --pdf-renders 20   lifecycle: untimed contracts before each round, timed renders of one PDF
+ * --complete-with submit-form|complete  lifecycle: a task completed as Tasklist does (submit-form, default) or by
+ *                                       POST /task/{id}/complete
  * --skeleton-auth none|basic     lifecycle: the skeleton's engine REST unauthenticated (none, default) or with HTTP Basic
  * --storm-contracts 10000        timer storm: contracts whose reminder timers fall due at once
  * --storm-rounds index,noindex,index  storms on one seeding, with or without the job due-date index
@@ -47,7 +49,7 @@ public final class Benchmark {
     Map<String, String> options = options(args);
     if (options.containsKey("help") || !options.containsKey("db")) {
       System.out.println("usage: bench/run [--scenarios " + ALL + "] [--task-list-sizes 1000,10000,100000] [--samples 30] "
-          + "[--outbox-sent 100000] [--outbox-pending 10000] [--contracts 200] [--rounds 3] [--warmup 20] [--pdf-renders 20] [--skeleton-auth none|basic] "
+          + "[--outbox-sent 100000] [--outbox-pending 10000] [--contracts 200] [--rounds 3] [--warmup 20] [--pdf-renders 20] [--skeleton-auth none|basic] [--complete-with submit-form|complete] "
           + "[--storm-contracts 10000] [--storm-rounds index,noindex,index] [--storm-tuning k=v;k=v]");
       return;
     }
@@ -85,7 +87,7 @@ public final class Benchmark {
       results.put("lifecycle", new LifecycleBench(server, Integer.parseInt(options.getOrDefault("contracts", "200")),
           Integer.parseInt(options.getOrDefault("rounds", "3")), Integer.parseInt(options.getOrDefault("warmup", "20")),
           Integer.parseInt(options.getOrDefault("pdf-renders", "20")),
-          "basic".equals(options.get("skeleton-auth"))).run());
+          "basic".equals(options.get("skeleton-auth")), options.getOrDefault("complete-with", "submit-form")).run());
     }
     if (scenarios.contains("timers")) {
       if (options.containsKey("storm-jfr")) {

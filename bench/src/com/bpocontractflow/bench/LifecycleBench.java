@@ -67,6 +67,11 @@ final class LifecycleBench {
   private final int warmup;
   private final int pdfRenders;
   private final boolean skeletonAuth;
+  /**
+   * How a task is completed: {@code submit-form} (POST /task/{id}/submit-form, what Tasklist sends when a staff
+   * member completes a form) or {@code complete} (POST /task/{id}/complete, what an integration would call).
+   */
+  private final String completeWith;
   private final AtomicInteger contractIndex = new AtomicInteger();
   /** The measured completions of the current round by task key. */
   private final Map<String, List<Double>> byTask = new java.util.concurrent.ConcurrentHashMap<>();
@@ -77,8 +82,13 @@ final class LifecycleBench {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
       .executor(Executors.newFixedThreadPool(2, named("bench-http"))).build();
 
-  LifecycleBench(Database server, int contracts, int rounds, int warmup, int pdfRenders, boolean skeletonAuth) {
+  LifecycleBench(Database server, int contracts, int rounds, int warmup, int pdfRenders, boolean skeletonAuth,
+      String completeWith) {
+    if (!List.of("submit-form", "complete").contains(completeWith)) {
+      throw new IllegalArgumentException("--complete-with is submit-form or complete, not " + completeWith);
+    }
     this.skeletonAuth = skeletonAuth;
+    this.completeWith = completeWith;
     this.server = server;
     this.contracts = contracts;
     this.rounds = rounds;
@@ -110,6 +120,7 @@ final class LifecycleBench {
     result.put("rounds", rounds);
     result.put("concurrency", CONCURRENCY);
     result.put("skeletonRestAuthentication", skeletonAuth ? "basic" : "none");
+    result.put("completeWith", completeWith);
     result.put("taskCompletionsPerContract", TASKS.size());
     result.put("app", app);
     result.put("skeleton", skeleton);
@@ -352,7 +363,7 @@ final class LifecycleBench {
     String user = target.userFor(taskKey);
     String taskId = null;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (taskId == null) {
+    for (int attempt = 0; taskId == null; attempt++) {
       List<Map<String, Object>> tasks = target.getList(user, "/task?processInstanceId=" + processInstanceId
           + "&taskDefinitionKey=" + taskKey);
       if (!tasks.isEmpty()) {
@@ -361,14 +372,22 @@ final class LifecycleBench {
         throw new IllegalStateException("no open task " + taskKey + " in " + processInstanceId + " on " + target.name);
       } else {
         retries.incrementAndGet();
-        Thread.sleep(20); // an asynchronous step ahead of the task (the benchmark's own wait, not a test)
+        Thread.sleep(backoffMillis(attempt)); // an asynchronous step ahead of the task (the benchmark's own wait)
       }
     }
     long start = System.nanoTime();
-    target.post(user, "/task/" + taskId + "/complete", Map.of("variables", SigningRest.typed(variables)));
+    target.post(user, "/task/" + taskId + "/" + completeWith, Map.of("variables", SigningRest.typed(variables)));
     double millis = (System.nanoTime() - start) / 1e6;
     completions.add(millis);
     byTask.computeIfAbsent(taskKey, key -> Collections.synchronizedList(new ArrayList<>())).add(millis);
+  }
+
+  /**
+   * How long the driver waits before asking again for a task or a wait that an asynchronous step (a job) has not
+   * reached yet: 20 ms, doubling up to 160 ms, so that the asking itself costs the system little while its job runs.
+   */
+  static long backoffMillis(int attempt) {
+    return 20L << Math.min(attempt, 3);
   }
 
   Target startApp(Database db) {
@@ -435,7 +454,19 @@ final class LifecycleBench {
     void message(String messageName, String endpoint, String processInstanceId, String number,
         Map<String, Object> variables) throws Exception {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (true) {
+      // a payment or a signature arrives when the contract waits for it: the driver first waits (as a manager,
+      // who may read every contract) until the contract subscribes to the message, instead of sending it into
+      // an asynchronous step still running ahead of the wait and having it refused
+      String reader = application == null ? Skeleton.ADMIN : "manager";
+      for (int attempt = 0; getList(reader, "/event-subscription?eventType=message&eventName=" + messageName
+          + "&processInstanceId=" + processInstanceId).isEmpty(); attempt++) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("no wait for " + messageName + " in " + processInstanceId + " on " + name);
+        }
+        retries.incrementAndGet();
+        Thread.sleep(backoffMillis(attempt));
+      }
+      for (int attempt = 0; ; attempt++) {
         HttpResponse<String> response;
         if (application != null) {
           Map<String, Object> body = new HashMap<>(variables);
@@ -459,7 +490,7 @@ final class LifecycleBench {
           throw new IllegalStateException(messageName + " for " + processInstanceId + " on " + name + ": HTTP "
               + response.statusCode() + " " + response.body());
         }
-        Thread.sleep(20);
+        Thread.sleep(backoffMillis(attempt));
       }
     }
 

@@ -1,18 +1,11 @@
 package com.bpocontractflow.security;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
-import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +16,8 @@ import org.springframework.stereotype.Component;
  * engine's join a team user's list took seconds at 10,000 open tasks on PostgreSQL; the meaning of the
  * check, and so who sees which task, is unchanged (TaskListAuthorizationTest).
  *
- * <p>The statements are loaded into the engine's MyBatis configuration after it is built and the engine's
- * statement names are mapped to them, the engine's own mechanism for database-specific statements; nothing
- * of the engine is replaced on the classpath.
+ * <p>The statements replace the engine's through {@link EngineStatements}; nothing of the engine is replaced on
+ * the classpath.
  */
 @Component
 public class TaskListAuthorization extends AbstractProcessEnginePlugin {
@@ -61,24 +53,6 @@ public class TaskListAuthorization extends AbstractProcessEnginePlugin {
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
-    if (!mybatis.isResourceLoaded(MAPPER)) {
-      try (InputStream mapper = TaskListAuthorization.class.getClassLoader().getResourceAsStream(MAPPER)) {
-        if (mapper == null) {
-          throw new IllegalStateException(MAPPER + " is missing from the classpath");
-        }
-        new XMLMapperBuilder(mapper, mybatis, MAPPER, mybatis.getSqlFragments()).parse();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
-    // a copy: the engine shares its per-database mapping between engines of the same JVM
-    Map<String, String> mappings = new HashMap<>();
-    if (sessions.getStatementMappings() != null) {
-      mappings.putAll(sessions.getStatementMappings());
-    }
-    mappings.putAll(STATEMENTS);
-    sessions.setStatementMappings(mappings);
+    EngineStatements.override(configuration, MAPPER, STATEMENTS);
   }
 }

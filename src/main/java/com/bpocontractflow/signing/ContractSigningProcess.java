@@ -82,6 +82,11 @@ public final class ContractSigningProcess {
      * mailed the link to it, in one job after the request that led here (asynchronous continuation).
      */
     public static final String SEND_CONTRACT_FOR_REVIEW = "ServiceTask_SendContractForReview";
+    /**
+     * After the second signature or seal: the final signed copy is made and the merchant mailed its link, in one
+     * job after the completion that recorded that signature (asynchronous continuation).
+     */
+    public static final String MAKE_SIGNED_COPY = "ServiceTask_MakeSignedCopy";
 
     private Elements() {
     }
@@ -285,7 +290,6 @@ public final class ContractSigningProcess {
     public static final String CANCELLATION_REASON = "cancellationReason";
     // service-task inputs
     public static final String MAIL_TEMPLATE = "mailTemplate";
-    public static final String WAITING_FOR = "waitingFor";
 
     private Vars() {
     }

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Once both parties have signed: makes and stores the final signed copy ({@link SignedCopies}) and mails the
- * merchant a link to download it, in the transaction of the step that recorded the second signature.
+ * merchant a link to download it, in one job after the step that recorded the second signature
+ * ({@code ServiceTask_MakeSignedCopy}, an asynchronous continuation: {@link SignedCopyDelegate}).
  *
  * <p>A link rather than the PDF attached: the outbox ({@code mail_outbox}) holds each e-mail as its rendered
  * subject and text/HTML bodies, and its sender delivers exactly those, again on every retry. An attachment
@@ -42,7 +43,7 @@ public class SignedCopyDelivery {
   }
 
   /**
-   * The contract's second signature was just recorded: its final copy is made and mailed. Nothing happens
+   * The contract's second signature is recorded: its final copy is made and mailed. Nothing happens
    * before both signed the same version, nor for a copy made before (it was mailed then).
    */
   public void bothSigned(long contractId, String processInstanceId) {

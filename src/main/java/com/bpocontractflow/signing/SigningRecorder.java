@@ -39,18 +39,15 @@ public class SigningRecorder {
   private final ContractSignatures signatures;
   private final ReviewRounds reviewRounds;
   private final RoundChanges roundChanges;
-  private final SignedCopyDelivery signedCopyDelivery;
 
   public SigningRecorder(ContractRepository contracts, ClauseSets clauseSets, ContractDocuments documents,
-      ContractSignatures signatures, ReviewRounds reviewRounds, RoundChanges roundChanges,
-      SignedCopyDelivery signedCopyDelivery) {
+      ContractSignatures signatures, ReviewRounds reviewRounds, RoundChanges roundChanges) {
     this.contracts = contracts;
     this.clauseSets = clauseSets;
     this.documents = documents;
     this.signatures = signatures;
     this.reviewRounds = reviewRounds;
     this.roundChanges = roundChanges;
-    this.signedCopyDelivery = signedCopyDelivery;
   }
 
   /** The id of the contract the process is bound to by its business key (see {@link ContractRepository#ofProcess}). */
@@ -159,11 +156,8 @@ public class SigningRecorder {
       }
     }
     contracts.update(contractId, columns);
-    if (RECEIVE_COUNTERSIGNED_CONTRACT.equals(taskKey) || COUNTERSIGN_CONTRACT.equals(taskKey)) {
-      // the second signature: the final signed copy is made and mailed to the merchant
-      signedCopyDelivery.bothSigned(contractId,
-          v instanceof org.camunda.bpm.engine.delegate.DelegateTask task ? task.getProcessInstanceId() : null);
-    }
+    // after the second signature the final signed copy is made and mailed in a job, not in this request:
+    // ServiceTask_MakeSignedCopy (SignedCopyDelegate)
   }
 
   /** The latest recorded version of the clauses (empty before the first draft). */

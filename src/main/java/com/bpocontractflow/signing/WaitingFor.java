@@ -1,5 +1,7 @@
 package com.bpocontractflow.signing;
 
+import java.util.Optional;
+
 /**
  * The waits of {@code contract-signing} on the merchant, each with its reminder cycle and escalation
  * timer in the model.
@@ -36,6 +38,16 @@ public enum WaitingFor {
 
   public String reminderTaskId() {
     return "ServiceTask_Remind" + key;
+  }
+
+  /** The wait whose reminder task is {@code activityId}, if it is one. */
+  public static Optional<WaitingFor> ofReminderTask(String activityId) {
+    for (WaitingFor waitingFor : values()) {
+      if (waitingFor.reminderTaskId().equals(activityId)) {
+        return Optional.of(waitingFor);
+      }
+    }
+    return Optional.empty();
   }
 
   /** What the merchant owes us, in zh-CN. */

@@ -158,13 +158,23 @@ public class DataDisposals {
   }
 
   /**
+   * Complete listener of return-or-delete-data: keeps who recorded the disposal, for {@link #disposed}, which
+   * runs later in a job without a logged-in user.
+   */
+  public void recorded(org.camunda.bpm.engine.delegate.DelegateTask task) {
+    task.getExecution().setVariable(DATA_DISPOSAL_RECORDED_BY, currentUser(task.getExecution()));
+  }
+
+  /**
    * Staff recorded what became of the data (checked against the merchant's choice by ServiceInputRules).
    * A choice staff recorded for the merchant is stored first. Deleted: the deletion certificate is issued
    * and its download link mailed; returned: when and how is confirmed.
    */
   public void disposed(DelegateExecution execution) {
     long id = contractId(execution);
-    String by = currentUser(execution);
+    // who completed return-or-delete-data (this runs in a job); the current user for a task completed before
+    String by = execution.hasVariable(DATA_DISPOSAL_RECORDED_BY)
+        ? (String) execution.getVariable(DATA_DISPOSAL_RECORDED_BY) : currentUser(execution);
     if (execution.getVariable(DATA_CHOICE) == null) {
       choose(execution.getProcessEngineServices().getRuntimeService(),
           execution.getProcessEngineServices().getTaskService(), execution.getProcessInstanceId(), id,

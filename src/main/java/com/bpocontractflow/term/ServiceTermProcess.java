@@ -28,6 +28,17 @@ public final class ServiceTermProcess {
     }
   }
 
+  public static final class Elements {
+    /**
+     * Records the data's disposal, issues the deletion certificate (a PDF) and mails the merchant, in a job after
+     * the completion that joined last (asynchronous continuation).
+     */
+    public static final String CONFIRM_DATA_DISPOSAL = "ServiceTask_ConfirmDataDisposal";
+
+    private Elements() {
+    }
+  }
+
   public static final class Messages {
     public static final String TERMINATION_NOTICE_RECEIVED = "TerminationNoticeReceived";
     /** A period's SLA figures arrived (sla-review started for it): that period asks nothing more. */
@@ -109,6 +120,11 @@ public final class ServiceTermProcess {
     public static final String DATA_CHOICE_SOURCE = "dataChoiceSource";
     /** return-or-delete-data: how the data was deleted (删除方式), printed on the deletion certificate. */
     public static final String DATA_DELETION_METHOD = "dataDeletionMethod";
+    /**
+     * The staff user who completed return-or-delete-data (set by its complete listener, not by a form): the
+     * disposal's and the deletion certificate's 登记人, read by ServiceTask_ConfirmDataDisposal's job.
+     */
+    public static final String DATA_DISPOSAL_RECORDED_BY = "dataDisposalRecordedBy";
     // the monthly SLA figures (event subprocess SubProcess_SlaPeriods)
     /** When the next settlement period's figures are asked: 9:00 on the first working day of the next month. */
     public static final String SLA_FIGURES_ASK_AT = "slaFiguresAskAt";

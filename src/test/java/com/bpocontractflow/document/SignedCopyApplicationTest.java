@@ -1,6 +1,7 @@
 package com.bpocontractflow.document;
 
 import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.COUNTERSIGN_CONTRACT;
+import static com.bpocontractflow.signing.ContractSigningProcess.Tasks.RECEIVE_COUNTERSIGNED_CONTRACT;
 import static com.bpocontractflow.signing.SigningTestData.countersign;
 import static com.bpocontractflow.signing.SigningTestData.request;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +11,10 @@ import com.bpocontractflow.contract.ContractRepository;
 import com.bpocontractflow.contract.SigningMethod;
 import com.bpocontractflow.mail.MailOutbox;
 import com.bpocontractflow.mail.OutboxMail;
+import com.bpocontractflow.signing.ContractSigningProcess;
+import com.bpocontractflow.signing.SignedCopyDelivery;
 import com.bpocontractflow.signing.SigningRest;
+import com.bpocontractflow.signing.SigningTestData;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -25,6 +29,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,6 +61,8 @@ class SignedCopyApplicationTest {
   MailOutbox outbox;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  SignedCopyDelivery signedCopyDelivery;
 
   TestRestTemplate staff() {
     return http.withBasicAuth("legal", "demo");
@@ -172,6 +179,45 @@ class SignedCopyApplicationTest {
     ResponseEntity<String> expired = http.getForEntity(path, String.class);
     assertThat(expired.getStatusCode().value()).isEqualTo(410);
     assertThat(expired.getBody()).contains("链接已过期");
+  }
+
+  @Test
+  void shouldMakeTheSignedCopyAndItsEmailOnceInAJobAfterTheSecondSignatureNotInItsRequest() {
+    for (String method : List.of("PAPER", "ELECTRONIC")) {
+      SigningRest rest = new SigningRest(http);
+      SigningRest.Started contract = rest.start(request());
+      rest.agreeOnContract(contract, method, "5000.00");
+      String second;
+      if (method.equals("PAPER")) {
+        rest.complete(contract, "seal-contract", SigningTestData.seal());
+        rest.complete(contract, "courier-contract", SigningTestData.courier());
+        second = RECEIVE_COUNTERSIGNED_CONTRACT;
+      } else {
+        rest.correlate("MerchantSigned", contract, Map.of("signerName", "王小明"));
+        second = COUNTERSIGN_CONTRACT;
+      }
+      long id = contracts.findByNumber(contract.number()).orElseThrow().id();
+      Map<String, Object> values = method.equals("PAPER") ? SigningTestData.countersignedCopyReceived() : countersign();
+      // the staff member's completion, as Tasklist sends it: the job after it is not run yet
+      rest.as(SigningRest.workerOf(second)).post("/task/" + rest.taskId(contract, second) + "/complete",
+          Map.of("variables", SigningRest.typed(values)), HttpStatus.NO_CONTENT);
+
+      assertThat(signatures.of(id)).as(method).hasSize(2);
+      assertThat(signedCopies.find(id)).as(method).isEmpty();
+      assertThat(outbox.findByContract(contract.number())).extracting(OutboxMail::template).doesNotContain("SIGNED_COPY");
+      assertThat(rest.as("admin").getList("/job?processInstanceId=" + contract.processInstanceId() + "&activityId="
+          + ContractSigningProcess.Elements.MAKE_SIGNED_COPY)).as(method).hasSize(1);
+
+      rest.makeSignedCopy(contract);
+      assertThat(signedCopies.find(id)).as(method).isPresent();
+      assertThat(rest.taskKeys(contract)).as(method).contains("confirm-deposit");
+      // run again (a retried job): neither the copy nor its e-mail is made twice
+      signedCopyDelivery.bothSigned(id, contract.processInstanceId());
+      assertThat(outbox.findByContract(contract.number())).extracting(OutboxMail::template).as(method)
+          .containsOnlyOnce("SIGNED_COPY");
+      assertThat(jdbc.sql("SELECT count(*) FROM contract_signed_copy WHERE contract_id = :id").param("id", id)
+          .query(Long.class).single()).isEqualTo(1L);
+    }
   }
 
   @Test

@@ -164,10 +164,13 @@ class OutboxDeliveryTest {
     for (var step : steps) {
       var task = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(step.getKey()).singleResult();
       taskService.complete(task.getId(), step.getValue());
-      // the review round (document version and its e-mail) runs in a job: run it as the job executor would
-      managementService.createJobQuery().processInstanceId(pi.getId())
-          .activityId(com.bpocontractflow.signing.ContractSigningProcess.Elements.SEND_CONTRACT_FOR_REVIEW).list()
-          .forEach(job -> managementService.executeJob(job.getId()));
+      // the review round (document version and its e-mail) and the signed copy (and its e-mail) run in jobs:
+      // run them as the job executor would
+      for (String job : List.of(com.bpocontractflow.signing.ContractSigningProcess.Elements.SEND_CONTRACT_FOR_REVIEW,
+          com.bpocontractflow.signing.ContractSigningProcess.Elements.MAKE_SIGNED_COPY)) {
+        managementService.createJobQuery().processInstanceId(pi.getId()).activityId(job).list()
+            .forEach(continuation -> managementService.executeJob(continuation.getId()));
+      }
       sender.sendDue(); // the SMTP server is down: every attempt fails, nothing is lost
     }
     String number = pi.getBusinessKey();

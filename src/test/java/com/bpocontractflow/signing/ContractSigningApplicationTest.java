@@ -90,6 +90,8 @@ class ContractSigningApplicationTest {
   org.camunda.bpm.engine.RuntimeService runtimeService;
   @Autowired
   org.camunda.bpm.engine.HistoryService historyService;
+  @Autowired
+  org.camunda.bpm.engine.ProcessEngine processEngine;
 
   @org.junit.jupiter.api.BeforeEach
   void authenticate() {
@@ -305,6 +307,33 @@ class ContractSigningApplicationTest {
         "千牛子账号授权", "登记上线准备清单：http").containsPattern("/m/[A-Za-z0-9_-]{43}/onboarding");
     assertThat(parts(received.get(8)).get("text/html")).contains("千牛子账号授权", "登记上线准备清单");
     assertThat(outbox.findByContract(number)).extracting(OutboxMail::status).containsOnly(OutboxMail.SENT);
+  }
+
+  /**
+   * Issue #12: the reminder reads its number and deadline in one statement on the engine's connection, inside
+   * the job's transaction (MerchantReminderDelegate.WaitState); here on this test's database (H2, and
+   * PostgreSQL in ContractSigningPostgresTest), numbered 1 and 2 in the wait, with the escalation's deadline.
+   */
+  @Test
+  void shouldNumberTheRemindersOfAWaitInTheirSubjects() {
+    SigningRest.Started contract = rest.start(request());
+    rest.complete(contract, DRAFT_PROPOSAL, proposal("5000.00"));
+    org.camunda.bpm.engine.ManagementService management = processEngine.getManagementService();
+    for (int i = 0; i < 2; i++) {
+      management.executeJob(management.createJobQuery().processInstanceId(contract.processInstanceId())
+          .activityId(WaitingFor.PROPOSAL_ANSWER.reminderTimerId()).singleResult().getId());
+    }
+
+    assertThat(outbox.findByContract(contract.number())).filteredOn(mail -> mail.template().equals("REMINDER"))
+        .extracting(OutboxMail::subject).hasSize(2)
+        .anySatisfy(subject -> assertThat(subject).contains("第 1 次提醒：对服务方案的答复"))
+        .anySatisfy(subject -> assertThat(subject).contains("第 2 次提醒：对服务方案的答复"));
+    java.util.Date escalationDue = management.createJobQuery().processInstanceId(contract.processInstanceId())
+        .activityId(WaitingFor.PROPOSAL_ANSWER.escalationTimerId()).singleResult().getDuedate();
+    String deadline = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日")
+        .format(escalationDue.toInstant().atZone(com.bpocontractflow.common.Clocks.ZONE));
+    assertThat(outbox.findByContract(contract.number())).filteredOn(mail -> mail.template().equals("REMINDER"))
+        .allSatisfy(mail -> assertThat(mail.bodyText()).contains("请在 " + deadline + " 前处理"));
   }
 
   @Test

@@ -105,6 +105,7 @@ class ContractSigningProcessTest {
   final ContractSignatures signatures = mock(ContractSignatures.class);
   final MerchantLinks links = mock(MerchantLinks.class);
   final OnboardingChecklist checklist = mock(OnboardingChecklist.class);
+  final SignedCopyDelivery signedCopyDelivery = mock(SignedCopyDelivery.class);
   final com.bpocontractflow.document.ContractOriginals originals =
       mock(com.bpocontractflow.document.ContractOriginals.class);
   static final ContractDocuments.Version SIGNED_VERSION = new ContractDocuments.Version(42L, 1, 1, "a".repeat(64),
@@ -154,6 +155,7 @@ class ContractSigningProcessTest {
     when(checklist.summary(anyLong())).thenReturn("【已提供】商品资料：已发至培训邮箱");
     Mocks.register("onboardingProvisions", new OnboardingProvisions(checklist));
     Mocks.register("contractOriginals", originals);
+    Mocks.register("signedCopy", new SignedCopyDelegate(contracts, signedCopyDelivery));
   }
 
   @AfterEach
@@ -177,6 +179,15 @@ class ContractSigningProcessTest {
     assertThat(pi).isWaitingAt(taskKey);
     complete(task(taskKey, pi), variables);
     startReviewRound(pi);
+    makeSignedCopy(pi);
+  }
+
+  /** The signed copy (and its e-mail) is made in a job after the second signature: runs it when it waits. */
+  void makeSignedCopy(ProcessInstance pi) {
+    if (managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(Elements.MAKE_SIGNED_COPY).count() > 0) {
+      execute(job(Elements.MAKE_SIGNED_COPY, pi));
+    }
   }
 
   /**
@@ -694,6 +705,64 @@ class ContractSigningProcessTest {
     execute(job(Elements.SEND_CONTRACT_FOR_REVIEW, pi));
     assertThat(pi).isWaitingAt(REVIEW_CLAUSES);
     verify(mailer).send(eq(MerchantMail.CONTRACT_FOR_REVIEW), any(), any(), any(Object[].class));
+  }
+
+  @ParameterizedTest
+  @EnumSource(SigningMethod.class)
+  void shouldMakeAndMailTheSignedCopyInAJobAfterTheSecondSignature(SigningMethod method) {
+    useContract(new BigDecimal("5000.00"), method);
+    ProcessInstance pi = agreeOnContract(method.name(), "5000.00");
+    String secondSignature;
+    if (method == SigningMethod.PAPER) {
+      completeTask(pi, SEAL_CONTRACT, seal());
+      completeTask(pi, COURIER_CONTRACT, courier());
+      secondSignature = RECEIVE_COUNTERSIGNED_CONTRACT;
+      complete(task(RECEIVE_COUNTERSIGNED_CONTRACT, pi), countersignedCopyReceived());
+    } else {
+      correlate(pi, Messages.MERCHANT_SIGNED, vars(Vars.SIGNER_NAME, "王小明"));
+      secondSignature = COUNTERSIGN_CONTRACT;
+      complete(task(COUNTERSIGN_CONTRACT, pi), countersign());
+    }
+
+    // the completion records the second signature and is committed without the copy: it waits in a job
+    verify(recorder).taskCompleted(eq(secondSignature), eq(42L), any(), any());
+    assertThat(pi).isWaitingAt(Elements.MAKE_SIGNED_COPY).hasPassed(secondSignature);
+    verify(signedCopyDelivery, never()).bothSigned(anyLong(), any());
+
+    execute(job(Elements.MAKE_SIGNED_COPY, pi));
+    verify(signedCopyDelivery, times(1)).bothSigned(42L, pi.getId());
+    assertThat(pi).hasPassed(Elements.MAKE_SIGNED_COPY).isWaitingAt(CONFIRM_DEPOSIT);
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(Elements.MAKE_SIGNED_COPY).count()).isZero();
+  }
+
+  @Test
+  void shouldKeepTheSignedCopyAsAJobWithAnIncidentWhenItCannotBeRendered() {
+    doAnswer(invocation -> {
+      throw new IllegalStateException("PDF rendering failed");
+    }).when(signedCopyDelivery).bothSigned(anyLong(), any());
+    ProcessInstance pi = agreeOnContract("PAPER", "5000.00");
+    completeTask(pi, SEAL_CONTRACT, seal());
+    completeTask(pi, COURIER_CONTRACT, courier());
+    complete(task(RECEIVE_COUNTERSIGNED_CONTRACT, pi), countersignedCopyReceived());
+
+    // the signature stays recorded; each failed attempt costs a retry, the last one leaves an incident
+    verify(recorder).taskCompleted(eq(RECEIVE_COUNTERSIGNED_CONTRACT), eq(42L), any(), any());
+    for (int attempt = 0; attempt < 3; attempt++) {
+      String jobId = job(Elements.MAKE_SIGNED_COPY, pi).getId();
+      assertThatThrownBy(() -> managementService().executeJob(jobId)).hasMessageContaining("PDF rendering failed");
+    }
+    Assertions.assertThat(job(Elements.MAKE_SIGNED_COPY, pi).getRetries()).isZero();
+    Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult()
+        .getActivityId()).isEqualTo(Elements.MAKE_SIGNED_COPY);
+    assertThat(pi).isWaitingAt(Elements.MAKE_SIGNED_COPY);
+
+    // once the cause is mended, an operator's retry (Cockpit) makes the copy and the contract is formed
+    org.mockito.Mockito.reset(signedCopyDelivery);
+    managementService().setJobRetries(job(Elements.MAKE_SIGNED_COPY, pi).getId(), 1);
+    execute(job(Elements.MAKE_SIGNED_COPY, pi));
+    verify(signedCopyDelivery).bothSigned(42L, pi.getId());
+    assertThat(pi).hasPassed(Elements.MAKE_SIGNED_COPY).isWaitingAt(CONFIRM_DEPOSIT);
   }
 
   /** The clause fields' variables (and the two texts shown beside them) while a draft or revision is open. */
@@ -1359,6 +1428,105 @@ class ContractSigningProcessTest {
     Assertions.assertThat(models.getAllValues()).extracting(m -> m.get("reminderNumber")).containsExactly(1, 1);
   }
 
+  /**
+   * Issue #12: the reminder number and the deadline come from one statement ({@link MerchantReminderDelegate.WaitState})
+   * instead of two history queries and a job query. Reminders 1, 2, 3 in one wait, then 1, 2 after a loop back
+   * to the same wait (a new quote); in every state the new reading equals what the engine's queries gave.
+   */
+  @Test
+  void shouldCountTheRemindersOfEachWaitAsTheEngineHistoryDoes() {
+    ProcessInstance pi = start();
+    completeTask(pi, DRAFT_PROPOSAL, proposal("5000.00"));
+    assertWaitStateAsByTheEngineQueries(pi, WaitingFor.PROPOSAL_ANSWER, 0);
+    for (int i = 0; i < 3; i++) {
+      Job reminder = reminderJob(pi, WaitingFor.PROPOSAL_ANSWER);
+      ClockUtil.setCurrentTime(new Date(reminder.getDuedate().getTime() + 1000));
+      execute(reminder);
+      assertWaitStateAsByTheEngineQueries(pi, WaitingFor.PROPOSAL_ANSWER, i + 1);
+    }
+    // a loop back to the same wait, an hour later: a new count
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofHours(1).toMillis()));
+    completeTask(pi, CONFIRM_PROPOSAL, proposalAnswer("REVISION_REQUESTED"));
+    completeTask(pi, DRAFT_PROPOSAL, proposal("5000.00"));
+    assertWaitStateAsByTheEngineQueries(pi, WaitingFor.PROPOSAL_ANSWER, 0);
+    for (int i = 0; i < 2; i++) {
+      Job reminder = reminderJob(pi, WaitingFor.PROPOSAL_ANSWER);
+      ClockUtil.setCurrentTime(new Date(reminder.getDuedate().getTime() + 1000));
+      execute(reminder);
+      assertWaitStateAsByTheEngineQueries(pi, WaitingFor.PROPOSAL_ANSWER, i + 1);
+    }
+    // the escalation timer fired: no deadline any more, the count stays
+    execute(job(WaitingFor.PROPOSAL_ANSWER.escalationTimerId(), pi));
+    assertWaitStateAsByTheEngineQueries(pi, WaitingFor.PROPOSAL_ANSWER, 2);
+
+    ArgumentCaptor<Map<String, Object>> models = mapCaptor();
+    verify(mailer, times(5)).send(eq(MerchantMail.REMINDER), any(), models.capture(), any(Object[].class));
+    Assertions.assertThat(models.getAllValues()).extracting(m -> m.get("reminderNumber"))
+        .containsExactly(1, 2, 3, 1, 2);
+    Assertions.assertThat(models.getAllValues()).extracting(m -> (String) m.get("deadline"))
+        .allMatch(deadline -> deadline.matches("\\d{4}年\\d{1,2}月\\d{1,2}日"));
+  }
+
+  /**
+   * Issue #12: a wait of a sub-process (the deposit) counts like the others, and a wait that had reminders
+   * before a process instance migration (deployment/ModelMigration, history kept) goes on counting after it.
+   * The count keeps no state of its own, so a wait started before this change (its reminders sent by the
+   * previous code, which wrote the same history) needs nothing either: the second reminder here is the
+   * first the new version of the model sends in a wait started on the old one.
+   */
+  @Test
+  void shouldGoOnCountingAfterAMigrationToANewVersion() {
+    ProcessInstance pi = runtimeService().createProcessInstanceByKey(ContractSigningProcess.KEY).businessKey(NUMBER)
+        .startBeforeActivity(WaitingFor.DEPOSIT.hostActivityId()).setVariables(contextVariables()).execute();
+    execute(reminderJob(pi, WaitingFor.DEPOSIT));
+    String previous = runtimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+        .getProcessDefinitionId();
+    org.camunda.bpm.engine.RepositoryService repository = engine.getProcessEngine().getRepositoryService();
+    String next = repository.createDeployment().name("reminder-count-next-version")
+        .addClasspathResource(ContractSigningProcess.RESOURCE).deploy().getId();
+    try {
+      Assertions.assertThat(new com.bpocontractflow.deployment.ModelMigration(engine.getProcessEngine())
+          .migrate(ContractSigningProcess.KEY)).singleElement()
+          .satisfies(result -> Assertions.assertThat(result.migrated()).containsExactly(pi.getId()));
+      Assertions.assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+          .getProcessDefinitionId()).isNotEqualTo(previous);
+      assertWaitStateAsByTheEngineQueries(pi, WaitingFor.DEPOSIT, 1);
+
+      Job second = reminderJob(pi, WaitingFor.DEPOSIT);
+      ClockUtil.setCurrentTime(new Date(second.getDuedate().getTime() + 1000));
+      execute(second);
+      assertWaitStateAsByTheEngineQueries(pi, WaitingFor.DEPOSIT, 2);
+      ArgumentCaptor<Map<String, Object>> models = mapCaptor();
+      verify(mailer, times(2)).send(eq(MerchantMail.REMINDER), any(), models.capture(), any(Object[].class));
+      Assertions.assertThat(models.getAllValues()).extracting(m -> m.get("reminderNumber")).containsExactly(1, 2);
+    } finally {
+      runtimeService().deleteProcessInstance(pi.getId(), "test over");
+      repository.deleteDeployment(next, true);
+    }
+  }
+
+  /**
+   * Reads {@link MerchantReminderDelegate.WaitState} in a command, as the reminder does, and checks it against
+   * the engine's queries the reminder used before issue #12 (and against the expected count).
+   */
+  void assertWaitStateAsByTheEngineQueries(ProcessInstance pi, WaitingFor waitingFor, int expectedReminders) {
+    MerchantReminderDelegate.WaitState state = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        engine.getProcessEngine().getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(context -> MerchantReminderDelegate.WaitState.of(pi.getId(), waitingFor, "none"));
+    Date waitStarted = historyService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId(waitingFor.hostActivityId()).unfinished().list().stream()
+        .map(org.camunda.bpm.engine.history.HistoricActivityInstance::getStartTime)
+        .max(java.util.Comparator.naturalOrder()).orElse(new Date(0));
+    long byHistory = historyService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId(waitingFor.reminderTaskId()).startedAfter(new Date(waitStarted.getTime() - 1)).count();
+    Job escalation = managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(waitingFor.escalationTimerId()).singleResult();
+    Assertions.assertThat(state.previousReminders()).as("reminders sent in this wait")
+        .isEqualTo(byHistory).isEqualTo(expectedReminders);
+    Assertions.assertThat(state.escalationDue()).as("the escalation timer's due date")
+        .isEqualTo(escalation == null ? null : escalation.getDuedate());
+  }
+
   @Test
   void shouldTellManagersWhenTheFourteenDayTargetIsPassed() {
     ProcessInstance pi = start();
@@ -1733,6 +1901,68 @@ class ContractSigningProcessTest {
     @Override
     public BigDecimal totalPaid(long contractId) {
       return byReference.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+  }
+
+  /**
+   * Issue #12: what one reminder job costs the engine's database, counted by H2's query statistics while the
+   * job runs (the application's repositories are mocked here, so the contract, the link and the outbox are not
+   * in the count): the count and deadline are one statement, no query of the activity history or of the
+   * escalation job remains, and no variable is written, 18 statements in all (22 before: two history queries,
+   * the escalation job's query, and two for the history of the former waitingFor input parameter), commits aside.
+   */
+  @Test
+  void shouldReadTheReminderCountAndDeadlineInOneStatement() {
+    ProcessInstance pi = start();
+    completeTask(pi, DRAFT_PROPOSAL, proposal("5000.00"));
+    execute(reminderJob(pi, WaitingFor.PROPOSAL_ANSWER));
+    Job second = reminderJob(pi, WaitingFor.PROPOSAL_ANSWER);
+    org.camunda.bpm.engine.impl.interceptor.CommandExecutor commands = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        engine.getProcessEngine().getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+    Map<String, Long> statements = new HashMap<>();
+    commands.execute(context -> sql(context, "SET QUERY_STATISTICS FALSE", "SET QUERY_STATISTICS TRUE"));
+    try {
+      execute(second);
+    } finally {
+      commands.execute(context -> {
+        try (java.sql.Statement query = context.getDbSqlSession().getSqlSession().getConnection().createStatement();
+            java.sql.ResultSet rows = query.executeQuery(
+                "SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS")) {
+          while (rows.next()) {
+            statements.merge(rows.getString(1).replaceAll("\\s+", " ").trim(), rows.getLong(2), Long::sum);
+          }
+        } catch (java.sql.SQLException e) {
+          throw new IllegalStateException(e);
+        }
+        return sql(context, "SET QUERY_STATISTICS FALSE");
+      });
+    }
+    statements.keySet().removeIf(statement -> statement.equals("COMMIT") || statement.contains("QUERY_STATISTICS"));
+
+    // the history is read once, by the UNION ALL of MerchantReminderDelegate.WaitState, which also finds the
+    // escalation job (the engine's job query by activity would join ACT_RU_JOBDEF as JD)
+    Assertions.assertThat(statements.keySet()).filteredOn(statement -> statement.contains("ACT_HI_ACTINST")
+        && !statement.startsWith("insert")).singleElement().satisfies(statement -> {
+          Assertions.assertThat(statement).contains("UNION ALL");
+          Assertions.assertThat(statements.get(statement)).isEqualTo(1L);
+        });
+    Assertions.assertThat(statements.keySet()).filteredOn(statement -> statement.contains("JD.ACT_ID_")).hasSize(1);
+    // no variable is written: the wait is known from the reminder task's id (no waitingFor input parameter)
+    Assertions.assertThat(statements.keySet()).noneMatch(statement -> statement.contains("VARINST")
+        || statement.contains("ACT_HI_DETAIL") || statement.startsWith("insert into ACT_RU_VARIABLE"));
+    Assertions.assertThat(statements.values().stream().mapToLong(Long::longValue).sum()).as("%s", statements)
+        .isEqualTo(18);
+    verify(mailer, times(2)).send(eq(MerchantMail.REMINDER), any(), any(), any(Object[].class));
+  }
+
+  static Object sql(org.camunda.bpm.engine.impl.interceptor.CommandContext context, String... statements) {
+    try (java.sql.Statement statement = context.getDbSqlSession().getSqlSession().getConnection().createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+      return null;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -167,6 +167,40 @@ class EscalationActionsProcessTest {
     assertThat(runtimeService().getVariables(pi.getId())).doesNotContainKeys(Vars.ESCALATION_CHOICE);
   }
 
+  /**
+   * Issue #12: a manager's reminder is numbered after the automatic reminders of the wait and, as before the
+   * count was read in one statement, is not counted by the automatic one that follows (it runs no reminder
+   * task); the escalation timer has fired, so its deadline reads 已逾期.
+   */
+  @Test
+  void shouldNumberTheManagersReminderAfterTheAutomaticOnes() {
+    ProcessInstance pi = runtimeService().createProcessInstanceByKey(ContractSigningProcess.KEY).businessKey(NUMBER)
+        .startBeforeActivity(WaitingFor.PROPOSAL_ANSWER.hostActivityId())
+        .setVariables(ContractSigningProcessTest.contextVariables()).execute();
+    for (int i = 0; i < 2; i++) {
+      Job reminder = reminderJob(pi);
+      ClockUtil.setCurrentTime(new Date(reminder.getDuedate().getTime() + 1000));
+      execute(reminder);
+    }
+    execute(escalationJob(pi));
+    complete(task(ESCALATE_PROPOSAL_ANSWER, pi), action(EscalationChoice.REMIND));
+    Job third = reminderJob(pi);
+    ClockUtil.setCurrentTime(new Date(third.getDuedate().getTime() + 1000));
+    execute(third);
+
+    org.mockito.ArgumentCaptor<Map<String, Object>> models = ContractSigningProcessTest.mapCaptor();
+    verify(mailer, times(4)).send(eq(MerchantMail.REMINDER), any(), models.capture(), any(Object[].class));
+    assertThat(models.getAllValues()).extracting(m -> m.get("reminderNumber")).containsExactly(1, 2, 3, 3);
+    List<String> deadlines = models.getAllValues().stream().map(m -> (String) m.get("deadline")).toList();
+    assertThat(deadlines.subList(0, 2)).allMatch(d -> d.matches("\\d{4}年\\d{1,2}月\\d{1,2}日"));
+    assertThat(deadlines.subList(2, 4)).containsOnly("已逾期");
+  }
+
+  Job reminderJob(ProcessInstance pi) {
+    return managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(WaitingFor.PROPOSAL_ANSWER.reminderTimerId()).singleResult();
+  }
+
   @Test
   void shouldRefuseToRemindWhenTheMerchantHasAnsweredMeanwhile() {
     ProcessInstance pi = escalatedProposalAnswer();

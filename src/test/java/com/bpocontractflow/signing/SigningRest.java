@@ -98,6 +98,8 @@ public class SigningRest {
   public void complete(Started contract, String taskKey, Map<String, Object> variables) {
     as(workerOf(taskKey)).post("/task/" + taskId(contract, taskKey) + "/complete", Map.of("variables", typed(variables)), HttpStatus.NO_CONTENT);
     startReviewRound(contract);
+    makeSignedCopy(contract);
+    confirmDataDisposal(contract);
   }
 
   /**
@@ -105,10 +107,27 @@ public class SigningRest {
    * that led to it; the tests run without the job executor, so an administrator runs that job if it waits.
    */
   public void startReviewRound(Started contract) {
-    String jobs = "/job?processInstanceId=" + contract.processInstanceId()
-        + "&activityId=" + ContractSigningProcess.Elements.SEND_CONTRACT_FOR_REVIEW;
+    runContinuation(contract, ContractSigningProcess.Elements.SEND_CONTRACT_FOR_REVIEW, "the review round's job");
+  }
+
+  /** The final signed copy (and its e-mail) is made in a job after the second signature: runs it if it waits. */
+  public void makeSignedCopy(Started contract) {
+    runContinuation(contract, ContractSigningProcess.Elements.MAKE_SIGNED_COPY, "the signed copy's job");
+  }
+
+  /**
+   * At the end of the service (contract-term), the data disposal (its deletion certificate and e-mail) is
+   * confirmed in a job after the completion that joined last: runs it if it waits.
+   */
+  public void confirmDataDisposal(Started term) {
+    runContinuation(term, com.bpocontractflow.term.ServiceTermProcess.Elements.CONFIRM_DATA_DISPOSAL,
+        "the data disposal's job");
+  }
+
+  private void runContinuation(Started contract, String activityId, String what) {
+    String jobs = "/job?processInstanceId=" + contract.processInstanceId() + "&activityId=" + activityId;
     if (jobExecutor) {
-      org.awaitility.Awaitility.await("the review round's job of " + contract.number())
+      org.awaitility.Awaitility.await(what + " of " + contract.number())
           .atMost(java.time.Duration.ofSeconds(60)).until(() -> as("admin").getList(jobs).isEmpty());
       return;
     }

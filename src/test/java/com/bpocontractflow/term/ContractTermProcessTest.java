@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -119,6 +120,15 @@ class ContractTermProcessTest {
   void completeTask(ProcessInstance pi, String taskKey, Map<String, Object> variables) {
     assertThat(pi).isWaitingAt(taskKey);
     complete(task(taskKey, pi), variables);
+    confirmDataDisposal(pi);
+  }
+
+  /** The data disposal is confirmed (certificate, e-mail) in a job after the completion: runs it when it waits. */
+  void confirmDataDisposal(ProcessInstance pi) {
+    if (managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId(ServiceTermProcess.Elements.CONFIRM_DATA_DISPOSAL).count() > 0) {
+      execute(job(ServiceTermProcess.Elements.CONFIRM_DATA_DISPOSAL, pi));
+    }
   }
 
   Map<String, Object> notice(String party, String received) {
@@ -371,6 +381,39 @@ class ContractTermProcessTest {
 
     // the fees run to the last day: 8 days of October at 30,000.00 a month (31 days) = 7,741.94
     Assertions.assertThat((BigDecimal) statement().get("FEES")).isEqualByComparingTo("7741.94");
+  }
+
+  @Test
+  void shouldIssueTheDeletionCertificateInAJobAfterTheCompletionThatJoinsLast() {
+    ProcessInstance pi = startTerm(0);
+    clock(LocalDate.of(2027, 3, 10), 15);
+    correlateNotice(notice("MERCHANT", "2027-03-10"));
+    fire(pi, "TimerEvent_ServiceEnds", instant(LocalDate.of(2027, 4, 10), 0));
+    completeTask(pi, FINAL_SETTLEMENT, settlement("2027-02-28", "0"));
+    completeTask(pi, REVOKE_MERCHANT_ACCESS, revocation("2027-04-10"));
+    clock(LocalDate.of(2027, 4, 12), 10);
+    BpmnAwareTests.identityService().setAuthenticatedUserId("onboarding1");
+    try {
+      complete(task(RETURN_OR_DELETE_DATA, pi), Map.of(STAFF_DATA_CHOICE, "DELETED", DATA_CHOICE_SOURCE,
+          "2027年4月11日王小明来电，要求删除", DATA_DISPOSAL, "DELETED", DATA_DISPOSED_ON, "2027-04-12",
+          DATA_DELETION_METHOD, "客服系统数据库记录删除并覆盖，备份随 30 天轮换过期", DATA_DISPOSAL_NOTE, "核验人：张运维"));
+    } finally {
+      BpmnAwareTests.identityService().clearAuthentication();
+    }
+
+    // the completion is committed without the certificate: it waits in a job, with who recorded the disposal
+    assertThat(pi).isWaitingAt(ServiceTermProcess.Elements.CONFIRM_DATA_DISPOSAL).variables()
+        .containsEntry(DATA_DISPOSAL_RECORDED_BY, "onboarding1");
+    Assertions.assertThat(app.certificates().of(contractId)).isEmpty();
+    Assertions.assertThat(app.mails(number)).doesNotContain("DATA_DISPOSED");
+
+    // the job runs without a logged-in user; the certificate still names who recorded the disposal
+    execute(job(ServiceTermProcess.Elements.CONFIRM_DATA_DISPOSAL, pi));
+    assertThat(pi).isEnded().hasPassed("EndEvent_ContractEnded");
+    Assertions.assertThat(app.certificates().of(contractId)).get()
+        .satisfies(certificate -> Assertions.assertThat(certificate.recordedBy()).isEqualTo("onboarding1"));
+    Assertions.assertThat(app.mails(number)).containsOnlyOnce("DATA_DISPOSED");
+    Assertions.assertThat(app.contracts.get(contractId).status()).isEqualTo(ContractStatus.CLOSED.name());
   }
 
   @Test
