@@ -27,6 +27,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
@@ -161,7 +162,7 @@ public class DataDisposals {
    * Complete listener of return-or-delete-data: keeps who recorded the disposal, for {@link #disposed}, which
    * runs later in a job without a logged-in user.
    */
-  public void recorded(org.camunda.bpm.engine.delegate.DelegateTask task) {
+  public void recorded(DelegateTask task) {
     task.getExecution().setVariable(DATA_DISPOSAL_RECORDED_BY, currentUser(task.getExecution()));
   }
 

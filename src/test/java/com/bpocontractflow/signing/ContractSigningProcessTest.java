@@ -687,14 +687,7 @@ class ContractSigningProcessTest {
     complete(task(DRAFT_CONTRACT, pi), contractDraft("PAPER", "5000.00"));
 
     // each failed attempt costs a retry; the last one leaves an incident for Cockpit, the step is not lost
-    for (int attempt = 0; attempt < 3; attempt++) {
-      String jobId = job(Elements.SEND_CONTRACT_FOR_REVIEW, pi).getId();
-      assertThatThrownBy(() -> managementService().executeJob(jobId)).hasMessageContaining("PDF rendering failed");
-    }
-    Assertions.assertThat(job(Elements.SEND_CONTRACT_FOR_REVIEW, pi).getRetries()).isZero();
-    Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult()
-        .getActivityId()).isEqualTo(Elements.SEND_CONTRACT_FOR_REVIEW);
-    assertThat(pi).isWaitingAt(Elements.SEND_CONTRACT_FOR_REVIEW);
+    failUntilIncident(pi, Elements.SEND_CONTRACT_FOR_REVIEW, "PDF rendering failed");
     Assertions.assertThat(mailsSent()).doesNotContain(MerchantMail.CONTRACT_FOR_REVIEW);
 
     // once the cause is mended, an operator's retry (Cockpit) completes the round
@@ -748,14 +741,7 @@ class ContractSigningProcessTest {
 
     // the signature stays recorded; each failed attempt costs a retry, the last one leaves an incident
     verify(recorder).taskCompleted(eq(RECEIVE_COUNTERSIGNED_CONTRACT), eq(42L), any(), any());
-    for (int attempt = 0; attempt < 3; attempt++) {
-      String jobId = job(Elements.MAKE_SIGNED_COPY, pi).getId();
-      assertThatThrownBy(() -> managementService().executeJob(jobId)).hasMessageContaining("PDF rendering failed");
-    }
-    Assertions.assertThat(job(Elements.MAKE_SIGNED_COPY, pi).getRetries()).isZero();
-    Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult()
-        .getActivityId()).isEqualTo(Elements.MAKE_SIGNED_COPY);
-    assertThat(pi).isWaitingAt(Elements.MAKE_SIGNED_COPY);
+    failUntilIncident(pi, Elements.MAKE_SIGNED_COPY, "PDF rendering failed");
 
     // once the cause is mended, an operator's retry (Cockpit) makes the copy and the contract is formed
     org.mockito.Mockito.reset(signedCopyDelivery);
@@ -763,6 +749,22 @@ class ContractSigningProcessTest {
     execute(job(Elements.MAKE_SIGNED_COPY, pi));
     verify(signedCopyDelivery).bothSigned(42L, pi.getId());
     assertThat(pi).hasPassed(Elements.MAKE_SIGNED_COPY).isWaitingAt(CONFIRM_DEPOSIT);
+  }
+
+  /**
+   * Runs the asynchronous continuation at {@code activityId} until the engine's retries (3) are spent, each attempt
+   * failing with {@code failure}: no retry is left, the incident is at that step for Cockpit, and the contract still
+   * waits there (not lost).
+   */
+  private void failUntilIncident(ProcessInstance pi, String activityId, String failure) {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      String jobId = job(activityId, pi).getId();
+      assertThatThrownBy(() -> managementService().executeJob(jobId)).hasMessageContaining(failure);
+    }
+    Assertions.assertThat(job(activityId, pi).getRetries()).isZero();
+    Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult()
+        .getActivityId()).isEqualTo(activityId);
+    assertThat(pi).isWaitingAt(activityId);
   }
 
   /** The clause fields' variables (and the two texts shown beside them) while a draft or revision is open. */
