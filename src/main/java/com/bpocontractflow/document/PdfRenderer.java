@@ -103,6 +103,11 @@ public class PdfRenderer {
             + "(it ships in src/main/resources/fonts)");
       }
       TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(in));
+      // No glyph substitution (GSUB): each character is drawn with its own glyph, as a reader copies it. PDFBox
+      // otherwise applies the font's Latin ligatures (fi, fl, ffi) to every text run, through a regular
+      // expression it compiles again for each run: 17 % of the application's CPU in the benchmark's lifecycle
+      // profile (docs/performance.md); a contract's Chinese text came out byte for byte the same without it.
+      font.setEnableGsub(false);
       font.getOS2Windows();
       font.getKerning();
       font.getGsub();
