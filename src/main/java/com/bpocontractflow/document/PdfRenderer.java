@@ -87,6 +87,15 @@ public class PdfRenderer {
    */
   private final TrueTypeFont font;
 
+  private static final ThreadLocal<DomXmpParser> XMP_PARSERS = ThreadLocal.withInitial(() -> {
+    try {
+      return new DomXmpParser();
+    } catch (XmpParsingException e) {
+      throw new IllegalStateException("No XML parser for the PDF's XMP metadata", e);
+    }
+  });
+  private static final ThreadLocal<XmpSerializer> XMP_SERIALIZERS = ThreadLocal.withInitial(XmpSerializer::new);
+
   /** The sRGB ICC profile of the PDF/A output intent, read once. */
   private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
@@ -103,6 +112,11 @@ public class PdfRenderer {
             + "(it ships in src/main/resources/fonts)");
       }
       TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(in));
+      // No glyph substitution (GSUB): each character is drawn with its own glyph, as a reader copies it. PDFBox
+      // otherwise applies the font's Latin ligatures (fi, fl, ffi) to every text run, through a regular
+      // expression it compiles again for each run: 17 % of the application's CPU in the benchmark's lifecycle
+      // profile (docs/performance.md); a contract's Chinese text came out byte for byte the same without it.
+      font.setEnableGsub(false);
       font.getOS2Windows();
       font.getKerning();
       font.getGsub();
@@ -146,7 +160,7 @@ public class PdfRenderer {
       info.setCreationDate(time);
       info.setModificationDate(time);
       // PDF/A: the XMP metadata must say the same (openhtmltopdf wrote it from the clock's time too)
-      datedMetadata(document.getDocumentCatalog().getMetadata(), time);
+      rewrite(document.getDocumentCatalog().getMetadata(), xmp -> dated(xmp, time));
       // PDF/A-1 (on PDF 1.4) has no cross-reference or object streams: a classic xref table
       document.save(out, CompressParameters.NO_COMPRESSION);
     } catch (IOException e) {
@@ -174,8 +188,10 @@ public class PdfRenderer {
       info.setCreationDate(time);
       info.setModificationDate(time);
       PDMetadata metadata = document.getDocumentCatalog().getMetadata();
-      datedMetadata(metadata, time);
-      titledMetadata(metadata, title);
+      rewrite(metadata, xmp -> {
+        dated(xmp, time);
+        titled(xmp, title);
+      });
       document.save(out, CompressParameters.NO_COMPRESSION);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -190,36 +206,40 @@ public class PdfRenderer {
   }
 
   /** Sets the XMP create and modify dates to {@code time}. */
-  private static void datedMetadata(PDMetadata metadata, Calendar time) throws IOException {
-    rewrite(metadata, xmp -> {
-      XMPBasicSchema basic = xmp.getXMPBasicSchema();
-      if (basic == null) {
-        basic = xmp.createAndAddXMPBasicSchema();
-      }
-      basic.setCreateDate(time);
-      basic.setModifyDate(time);
-    });
+  private static void dated(XMPMetadata xmp, Calendar time) {
+    XMPBasicSchema basic = xmp.getXMPBasicSchema();
+    if (basic == null) {
+      basic = xmp.createAndAddXMPBasicSchema();
+    }
+    basic.setCreateDate(time);
+    basic.setModifyDate(time);
   }
 
   /** Sets the XMP title (dc:title) to {@code title}, as the document information says. */
-  private static void titledMetadata(PDMetadata metadata, String title) throws IOException {
-    rewrite(metadata, xmp -> {
-      DublinCoreSchema dc = xmp.getDublinCoreSchema();
-      if (dc == null) {
-        dc = xmp.createAndAddDublinCoreSchema();
-      }
-      dc.setTitle(title);
-    });
+  private static void titled(XMPMetadata xmp, String title) {
+    DublinCoreSchema dc = xmp.getDublinCoreSchema();
+    if (dc == null) {
+      dc = xmp.createAndAddDublinCoreSchema();
+    }
+    dc.setTitle(title);
   }
 
+  /**
+   * Parses the PDF's XMP metadata, applies {@code change} and writes it back. The parser and the serializer are
+   * kept per thread (neither may be shared): each new one looks up its XML factories on the class path (JAXP's
+   * service lookup), about 2 % of the CPU of a contract in the benchmark's lifecycle profile. A parser that
+   * failed may hold a half-read document's state: it is not used again.
+   */
   private static void rewrite(PDMetadata metadata, java.util.function.Consumer<XMPMetadata> change) throws IOException {
     try {
-      XMPMetadata xmp = new DomXmpParser().parse(metadata.toByteArray());
+      XMPMetadata xmp = XMP_PARSERS.get().parse(metadata.toByteArray());
       change.accept(xmp);
       ByteArrayOutputStream xml = new ByteArrayOutputStream();
-      new XmpSerializer().serialize(xmp, xml, true);
+      XMP_SERIALIZERS.get().serialize(xmp, xml, true);
       metadata.importXMPMetadata(xml.toByteArray());
-    } catch (XmpParsingException | javax.xml.transform.TransformerException e) {
+    } catch (XmpParsingException | javax.xml.transform.TransformerException | RuntimeException e) {
+      XMP_PARSERS.remove();
+      XMP_SERIALIZERS.remove();
       throw new IOException("The PDF's XMP metadata could not be rewritten", e);
     }
   }

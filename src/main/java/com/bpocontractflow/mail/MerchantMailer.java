@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
+import org.thymeleaf.context.LazyContextVariable;
 
 /**
  * Writes an e-mail to a merchant into the outbox, in the caller's transaction. The template sees the
@@ -121,10 +122,22 @@ public class MerchantMailer {
     m.put("courierCompany", c.courierCompany());
     m.put("trackingNumber", c.trackingNumber());
     m.put("depositDue", c.depositAmount() != null && c.depositAmount().signum() > 0);
-    String depositLabel = depositLabel(c);
+    // read from the latest clause set only when the template shows it (most e-mails do not, or only when a
+    // deposit is due): one statement less per e-mail, e.g. per reminder of a timer storm (docs/performance.md)
+    LazyContextVariable<String> depositLabel = new LazyContextVariable<>() {
+      @Override
+      protected String loadValue() {
+        return depositLabel(c);
+      }
+    };
     m.put("depositLabel", depositLabel);
     // the proposal names an amount; whether it is 定金 or 履约保证金 is legal's choice in the contract
-    m.put("depositKindNote", DepositKind.UNDECIDED_LABEL.equals(depositLabel) ? "（性质以合同条款为准）" : "");
+    m.put("depositKindNote", new LazyContextVariable<String>() {
+      @Override
+      protected String loadValue() {
+        return DepositKind.UNDECIDED_LABEL.equals(depositLabel.getValue()) ? "（性质以合同条款为准）" : "";
+      }
+    });
     m.put("goLiveDate", day(c.goLiveDate()));
     return m;
   }

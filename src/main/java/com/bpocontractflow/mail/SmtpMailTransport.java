@@ -1,5 +1,6 @@
 package com.bpocontractflow.mail;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Properties;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
@@ -23,6 +25,12 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * takes long). A failure once the server had the whole e-mail throws {@link OutcomeUnknownException}.
  */
 class SmtpMailTransport implements MailTransport {
+
+  /**
+   * The MIME types by file name, read once: MimeMessageHelper otherwise parses Spring's mime.types table anew for
+   * every message (2 % of the CPU of a timer storm's e-mails, docs/performance.md). The outbox attaches no files.
+   */
+  private static final FileTypeMap FILE_TYPES = fileTypes();
 
   private final JavaMailSenderImpl sender;
   private final String from;
@@ -157,7 +165,12 @@ class SmtpMailTransport implements MailTransport {
 
   private MimeMessage message(OutboxMail mail) throws MessagingException {
     MimeMessage message = new FixedIdMimeMessage(session, mail.messageId());
-    MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+    MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name()) {
+      @Override
+      protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+        return FILE_TYPES;
+      }
+    };
     helper.setFrom(from);
     helper.setTo(mail.recipient());
     helper.setSubject(mail.subject());
@@ -165,6 +178,12 @@ class SmtpMailTransport implements MailTransport {
     message.setSentDate(new Date());
     message.saveChanges();
     return message;
+  }
+
+  private static FileTypeMap fileTypes() {
+    ConfigurableMimeFileTypeMap fileTypes = new ConfigurableMimeFileTypeMap();
+    fileTypes.afterPropertiesSet();
+    return fileTypes;
   }
 
   /** A MimeMessage whose Message-ID is the outbox's, not a new one per attempt. */

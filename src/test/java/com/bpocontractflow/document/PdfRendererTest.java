@@ -207,6 +207,27 @@ class PdfRendererTest {
   }
 
   @Test
+  void shouldDrawEachLatinLetterWithItsOwnGlyphSoThatACopyGivesTheTextAsTyped() throws IOException {
+    String typed = "Office staff fulfil the first-floor workflow";
+    byte[] pdf = RENDERER.render("<p>办公地点：" + typed + "</p>", "合同", CREATED, 7L);
+
+    List<String> drawn = new ArrayList<>();
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      PDFTextStripper stripper = new PDFTextStripper() {
+        @Override
+        protected void processTextPosition(TextPosition text) {
+          drawn.add(text.getUnicode());
+          super.processTextPosition(text);
+        }
+      };
+      assertThat(stripper.getText(document)).contains(typed);
+    }
+    // no ligature: "ffi", "fi", "fl" and "ff" are as many glyphs as letters
+    assertThat(String.join("", drawn)).contains(typed);
+    assertThat(drawn).allSatisfy(unit -> assertThat(unit.codePointCount(0, unit.length())).as(unit).isEqualTo(1));
+  }
+
+  @Test
   void shouldHaveAGlyphForEveryRareNameCharacterInTheFont() throws IOException {
     TrueTypeFont font = PdfRenderer.parse(PdfRenderer.FONT_RESOURCE);
     CmapLookup cmap = font.getUnicodeCmapLookup();

@@ -96,6 +96,26 @@ class MailRendererTest {
     assertThat(mail.text()).contains("第 2 次提醒（最多 3 次）");
   }
 
+  @Test
+  void shouldReadTheClausesForTheDepositsNameOnlyWhenTheEmailShowsIt() {
+    Contract contract = TestContracts.contract(1L, "BPO-2026-000007", new BigDecimal("5000"), SigningMethod.PAPER);
+    clausesChose("DINGJIN");
+
+    // a reminder of the proposal's answer names no deposit: the clause set is not read (a timer storm sends
+    // thousands of these)
+    RenderedMail reminder = send(MerchantMail.REMINDER, contract, Map.of("waitingFor", "PROPOSAL_ANSWER",
+        "waitingForLabel", "方案答复", "reminderNumber", 1, "reminderMax", 3, "deadline", "2026年12月3日"), 1, "方案答复");
+    assertThat(reminder.text()).contains("方案答复").doesNotContain("定金");
+    Mockito.verify(clauseSets, Mockito.never()).latest(Mockito.anyLong());
+
+    // the deposit request names it, in both parts, from one read
+    Mockito.reset(outbox);
+    RenderedMail request = send(MerchantMail.DEPOSIT_REQUEST, contract, Map.of("depositDueDate", "2026年12月8日"), "定金");
+    assertThat(request.text()).contains("请支付定金 5,000.00 元");
+    assertThat(request.html()).contains("应付定金");
+    Mockito.verify(clauseSets, Mockito.times(1)).latest(1L);
+  }
+
   static final String PAYMENT_DETAILS = """
       应付定金：5,000.00 元
       付款截止日期：2026年12月8日（含当日）

@@ -98,6 +98,8 @@ class MerchantLinksTest {
     assertThat(proposalPage.statusCode()).isEqualTo(200);
     assertThat(proposalPage.body()).contains(contract.number(), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;小象")
         .doesNotContain("<script>");
+    // the deposit's name, read from the clauses only when a page or an e-mail shows it (MerchantMailer.model)
+    assertThat(proposalPage.body()).contains("<dt>定金或履约保证金</dt>").doesNotContain("MerchantMailer$");
     assertThat(proposalPage.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
         csp -> assertThat(csp).contains("default-src 'none'", "frame-ancestors 'none'"));
     assertThat(proposalPage.headers().firstValue("Referrer-Policy")).contains("no-referrer");
