@@ -28,7 +28,7 @@ class SmtpMailTransport implements MailTransport {
 
   /**
    * The MIME types by file name, read once: MimeMessageHelper otherwise parses Spring's mime.types table anew for
-   * every message (2 % of the CPU of a timer storm's e-mails, docs/performance.md). The outbox attaches no files.
+   * every message (2 % of the CPU samples of a timer storm, docs/performance.md). The outbox attaches no files.
    */
   private static final FileTypeMap FILE_TYPES = fileTypes();
 

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * ({@code contract_clause_set}, with who submitted them), the contract number and merchant are variables of the
  * process and columns of the contract. With {@code history-level: full} each of these copies also cost a row
  * in {@code ACT_HI_VARINST} and one in {@code ACT_HI_DETAIL} per write, and a read and an update of the history
- * when the task ended: about 250 of the application's 1,540 statements per contract in the benchmark's
+ * when the task ended: about 190 of the application's 1,540 statements per contract in the benchmark's
  * lifecycle (docs/performance.md), and, for the clauses, a second copy of the merchant's personal data in the
  * history for the whole history time to live (PIPL art. 6 and 19: no more data, and no longer, than the purpose
  * needs).
