@@ -116,10 +116,10 @@ public class PdfRenderer {
       // otherwise applies the font's Latin ligatures (fi, fl, ffi) to every text run, through a regular
       // expression it compiles again for each run: 17 % of the application's CPU in the benchmark's lifecycle
       // profile (docs/performance.md); a contract's Chinese text came out byte for byte the same without it.
+      // With substitution off nothing reads the GSUB table, so it is not read in advance either.
       font.setEnableGsub(false);
       font.getOS2Windows();
       font.getKerning();
-      font.getGsub();
       font.getVerticalHeader();
       font.getVerticalMetrics();
       font.getVerticalOrigin();
